@@ -1,0 +1,264 @@
+using System.Collections.Generic;
+using System.Linq;
+using Telnyx.Sip.Generator.Model;
+
+namespace Telnyx.Sip.Generator.Emit;
+
+internal static partial class Emitter
+{
+    private const string Token = "global::System.Threading.CancellationToken";
+
+    private static void EmitRootClient(SourceWriter w, ApiSpec spec)
+    {
+        w.Doc("summary", spec.Title is null ? "The API client." : $"The client for the {spec.Title}.");
+        w.Doc("remarks", (spec.Description is null ? "" : spec.Description + " ") +
+            "The API key comes from TelnyxClientOptions.ApiKey or the TELNYX_API_KEY environment variable; the base URL from " +
+            "TelnyxClientOptions.BaseUrl, TELNYX_BASE_URL or the spec's first server.");
+        w.Line(GeneratedCode);
+        w.Open($"public sealed partial class {spec.ClientName}");
+        w.Doc("summary", "Creates a client. Without options, settings come from the environment and the defaults.");
+        w.Open($"public {spec.ClientName}({Sip}.TelnyxClientOptions? options = null)");
+        w.Line($"Pipeline = new {Runtime}.ApiPipeline(options, {(spec.DefaultBaseUrl is null ? "null" : Literal(spec.DefaultBaseUrl))});");
+        foreach (ResourceSpec resource in spec.Resources)
+        {
+            w.Line($"{resource.PropertyName} = new {resource.ClassName}(Pipeline);");
+        }
+
+        w.Close();
+        w.Line();
+        w.Doc("summary", "The pipeline every call goes through: authentication, retries, timeouts and errors.");
+        w.Line($"public {Runtime}.ApiPipeline Pipeline {{ get; }}");
+        foreach (ResourceSpec resource in spec.Resources)
+        {
+            w.Line();
+            w.Doc("summary", $"The {ResourceDescription(resource)} operations.");
+            w.Line($"public {resource.ClassName} {resource.PropertyName} {{ get; }}");
+        }
+
+        w.Close();
+    }
+
+    private static string ResourceDescription(ResourceSpec resource)
+    {
+        string template = resource.Operations.Select(o => o.PathTemplate).OrderBy(p => p.Length).FirstOrDefault() ?? resource.PropertyName;
+        return $"<c>{XmlDoc.Escape(template)}</c>";
+    }
+
+    private static void EmitResource(SourceWriter w, ResourceSpec resource)
+    {
+        w.RawDoc($"<summary>The {ResourceDescription(resource)} operations.</summary>");
+        w.Line(GeneratedCode);
+        w.Open($"public sealed partial class {resource.ClassName}");
+        w.Line($"private readonly {Runtime}.ApiPipeline _pipeline;");
+        w.Line();
+        w.Open($"internal {resource.ClassName}({Runtime}.ApiPipeline pipeline)");
+        w.Line("_pipeline = pipeline;");
+        foreach (ResourceSpec child in resource.Children)
+        {
+            w.Line($"{child.PropertyName} = new {child.ClassName}(pipeline);");
+        }
+
+        w.Close();
+        foreach (ResourceSpec child in resource.Children)
+        {
+            w.Line();
+            w.RawDoc($"<summary>The {ResourceDescription(child)} operations.</summary>");
+            w.Line($"public {child.ClassName} {child.PropertyName} {{ get; }}");
+        }
+
+        foreach (OperationSpec operation in resource.Operations)
+        {
+            w.Line();
+            EmitOperation(w, operation);
+        }
+
+        w.Close();
+    }
+
+    private static void EmitOperation(SourceWriter w, OperationSpec operation)
+    {
+        var parameters = new List<string>();
+        var arguments = new List<string>();
+        foreach (ParameterSpec parameter in operation.PathParameters)
+        {
+            parameters.Add($"{PropertyType(parameter.Type, false)} {parameter.Name}");
+            arguments.Add(parameter.Name);
+        }
+
+        bool optionalBody = operation.Body is not null && !operation.BodyRequired;
+        if (operation.Body is { } body)
+        {
+            parameters.Add(optionalBody ? $"{body.Name}? body = null" : $"{body.Name} body");
+            arguments.Add("body");
+        }
+
+        if (operation.QueryClass is { } queryClass)
+        {
+            parameters.Add($"{queryClass}? parameters = null");
+            arguments.Add("parameters");
+        }
+
+        parameters.Add($"{Sip}.RequestOptions? options = null");
+        arguments.Add("options");
+        parameters.Add($"{Token} cancellationToken = default");
+        arguments.Add("cancellationToken");
+        string parameterList = string.Join(", ", parameters);
+        string argumentList = string.Join(", ", arguments);
+
+        switch (operation.ResponseKind)
+        {
+            case ResponseKind.Page:
+                EmitPagedOperation(w, operation, parameterList);
+                return;
+            case ResponseKind.None:
+                WriteOperationDoc(w, operation, "The status, headers and request id of the response.");
+                WriteObsolete(w, operation);
+                w.Open($"public global::System.Threading.Tasks.Task<{Sip}.ApiResponse> {operation.MethodName}Async({parameterList})");
+                WriteRequest(w, operation);
+                w.Line("return _pipeline.SendAsync(request, options, cancellationToken);");
+                w.Close();
+                return;
+        }
+
+        TypeRef result = operation.ResponseType!;
+        WriteOperationDoc(w, operation, operation.ResponseKind == ResponseKind.Data ? "The <c>data</c> member of the response." : "The response body.");
+        WriteObsolete(w, operation);
+        w.Line($"public async global::System.Threading.Tasks.Task<{result.Name}> {operation.MethodName}Async({parameterList}) =>");
+        w.Line($"    (await {operation.MethodName}WithResponseAsync({argumentList}).ConfigureAwait(false)).Value;");
+        w.Line();
+        WriteOperationDoc(w, operation, "The parsed value with the response's status, headers and request id.");
+        WriteObsolete(w, operation);
+        w.Open($"public global::System.Threading.Tasks.Task<{Sip}.ApiResponse<{result.Name}>> {operation.MethodName}WithResponseAsync({parameterList})");
+        WriteRequest(w, operation);
+        w.Line($"return _pipeline.SendAsync(request, {ItemReader(result)}, unwrapData: {(operation.ResponseKind == ResponseKind.Data ? "true" : "false")}, options, cancellationToken);");
+        w.Close();
+    }
+
+    private static void EmitPagedOperation(SourceWriter w, OperationSpec operation, string parameterList)
+    {
+        TypeRef item = operation.ResponseType!;
+        string queryClass = operation.QueryClass!;
+        WriteOperationDoc(w, operation, "Every item of every page; the next page is fetched when the previous one is used up. Use AsPages() for the pages and their meta.");
+        WriteObsolete(w, operation);
+        w.Open($"public {Sip}.AsyncPageable<{item.Name}> {operation.MethodName}Async({parameterList})");
+        w.Line($"return {Runtime}.Pageables.ByPageNumber<{item.Name}>(");
+        w.Line($"    (pageNumber, token) => {operation.MethodName}PageAsync(parameters, pageNumber, options, token),");
+        w.Line($"    parameters?.{operation.PageNumberAccess},");
+        w.Line("    cancellationToken);");
+        w.Close();
+        w.Line();
+        w.Open($"private global::System.Threading.Tasks.Task<{Sip}.Page<{item.Name}>> {operation.MethodName}PageAsync({queryClass}? parameters, int pageNumber, {Sip}.RequestOptions? options, {Token} cancellationToken)");
+        WriteRequest(w, operation);
+        w.Line($"request.Query.Set({Literal(operation.PageNumberKey!)}, pageNumber);");
+        w.Line($"return _pipeline.SendPageAsync(request, {ItemReader(item)}, options, cancellationToken);");
+        w.Close();
+    }
+
+    private static void WriteRequest(SourceWriter w, OperationSpec operation)
+    {
+        foreach (ParameterSpec parameter in operation.PathParameters.Where(p => p.Type.Kind == TypeKind.String))
+        {
+            w.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
+        }
+
+        if (operation.Body is not null && operation.BodyRequired)
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
+        }
+
+        var path = new List<string>();
+        var literal = new System.Text.StringBuilder();
+        for (int i = 0; i < operation.Path.Count; i++)
+        {
+            PathPart part = operation.Path[i];
+            if (i > 0)
+            {
+                literal.Append('/');
+            }
+
+            if (!part.IsParameter)
+            {
+                literal.Append(part.Text);
+                continue;
+            }
+
+            if (literal.Length > 0)
+            {
+                path.Add(Literal(literal.ToString()));
+                literal.Clear();
+            }
+
+            ParameterSpec parameter = operation.PathParameters.First(p => p.WireName == part.Text);
+            path.Add(parameter.Type.Kind switch
+            {
+                TypeKind.String => $"{Runtime}.PathSegment.Escape({parameter.Name})",
+                TypeKind.Enum => $"{Runtime}.PathSegment.Escape({parameter.Name}.Value)",
+                _ => $"{parameter.Name}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+            });
+        }
+
+        if (literal.Length > 0 || path.Count == 0)
+        {
+            path.Add(Literal(literal.ToString()));
+        }
+
+        w.Line($"var request = new {Runtime}.ApiRequest(global::System.Net.Http.HttpMethod.{HttpMethodName(operation.HttpMethod)}, {string.Join(" + ", path)});");
+        if (operation.QueryClass is not null)
+        {
+            w.Line("parameters?.AppendQuery(request.Query);");
+        }
+
+        if (operation.Body is not null)
+        {
+            w.Line(operation.BodyRequired
+                ? "request.Body = body.WriteJson;"
+                : "if (body is not null) request.Body = body.WriteJson;");
+        }
+    }
+
+    private static string HttpMethodName(string method) => method switch
+    {
+        "GET" => "Get",
+        "POST" => "Post",
+        "PUT" => "Put",
+        "PATCH" => "Patch",
+        "DELETE" => "Delete",
+        "HEAD" => "Head",
+        _ => "Options",
+    };
+
+    private static void WriteObsolete(SourceWriter w, OperationSpec operation)
+    {
+        if (operation.Deprecated)
+        {
+            w.Line("[global::System.Obsolete(\"The API marks this operation as deprecated.\")]");
+        }
+    }
+
+    private static void WriteOperationDoc(SourceWriter w, OperationSpec operation, string returns)
+    {
+        w.Doc("summary", operation.Doc.Summary ?? operation.OperationId);
+        string sends = $"Sends `{operation.HttpMethod} {operation.PathTemplate}` (operation `{operation.OperationId}`).";
+        w.Doc("remarks", string.Join(" ", operation.Doc.Remarks.Concat(new[] { sends })));
+        foreach (ParameterSpec parameter in operation.PathParameters)
+        {
+            w.Doc("param", parameter.Doc.Summary ?? $"The <c>{parameter.WireName}</c> path parameter.", $"name=\"{parameter.Name.TrimStart('@')}\"");
+        }
+
+        if (operation.Body is not null)
+        {
+            w.Doc("param", "The request body.", "name=\"body\"");
+        }
+
+        if (operation.QueryClass is not null)
+        {
+            w.Doc("param", "The query parameters; null sends none.", "name=\"parameters\"");
+        }
+
+        w.RawDoc("<param name=\"options\">Overrides of the client's timeout, retries and headers for this call.</param>");
+        w.RawDoc("<param name=\"cancellationToken\">Cancels the call, including any wait between retries.</param>");
+        w.RawDoc($"<returns>{returns}</returns>");
+        w.RawDoc("<exception cref=\"global::Telnyx.Sip.ApiException\">The API answered with an error status; the subclass tells which.</exception>");
+        w.RawDoc("<exception cref=\"global::Telnyx.Sip.ApiConnectionException\">No response arrived, after the configured retries.</exception>");
+    }
+}

@@ -1,0 +1,162 @@
+namespace Telnyx.Sip.Generator.Model;
+
+// The model between reading a spec and emitting code. Every type here is a record with value equality and holds
+// no Roslyn symbol, syntax node or location: break that and incremental caching breaks with it. All C# names are
+// decided by ApiModelBuilder; emitters only print them.
+
+/// <summary>Everything generated from one spec file.</summary>
+internal sealed record ApiSpec
+{
+    public required string Namespace { get; init; }
+    public required string ClientName { get; init; }
+    public required string? Title { get; init; }
+    public required string? Description { get; init; }
+    public required string? DefaultBaseUrl { get; init; }
+    public required EquatableArray<ModelSpec> Models { get; init; }
+    public required EquatableArray<EnumSpec> Enums { get; init; }
+    public required EquatableArray<ResourceSpec> Resources { get; init; }
+}
+
+/// <summary>How a value is represented in C#.</summary>
+internal enum TypeKind
+{
+    String,
+    Int32,
+    Int64,
+    Double,
+    Boolean,
+    DateTimeOffset,
+    Enum,
+    Model,
+    List,
+    Map,
+    Json,
+}
+
+/// <summary>A C# type: a primitive, a generated enum or model, or a list or map of another type.</summary>
+internal sealed record TypeRef(TypeKind Kind, string Name, TypeRef? Element = null)
+{
+    public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean
+        or TypeKind.DateTimeOffset or TypeKind.Enum or TypeKind.Json;
+
+    public static readonly TypeRef String = new(TypeKind.String, "string");
+    public static readonly TypeRef Int32 = new(TypeKind.Int32, "int");
+    public static readonly TypeRef Int64 = new(TypeKind.Int64, "long");
+    public static readonly TypeRef Double = new(TypeKind.Double, "double");
+    public static readonly TypeRef Boolean = new(TypeKind.Boolean, "bool");
+    public static readonly TypeRef DateTimeOffset = new(TypeKind.DateTimeOffset, "global::System.DateTimeOffset");
+    public static readonly TypeRef Json = new(TypeKind.Json, "global::System.Text.Json.JsonElement");
+}
+
+/// <summary>Documentation taken from the spec.</summary>
+internal sealed record DocSpec(string? Summary, EquatableArray<string> Remarks)
+{
+    public static readonly DocSpec None = new(null, EquatableArray<string>.Empty);
+}
+
+/// <summary>Whether a model travels as a JSON body or as query parameters.</summary>
+internal enum ModelKind
+{
+    Json,
+    Query,
+}
+
+/// <summary>A generated class.</summary>
+internal sealed record ModelSpec
+{
+    public required string Name { get; init; }
+    public required ModelKind Kind { get; init; }
+    public required DocSpec Doc { get; init; }
+    public required EquatableArray<PropertySpec> Properties { get; init; }
+
+    /// <summary>For a query model that may also be given as one plain value (<c>filter[x]=v</c> besides <c>filter[x][op]=v</c>).</summary>
+    public TypeRef? ScalarValue { get; init; }
+}
+
+/// <summary>A property of a generated class.</summary>
+internal sealed record PropertySpec
+{
+    public required string WireName { get; init; }
+    public required string Name { get; init; }
+    public required TypeRef Type { get; init; }
+
+    /// <summary>Whether the C# type carries <c>?</c>.</summary>
+    public required bool IsNullable { get; init; }
+
+    /// <summary>Whether the property is a C# <c>required</c> member (required fields of request bodies).</summary>
+    public required bool IsRequired { get; init; }
+
+    /// <summary>Whether <c>ToString</c> must hide the value (passwords, write-only fields).</summary>
+    public required bool IsSecret { get; init; }
+
+    public required DocSpec Doc { get; init; }
+}
+
+/// <summary>A generated string enumeration.</summary>
+internal sealed record EnumSpec
+{
+    public required string Name { get; init; }
+    public required DocSpec Doc { get; init; }
+    public required EquatableArray<EnumMemberSpec> Members { get; init; }
+
+    /// <summary>For <c>sort</c> parameters: offer the descending form (the <c>-</c> prefix).</summary>
+    public required bool IsSortOrder { get; init; }
+}
+
+internal sealed record EnumMemberSpec(string Name, string Value);
+
+/// <summary>A group of operations: a property of the root client, or of another resource.</summary>
+internal sealed record ResourceSpec
+{
+    public required string PropertyName { get; init; }
+    public required string ClassName { get; init; }
+    public required EquatableArray<OperationSpec> Operations { get; init; }
+    public required EquatableArray<ResourceSpec> Children { get; init; }
+}
+
+/// <summary>How the body of a successful response is returned.</summary>
+internal enum ResponseKind
+{
+    /// <summary>No body worth reading: the method returns the raw response only.</summary>
+    None,
+
+    /// <summary>The whole body is the value.</summary>
+    Body,
+
+    /// <summary>The value is the body's <c>data</c> member.</summary>
+    Data,
+
+    /// <summary>The body is one page of a list (<c>data</c> array plus <c>meta</c>).</summary>
+    Page,
+}
+
+internal sealed record OperationSpec
+{
+    public required string OperationId { get; init; }
+    public required string MethodName { get; init; }
+    public required string HttpMethod { get; init; }
+    public required string PathTemplate { get; init; }
+    public required EquatableArray<PathPart> Path { get; init; }
+    public required EquatableArray<ParameterSpec> PathParameters { get; init; }
+
+    /// <summary>The generated class holding the query parameters, when there are any.</summary>
+    public required string? QueryClass { get; init; }
+
+    /// <summary>The <c>page[number]</c> key for a paged list.</summary>
+    public required string? PageNumberKey { get; init; }
+
+    /// <summary>The C# path to the page number in the query class (<c>Page?.Number</c>).</summary>
+    public required string? PageNumberAccess { get; init; }
+
+    public required TypeRef? Body { get; init; }
+    public required bool BodyRequired { get; init; }
+    public required ResponseKind ResponseKind { get; init; }
+    public required TypeRef? ResponseType { get; init; }
+    public required DocSpec Doc { get; init; }
+    public required bool Deprecated { get; init; }
+}
+
+/// <summary>A literal piece of a path, or a parameter.</summary>
+internal sealed record PathPart(string Text, bool IsParameter);
+
+internal sealed record ParameterSpec(string WireName, string Name, TypeRef Type, DocSpec Doc);

@@ -1,0 +1,1001 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading;
+using Telnyx.Sip.Generator.Diagnostics;
+using Telnyx.Sip.Generator.Reading;
+using YamlDotNet.RepresentationModel;
+
+namespace Telnyx.Sip.Generator.Model;
+
+/// <summary>The outcome of reading one spec: the model (null when the spec is unusable) and the diagnostics.</summary>
+internal sealed record BuildResult(ApiSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>
+/// Builds the <see cref="ApiSpec"/> from a parsed spec. This is the one place where C# names are decided.
+/// Nothing here knows a particular API: resources come from path segments, method names from HTTP methods,
+/// and the <c>{data, meta}</c> envelope and page-number paging are recognised by their shapes.
+/// </summary>
+internal sealed class ApiModelBuilder
+{
+    private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "patch", "head", "options"];
+
+    private readonly SpecInput _input;
+    private readonly SpecDocument _document;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly List<ModelSpec> _models = new();
+    private readonly List<EnumSpec> _enums = new();
+    private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<YamlNode, TypeRef> _namedTypes = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<YamlNode> _requestSchemas = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<YamlNode> _inProgress = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<string> _reportedReferences = new(StringComparer.Ordinal);
+
+    private ApiModelBuilder(SpecInput input, SpecDocument document, CancellationToken cancellationToken)
+    {
+        _input = input;
+        _document = document;
+        _cancellationToken = cancellationToken;
+    }
+
+    public static BuildResult Build(SpecInput input, CancellationToken cancellationToken)
+    {
+        SpecDocument? document = SpecDocument.Parse(input.Text, out string? error, out var mark, out YamlNode? root);
+        if (document is null)
+        {
+            if (error is not null)
+            {
+                return Failed(input, DiagnosticDescriptors.YamlSyntax, (int)mark.Line, (int)mark.Column, FileName(input), error);
+            }
+
+            return input.ExplicitlyIncluded
+                ? Failed(input, DiagnosticDescriptors.NotOpenApi, Line(root), Column(root), FileName(input), "the document is not a mapping")
+                : new BuildResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        YamlNode? versionNode = SpecDocument.Get(document.Root, "openapi");
+        string? version = SpecDocument.ScalarText(versionNode);
+        if (version is null)
+        {
+            return input.ExplicitlyIncluded
+                ? Failed(input, DiagnosticDescriptors.NotOpenApi, 1, 1, FileName(input), "the 'openapi' key is missing")
+                : new BuildResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        if (!version.StartsWith("3.0", StringComparison.Ordinal) && !version.StartsWith("3.1", StringComparison.Ordinal))
+        {
+            return Failed(input, DiagnosticDescriptors.UnsupportedVersion, Line(versionNode), Column(versionNode), FileName(input), version);
+        }
+
+        var builder = new ApiModelBuilder(input, document, cancellationToken);
+        ApiSpec spec = builder.BuildSpec();
+        return new BuildResult(spec, builder._diagnostics.ToEquatableArray());
+    }
+
+    private static BuildResult Failed(SpecInput input, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, int line, int column, params string[] arguments) =>
+        new(null, new[] { new DiagnosticInfo(descriptor.Id, arguments.ToEquatableArray(), input.Path, line, column) }.ToEquatableArray());
+
+    private static string FileName(SpecInput input) => System.IO.Path.GetFileName(input.Path);
+
+    private static int Line(YamlNode? node) => node is null ? 1 : (int)node.Start.Line;
+
+    private static int Column(YamlNode? node) => node is null ? 1 : (int)node.Start.Column;
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, YamlNode? node, params string[] arguments) =>
+        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, arguments.ToEquatableArray(), _input.Path, Line(node), Column(node)));
+
+    // ---------------------------------------------------------------- the document
+
+    private ApiSpec BuildSpec()
+    {
+        YamlNode? info = SpecDocument.Get(_document.Root, "info");
+        string? title = SpecDocument.GetString(info, "title");
+        string baseName = TitleName(title);
+        string ns = _input.Namespace ?? NamespaceFromTitle(baseName);
+        string clientName = _input.ClientName ?? Naming.Identifier(baseName) + "Client";
+        _typeNames.Add(clientName);
+
+        var operations = CollectOperations();
+        MarkRequestSchemas(operations);
+        var root = new ResourceNode("", "");
+        var operationIds = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (RawOperation raw in operations)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (operationIds.ContainsKey(raw.OperationId))
+            {
+                Report(DiagnosticDescriptors.DuplicateOperationId, SpecDocument.Get(raw.Node, "operationId") ?? raw.Node, raw.OperationId);
+                continue;
+            }
+
+            operationIds[raw.OperationId] = raw.Node;
+            BuildOperation(raw, root);
+        }
+
+        string? server = SpecDocument.GetString(SpecDocument.GetSequence(_document.Root, "servers")?.Children.FirstOrDefault(), "url");
+        return new ApiSpec
+        {
+            Namespace = ns,
+            ClientName = clientName,
+            Title = title,
+            Description = SpecDocument.GetString(info, "description"),
+            DefaultBaseUrl = server,
+            Models = _models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
+            Enums = _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
+            Resources = root.Children.Select(c => c.ToSpec(clientName)).ToEquatableArray(),
+        };
+    }
+
+    /// <summary>"Telnyx SIP API (subset …)" → "Telnyx SIP": the words before any parenthesis, without a trailing "API".</summary>
+    private static string TitleName(string? title)
+    {
+        string text = title ?? "Api";
+        int paren = text.IndexOf('(');
+        if (paren > 0)
+        {
+            text = text.Substring(0, paren);
+        }
+
+        string[] words = text.Split(new[] { ' ', '\t', '-', '_' }, StringSplitOptions.RemoveEmptyEntries);
+        var kept = words.Where(w => char.IsLetterOrDigit(w[0])).ToList();
+        while (kept.Count > 1 && (kept[kept.Count - 1].Equals("API", StringComparison.OrdinalIgnoreCase) ||
+                                  kept[kept.Count - 1].Equals("Client", StringComparison.OrdinalIgnoreCase)))
+        {
+            kept.RemoveAt(kept.Count - 1);
+        }
+
+        return kept.Count == 0 ? "Api" : string.Join(" ", kept);
+    }
+
+    private static string NamespaceFromTitle(string name) =>
+        string.Join(".", name.Split(' ').Select(w => Naming.Identifier(w)).Where(w => w.Length > 0));
+
+    private sealed record RawOperation(string Path, string Method, YamlMappingNode Node, YamlNode PathItem, string OperationId);
+
+    private List<RawOperation> CollectOperations()
+    {
+        var result = new List<RawOperation>();
+        foreach (var path in SpecDocument.Members(SpecDocument.Get(_document.Root, "paths")))
+        {
+            YamlNode pathItem = Deref(path.Value) ?? path.Value;
+            foreach (var member in SpecDocument.Members(pathItem))
+            {
+                string method = member.Key.ToLowerInvariant();
+                if (Array.IndexOf(HttpMethods, method) < 0)
+                {
+                    continue;
+                }
+
+                if (member.Value is not YamlMappingNode operation)
+                {
+                    Report(DiagnosticDescriptors.InvalidNode, member.Value, $"The {method.ToUpperInvariant()} operation of '{path.Key}' is not a mapping");
+                    continue;
+                }
+
+                string operationId = SpecDocument.GetString(operation, "operationId") ?? Naming.Identifier(method + " " + path.Key);
+                result.Add(new RawOperation(path.Key, method, operation, pathItem, operationId));
+            }
+        }
+
+        return result;
+    }
+
+    // ---------------------------------------------------------------- operations
+
+    private void BuildOperation(RawOperation raw, ResourceNode root)
+    {
+        string operationName = Naming.Identifier(raw.OperationId);
+        string[] segments = raw.Path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        var parts = new List<PathPart>();
+        var literalChain = new List<string>();
+        bool endsWithParameter = segments.Length > 0 && IsParameterSegment(segments[segments.Length - 1]);
+        string? action = null;
+        for (int i = 0; i < segments.Length; i++)
+        {
+            string segment = segments[i];
+            if (IsParameterSegment(segment))
+            {
+                parts.Add(new PathPart(segment.Substring(1, segment.Length - 2), true));
+                continue;
+            }
+
+            parts.Add(new PathPart(segment, false));
+            bool isLast = i == segments.Length - 1;
+            bool followsLiteral = i > 0 && !IsParameterSegment(segments[i - 1]);
+            bool isAction = isLast && raw.Method == "post" && followsLiteral && i >= 2 &&
+                            (segments[i - 1] == "actions" || IsParameterSegment(segments[i - 2]));
+            if (isAction)
+            {
+                action = segment;
+            }
+            else
+            {
+                literalChain.Add(segment);
+            }
+        }
+
+        // Parameters: path-level first, then the operation's own, which override by name and location.
+        var parameters = new List<(string Name, string In, YamlNode Node)>();
+        foreach (YamlNode? source in new[] { SpecDocument.Get(raw.PathItem, "parameters"), SpecDocument.Get(raw.Node, "parameters") })
+        {
+            if (source is not YamlSequenceNode list)
+            {
+                continue;
+            }
+
+            foreach (YamlNode item in list.Children)
+            {
+                YamlNode? parameter = Deref(item);
+                string? name = SpecDocument.GetString(parameter, "name");
+                string? location = SpecDocument.GetString(parameter, "in");
+                if (parameter is null || name is null || location is null)
+                {
+                    if (parameter is not null)
+                    {
+                        Report(DiagnosticDescriptors.InvalidNode, item, $"A parameter of '{raw.OperationId}' lacks 'name' or 'in'");
+                    }
+
+                    continue;
+                }
+
+                parameters.RemoveAll(p => p.Name == name && p.In == location);
+                parameters.Add((name, location, parameter));
+            }
+        }
+
+        var pathParameters = new List<ParameterSpec>();
+        foreach (PathPart part in parts.Where(p => p.IsParameter))
+        {
+            YamlNode? declared = parameters.Where(p => p.In == "path" && p.Name == part.Text).Select(p => p.Node).FirstOrDefault();
+            TypeRef type = declared is null ? TypeRef.String : ResolveType(SpecDocument.Get(declared, "schema"), operationName + Naming.Identifier(part.Text));
+            if (type.Kind is not (TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Enum))
+            {
+                type = TypeRef.String;
+            }
+
+            pathParameters.Add(new ParameterSpec(part.Text, UniqueParameterName(part.Text, pathParameters), type, Doc(declared)));
+        }
+
+        foreach (var header in parameters.Where(p => p.In is "header" or "cookie"))
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, header.Node,
+                $"The {header.In} parameter '{header.Name}' of '{raw.OperationId}' is not generated", "set it through RequestOptions.Headers");
+        }
+
+        var queryParameters = parameters.Where(p => p.In == "query").ToList();
+        string? queryClass = null;
+        string? pageKey = null;
+        string? pageAccess = null;
+        if (queryParameters.Count > 0)
+        {
+            queryClass = ReserveTypeName(operationName + "Params");
+            (pageKey, pageAccess) = BuildQueryModel(queryClass, queryParameters, SpecDocument.GetString(raw.Node, "summary"));
+        }
+
+        // Request body: JSON only.
+        TypeRef? body = null;
+        bool bodyRequired = false;
+        if (Deref(SpecDocument.Get(raw.Node, "requestBody")) is { } requestBody)
+        {
+            bodyRequired = SpecDocument.GetBool(requestBody, "required");
+            YamlNode? content = SpecDocument.Get(requestBody, "content");
+            YamlNode? json = JsonMedia(content);
+            if (json is not null)
+            {
+                body = ResolveType(SpecDocument.Get(json, "schema"), operationName + "Request");
+            }
+            else if (SpecDocument.Members(content).Any())
+            {
+                Report(DiagnosticDescriptors.UnsupportedConstruct, content,
+                    $"The request body of '{raw.OperationId}' is not JSON ({string.Join(", ", SpecDocument.Members(content).Select(m => m.Key))})",
+                    "the operation is generated without a body");
+            }
+        }
+
+        (ResponseKind responseKind, TypeRef? responseType) = BuildResponse(raw, operationName);
+        if (responseKind == ResponseKind.Page && (pageKey is null || raw.Method != "get"))
+        {
+            // A data array without page-number paging: return the whole list.
+            responseKind = ResponseKind.Data;
+            responseType = new TypeRef(TypeKind.List, $"global::System.Collections.Generic.IReadOnlyList<{responseType!.Name}>", responseType);
+        }
+
+        string methodName = action is not null
+            ? Naming.Identifier(action)
+            : (raw.Method, endsWithParameter) switch
+            {
+                ("get", false) => responseKind == ResponseKind.Page || responseType?.Kind == TypeKind.List ? "List" : "Retrieve",
+                ("get", true) => "Retrieve",
+                ("post", _) => "Create",
+                ("patch", _) => "Update",
+                ("put", _) => SpecDocument.Get(raw.PathItem, "patch") is null ? "Update" : "Replace",
+                ("delete", _) => "Delete",
+                _ => Naming.Identifier(raw.Method),
+            };
+
+        ResourceNode resource = root;
+        foreach (string literal in literalChain)
+        {
+            resource = resource.Child(Naming.Identifier(literal));
+        }
+
+        if (resource.MethodNames.Contains(methodName))
+        {
+            methodName = operationName;
+        }
+
+        resource.MethodNames.Add(methodName);
+        var operation = new OperationSpec
+        {
+            OperationId = raw.OperationId,
+            MethodName = methodName,
+            HttpMethod = raw.Method.ToUpperInvariant(),
+            PathTemplate = raw.Path,
+            Path = parts.ToEquatableArray(),
+            PathParameters = pathParameters.ToEquatableArray(),
+            QueryClass = queryClass,
+            PageNumberKey = responseKind == ResponseKind.Page ? pageKey : null,
+            PageNumberAccess = responseKind == ResponseKind.Page ? pageAccess : null,
+            Body = body,
+            BodyRequired = bodyRequired,
+            ResponseKind = responseKind,
+            ResponseType = responseType,
+            Doc = OperationDoc(raw.Node),
+            Deprecated = SpecDocument.GetBool(raw.Node, "deprecated"),
+        };
+        resource.Operations.Add(operation);
+    }
+
+    private static bool IsParameterSegment(string segment) =>
+        segment.Length > 2 && segment[0] == '{' && segment[segment.Length - 1] == '}';
+
+    private static string UniqueParameterName(string wireName, List<ParameterSpec> existing)
+    {
+        string name = Naming.Parameter(wireName);
+        return existing.Any(p => p.Name == name) ? name + "Value" : name;
+    }
+
+    private static YamlNode? JsonMedia(YamlNode? content)
+    {
+        foreach (var media in SpecDocument.Members(content))
+        {
+            string type = media.Key.ToLowerInvariant();
+            if (type == "application/json" || type.EndsWith("+json", StringComparison.Ordinal) || type.StartsWith("application/json;", StringComparison.Ordinal))
+            {
+                return media.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private (ResponseKind Kind, TypeRef? Type) BuildResponse(RawOperation raw, string operationName)
+    {
+        YamlNode? responses = SpecDocument.Get(raw.Node, "responses");
+        var success = SpecDocument.Members(responses)
+            .Where(r => r.Key.StartsWith("2", StringComparison.Ordinal))
+            .OrderBy(r => r.Key, StringComparer.Ordinal)
+            .FirstOrDefault();
+        YamlNode? response = Deref(success.Value);
+        if (response is null)
+        {
+            return (ResponseKind.None, null);
+        }
+
+        YamlNode? content = SpecDocument.Get(response, "content");
+        YamlNode? json = JsonMedia(content);
+        YamlNode? schema = Deref(SpecDocument.Get(json, "schema"));
+        if (schema is null)
+        {
+            return (ResponseKind.None, null);
+        }
+
+        // The {data: X} envelope, and the {data: [X], meta} page.
+        YamlNode? properties = SpecDocument.Get(schema, "properties");
+        var names = SpecDocument.Members(properties).Select(m => m.Key).ToList();
+        if (names.Contains("data") && names.All(n => n is "data" or "meta" or "url"))
+        {
+            YamlNode? data = Deref(SpecDocument.Get(properties, "data"));
+            if (IsArraySchema(data) && names.Contains("meta"))
+            {
+                TypeRef item = ResolveType(SpecDocument.Get(data, "items"), operationName + "Item");
+                return (ResponseKind.Page, item);
+            }
+
+            return (ResponseKind.Data, ResolveType(SpecDocument.Get(properties, "data"), operationName + "Result"));
+        }
+
+        return (ResponseKind.Body, ResolveType(SpecDocument.Get(json, "schema"), operationName + "Response"));
+    }
+
+    private static bool IsArraySchema(YamlNode? schema) =>
+        SpecDocument.Get(schema, "items") is not null || Types(schema).Contains("array");
+
+    private DocSpec OperationDoc(YamlNode operation)
+    {
+        string? summary = SpecDocument.GetString(operation, "summary");
+        string? description = SpecDocument.GetString(operation, "description");
+        var remarks = new List<string>();
+        if (summary is null)
+        {
+            summary = description;
+        }
+        else if (description is not null && !string.Equals(Trim(description), Trim(summary), StringComparison.OrdinalIgnoreCase))
+        {
+            remarks.Add(description);
+        }
+
+        return new DocSpec(summary, remarks.ToEquatableArray());
+
+        static string Trim(string text) => text.Trim().TrimEnd('.');
+    }
+
+    // ---------------------------------------------------------------- query parameters
+
+    private (string? PageKey, string? PageAccess) BuildQueryModel(string className, List<(string Name, string In, YamlNode Node)> parameters, string? summary)
+    {
+        var properties = new List<PropertySpec>();
+        var names = new HashSet<string>(StringComparer.Ordinal) { className };
+        string? pageKey = null;
+        string? pageAccess = null;
+        foreach (var parameter in parameters)
+        {
+            YamlNode? schema = Deref(SpecDocument.Get(parameter.Node, "schema"));
+            string style = SpecDocument.GetString(parameter.Node, "style") ?? "form";
+            string propertyName = UniqueMemberName(Naming.Identifier(parameter.Name), names);
+            TypeRef type;
+            if (style == "deepObject" || (IsObjectSchema(schema) && SpecDocument.Get(schema, "properties") is not null))
+            {
+                type = BuildQueryObject(className + propertyName, schema);
+                if (IsPageSchema(schema))
+                {
+                    pageKey = parameter.Name + "[number]";
+                    pageAccess = propertyName + "?.Number";
+                }
+            }
+            else
+            {
+                type = QueryScalar(schema, className + propertyName, parameter.Name == "sort");
+                if (parameter.Name.Equals("page[number]", StringComparison.Ordinal) && type.Kind is TypeKind.Int32 or TypeKind.Int64)
+                {
+                    pageKey = parameter.Name;
+                    pageAccess = propertyName;
+                }
+            }
+
+            properties.Add(new PropertySpec
+            {
+                WireName = parameter.Name,
+                Name = propertyName,
+                Type = type,
+                IsNullable = true,
+                IsRequired = false,
+                IsSecret = false,
+                Doc = Doc(parameter.Node, schema),
+            });
+        }
+
+        _models.Add(new ModelSpec
+        {
+            Name = className,
+            Kind = ModelKind.Query,
+            Doc = new DocSpec(summary is null ? "Query parameters." : $"Query parameters of \"{summary}\".", EquatableArray<string>.Empty),
+            Properties = properties.ToEquatableArray(),
+        });
+        return (pageKey, pageAccess);
+    }
+
+    private bool IsPageSchema(YamlNode? schema)
+    {
+        YamlNode? number = Deref(SpecDocument.Get(SpecDocument.Get(schema, "properties"), "number"));
+        return number is not null && Types(number).Contains("integer");
+    }
+
+    /// <summary>An object serialised deepObject-style. A oneOf of a plain value and an object becomes one class with both.</summary>
+    private TypeRef BuildQueryObject(string name, YamlNode? schema)
+    {
+        name = ReserveTypeName(name);
+        TypeRef? scalar = null;
+        YamlNode? objectSchema = schema;
+        if ((SpecDocument.GetSequence(schema, "oneOf") ?? SpecDocument.GetSequence(schema, "anyOf")) is { } variants)
+        {
+            objectSchema = null;
+            foreach (YamlNode variant in variants.Children.Select(v => Deref(v) ?? v))
+            {
+                if (IsObjectSchema(variant))
+                {
+                    objectSchema = variant;
+                }
+                else
+                {
+                    scalar = QueryScalar(variant, name + "Value", false);
+                }
+            }
+        }
+
+        var properties = new List<PropertySpec>();
+        var names = new HashSet<string>(StringComparer.Ordinal) { name, "Value" };
+        foreach (var member in SpecDocument.Members(SpecDocument.Get(objectSchema, "properties")))
+        {
+            YamlNode? propertySchema = Deref(member.Value);
+            string propertyName = UniqueMemberName(Naming.Identifier(member.Key), names);
+            TypeRef type = IsObjectSchema(propertySchema) || SpecDocument.Get(propertySchema, "oneOf") is not null || SpecDocument.Get(propertySchema, "anyOf") is not null
+                ? BuildQueryObject(name + propertyName, propertySchema)
+                : QueryScalar(propertySchema, name + propertyName, false);
+            properties.Add(new PropertySpec
+            {
+                WireName = member.Key,
+                Name = propertyName,
+                Type = type,
+                IsNullable = true,
+                IsRequired = false,
+                IsSecret = false,
+                Doc = Doc(member.Value, propertySchema),
+            });
+        }
+
+        _models.Add(new ModelSpec
+        {
+            Name = name,
+            Kind = ModelKind.Query,
+            Doc = Doc(schema, schema),
+            Properties = properties.ToEquatableArray(),
+            ScalarValue = scalar,
+        });
+        return new TypeRef(TypeKind.Model, name);
+    }
+
+    private TypeRef QueryScalar(YamlNode? schema, string contextName, bool isSort)
+    {
+        TypeRef type = ResolveType(schema, contextName, isSort);
+        if (type.Kind == TypeKind.List && type.Element is { } element && element.Kind is not (TypeKind.Model or TypeKind.List or TypeKind.Map or TypeKind.Json))
+        {
+            return type;
+        }
+
+        return type.Kind is TypeKind.Model or TypeKind.List or TypeKind.Map or TypeKind.Json ? TypeRef.String : type;
+    }
+
+    // ---------------------------------------------------------------- schemas
+
+    /// <summary>Marks every schema reachable from a request body, whose required fields become C# required members.</summary>
+    private void MarkRequestSchemas(List<RawOperation> operations)
+    {
+        var pending = new Stack<YamlNode>();
+        foreach (RawOperation operation in operations)
+        {
+            YamlNode? requestBody = Deref(SpecDocument.Get(operation.Node, "requestBody"));
+            if (Deref(SpecDocument.Get(JsonMedia(SpecDocument.Get(requestBody, "content")), "schema")) is { } schema)
+            {
+                pending.Push(schema);
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            YamlNode schema = pending.Pop();
+            if (!_requestSchemas.Add(schema))
+            {
+                continue;
+            }
+
+            foreach (var property in SpecDocument.Members(SpecDocument.Get(schema, "properties")))
+            {
+                PushSchema(property.Value);
+            }
+
+            PushSchema(SpecDocument.Get(schema, "items"));
+            PushSchema(SpecDocument.Get(schema, "additionalProperties"));
+            foreach (string keyword in new[] { "allOf", "oneOf", "anyOf" })
+            {
+                foreach (YamlNode part in SpecDocument.GetSequence(schema, keyword)?.Children ?? Enumerable.Empty<YamlNode>())
+                {
+                    PushSchema(part);
+                }
+            }
+        }
+
+        void PushSchema(YamlNode? node)
+        {
+            if (Deref(node, report: false) is YamlMappingNode target)
+            {
+                pending.Push(target);
+            }
+        }
+    }
+
+    /// <summary>Follows <c>$ref</c>s to the node they point to; reports a reference that resolves to nothing.</summary>
+    private YamlNode? Deref(YamlNode? node, bool report = true)
+    {
+        var seen = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        while (SpecDocument.GetString(node, "$ref") is { } reference)
+        {
+            if (!seen.Add(node!))
+            {
+                if (report)
+                {
+                    Report(DiagnosticDescriptors.InvalidNode, node, $"The reference '{reference}' is part of a cycle of references");
+                }
+
+                return null;
+            }
+
+            YamlNode? target = _document.Resolve(reference);
+            if (target is null)
+            {
+                if (report && _reportedReferences.Add(reference + "@" + Line(node)))
+                {
+                    Report(DiagnosticDescriptors.UnresolvedReference, SpecDocument.Get(node, "$ref"), reference);
+                }
+
+                return null;
+            }
+
+            node = target;
+        }
+
+        return node;
+    }
+
+    /// <summary>The name a <c>$ref</c> gives its target (<c>#/components/schemas/Fqdn</c> → <c>Fqdn</c>).</summary>
+    private static string? ReferenceName(YamlNode? node)
+    {
+        string? reference = SpecDocument.GetString(node, "$ref");
+        if (reference is null)
+        {
+            return null;
+        }
+
+        int slash = reference.LastIndexOf('/');
+        return Uri.UnescapeDataString(reference.Substring(slash + 1)).Replace("~1", "/").Replace("~0", "~");
+    }
+
+    private static List<string> Types(YamlNode? schema)
+    {
+        var types = new List<string>();
+        YamlNode? type = SpecDocument.Get(schema, "type");
+        if (type is YamlSequenceNode list)
+        {
+            foreach (YamlNode item in list.Children)
+            {
+                // In a type list, 'null' is the string "null" whether or not it is quoted.
+                types.Add(item is YamlScalarNode scalar ? scalar.Value ?? "null" : "");
+            }
+        }
+        else if (type is YamlScalarNode scalar && scalar.Value is { } value)
+        {
+            types.Add(value);
+        }
+
+        return types;
+    }
+
+    private static bool IsNullableSchema(YamlNode? schema) =>
+        Types(schema).Contains("null") || SpecDocument.GetBool(schema, "nullable") ||
+        (SpecDocument.GetSequence(schema, "enum")?.Children.Any(SpecDocument.IsNull) ?? false) ||
+        (SpecDocument.GetSequence(schema, "oneOf") ?? SpecDocument.GetSequence(schema, "anyOf"))?.Children
+            .Any(v => Types(v).SequenceEqual(new[] { "null" })) == true;
+
+    private static bool IsObjectSchema(YamlNode? schema) =>
+        Types(schema).Contains("object") || SpecDocument.Get(schema, "properties") is not null || SpecDocument.Get(schema, "allOf") is not null;
+
+    /// <summary>The C# type for a schema; <paramref name="contextName"/> names it when it is an inline object or enum.</summary>
+    private TypeRef ResolveType(YamlNode? schemaNode, string contextName, bool isSort = false)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (schemaNode is null)
+        {
+            return TypeRef.Json;
+        }
+
+        string? referenceName = ReferenceName(schemaNode);
+        YamlNode? schema = Deref(schemaNode);
+        if (schema is null)
+        {
+            return TypeRef.Json;
+        }
+
+        if (referenceName is not null)
+        {
+            contextName = Naming.Identifier(referenceName, "T");
+        }
+
+        if (_namedTypes.TryGetValue(schema, out TypeRef? known))
+        {
+            return known;
+        }
+
+        // A one-member allOf is how 3.0 specs attach a description to a $ref: it is the referenced type.
+        if (SpecDocument.GetSequence(schema, "allOf") is { Children.Count: 1 } single && SpecDocument.Get(schema, "properties") is null)
+        {
+            return ResolveType(single.Children[0], contextName, isSort);
+        }
+
+        // oneOf/anyOf of one type and null is that type, nullable.
+        if ((SpecDocument.GetSequence(schema, "oneOf") ?? SpecDocument.GetSequence(schema, "anyOf")) is { } variants)
+        {
+            var nonNull = variants.Children.Where(v => !Types(v).SequenceEqual(new[] { "null" })).ToList();
+            if (nonNull.Count == 1)
+            {
+                return ResolveType(nonNull[0], contextName, isSort);
+            }
+
+            if (SpecDocument.Get(schema, "properties") is null)
+            {
+                Report(DiagnosticDescriptors.UnsupportedConstruct, schema,
+                    $"'{contextName}' is a oneOf/anyOf of several types", "it is generated as a raw JsonElement");
+                return TypeRef.Json;
+            }
+        }
+
+        List<string> types = Types(schema).Where(t => t != "null").ToList();
+        if (SpecDocument.GetSequence(schema, "enum") is { } values && (types.Count == 0 || types.Contains("string")))
+        {
+            return BuildEnum(schema, values, contextName, isSort);
+        }
+
+        if (IsObjectSchema(schema) && !types.Any(t => t is "string" or "integer" or "number" or "boolean" or "array"))
+        {
+            YamlNode? properties = SpecDocument.Get(schema, "properties");
+            YamlNode? additional = SpecDocument.Get(schema, "additionalProperties");
+            if (properties is null && SpecDocument.Get(schema, "allOf") is null)
+            {
+                TypeRef value = additional is YamlMappingNode valueSchema && SpecDocument.Members(valueSchema).Any()
+                    ? ResolveType(valueSchema, contextName + "Value")
+                    : TypeRef.Json;
+                return new TypeRef(TypeKind.Map, $"global::System.Collections.Generic.IDictionary<string, {value.Name}>", value);
+            }
+
+            return BuildModel(schema, contextName);
+        }
+
+        string? format = SpecDocument.GetString(schema, "format");
+        switch (types.FirstOrDefault())
+        {
+            case "string":
+                return format == "date-time" ? TypeRef.DateTimeOffset : TypeRef.String;
+            case "integer":
+                return format == "int64" ? TypeRef.Int64 : TypeRef.Int32;
+            case "number":
+                return TypeRef.Double;
+            case "boolean":
+                return TypeRef.Boolean;
+            case "array":
+                TypeRef item = ResolveType(SpecDocument.Get(schema, "items"), Naming.Singular(contextName));
+                return new TypeRef(TypeKind.List, $"global::System.Collections.Generic.IList<{item.Name}>", item);
+            default:
+                return TypeRef.Json;
+        }
+    }
+
+    private TypeRef BuildEnum(YamlNode schema, YamlSequenceNode values, string contextName, bool isSort)
+    {
+        string name = ReserveTypeName(contextName);
+        var type = new TypeRef(TypeKind.Enum, name);
+        _namedTypes[schema] = type;
+        var members = new List<EnumMemberSpec>();
+        var names = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "Descending", "IsKnown" };
+        foreach (YamlNode node in values.Children)
+        {
+            if (SpecDocument.IsNull(node) || node is not YamlScalarNode { Value: { } value })
+            {
+                continue;
+            }
+
+            if (members.Any(m => m.Value == value))
+            {
+                continue;
+            }
+
+            members.Add(new EnumMemberSpec(UniqueMemberName(Naming.EnumMember(value), names), value));
+        }
+
+        _enums.Add(new EnumSpec
+        {
+            Name = name,
+            Doc = Doc(schema, schema),
+            Members = members.ToEquatableArray(),
+            IsSortOrder = isSort,
+        });
+        return type;
+    }
+
+    private TypeRef BuildModel(YamlNode schema, string contextName)
+    {
+        string name = ReserveTypeName(contextName);
+        var type = new TypeRef(TypeKind.Model, name);
+        _namedTypes[schema] = type;
+        if (!_inProgress.Add(schema))
+        {
+            return type;
+        }
+
+        bool isRequest = _requestSchemas.Contains(schema);
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        var members = new List<KeyValuePair<string, YamlNode>>();
+        CollectMembers(schema, required, members, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
+
+        var properties = new List<PropertySpec>();
+        var names = new HashSet<string>(StringComparer.Ordinal)
+        {
+            name, "AdditionalProperties", "ReadJson", "WriteJson", "ToString", "Equals", "GetHashCode", "GetType",
+        };
+        foreach (var member in members)
+        {
+            YamlNode? propertySchema = Deref(member.Value);
+            string propertyName = UniqueMemberName(Naming.Identifier(member.Key), names);
+            TypeRef propertyType = ResolveType(member.Value, name + propertyName);
+            bool readOnly = SpecDocument.GetBool(propertySchema, "readOnly");
+            bool isRequired = required.Contains(member.Key);
+            bool nullable = IsNullableSchema(propertySchema) || IsNullableSchema(member.Value);
+            properties.Add(new PropertySpec
+            {
+                WireName = member.Key,
+                Name = propertyName,
+                Type = propertyType,
+                IsNullable = nullable || !isRequired,
+                IsRequired = isRequest && isRequired && !readOnly,
+                IsSecret = SpecDocument.GetBool(propertySchema, "writeOnly") || SpecDocument.GetString(propertySchema, "format") == "password" ||
+                           member.Key.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0,
+                Doc = Doc(member.Value, propertySchema),
+            });
+        }
+
+        _models.Add(new ModelSpec
+        {
+            Name = name,
+            Kind = ModelKind.Json,
+            Doc = Doc(schema, schema),
+            Properties = properties.ToEquatableArray(),
+        });
+        _inProgress.Remove(schema);
+        return type;
+    }
+
+    /// <summary>Collects the properties of a schema and of its allOf parts, flattened in order; later ones win.</summary>
+    private void CollectMembers(YamlNode schema, HashSet<string> required, List<KeyValuePair<string, YamlNode>> members, HashSet<YamlNode> visited)
+    {
+        if (!visited.Add(schema))
+        {
+            return;
+        }
+
+        foreach (YamlNode part in SpecDocument.GetSequence(schema, "allOf")?.Children ?? Enumerable.Empty<YamlNode>())
+        {
+            if (Deref(part) is { } resolved)
+            {
+                CollectMembers(resolved, required, members, visited);
+            }
+        }
+
+        foreach (var member in SpecDocument.Members(SpecDocument.Get(schema, "properties")))
+        {
+            members.RemoveAll(m => m.Key == member.Key);
+            members.Add(member);
+        }
+
+        foreach (YamlNode item in SpecDocument.GetSequence(schema, "required")?.Children ?? Enumerable.Empty<YamlNode>())
+        {
+            if (SpecDocument.ScalarText(item) is { } name)
+            {
+                required.Add(name);
+            }
+        }
+    }
+
+    private string ReserveTypeName(string name)
+    {
+        string candidate = name;
+        for (int i = 2; !_typeNames.Add(candidate); i++)
+        {
+            candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+
+    private static string UniqueMemberName(string name, HashSet<string> taken)
+    {
+        string candidate = name;
+        if (!taken.Add(candidate))
+        {
+            candidate = name + "Value";
+            for (int i = 2; !taken.Add(candidate); i++)
+            {
+                candidate = name + "Value" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return candidate;
+    }
+
+    /// <summary>Documentation for a schema or parameter: its description and the facts worth a remark.</summary>
+    private static DocSpec Doc(YamlNode? node, YamlNode? schema = null)
+    {
+        if (node is null)
+        {
+            return DocSpec.None;
+        }
+
+        string? summary = SpecDocument.GetString(node, "description") ?? SpecDocument.GetString(schema, "description")
+                          ?? SpecDocument.GetString(node, "title") ?? SpecDocument.GetString(schema, "title");
+        var remarks = new List<string>();
+        YamlNode? source = schema ?? node;
+        if (SpecDocument.Get(source, "default") is YamlScalarNode defaultValue && SpecDocument.ScalarText(defaultValue) is { Length: > 0 } text)
+        {
+            remarks.Add($"Default: `{text}`.");
+        }
+
+        string? minimum = SpecDocument.GetString(source, "minimum");
+        string? maximum = SpecDocument.GetString(source, "maximum");
+        if (minimum is not null || maximum is not null)
+        {
+            remarks.Add(minimum is not null && maximum is not null ? $"From {minimum} to {maximum}."
+                : minimum is not null ? $"At least {minimum}." : $"At most {maximum}.");
+        }
+
+        string? minLength = SpecDocument.GetString(source, "minLength");
+        string? maxLength = SpecDocument.GetString(source, "maxLength");
+        if (minLength is not null || maxLength is not null)
+        {
+            remarks.Add(minLength is not null && maxLength is not null ? $"{minLength} to {maxLength} characters."
+                : minLength is not null ? $"At least {minLength} characters." : $"At most {maxLength} characters.");
+        }
+
+        if (SpecDocument.GetString(source, "format") is { } format && format != "date-time")
+        {
+            remarks.Add($"Format: {format}.");
+        }
+
+        if (SpecDocument.GetString(source, "example") is { Length: > 0 } example && example.IndexOf('\n') < 0)
+        {
+            remarks.Add($"Example: `{example}`.");
+        }
+
+        return new DocSpec(summary, remarks.ToEquatableArray());
+    }
+
+    // ---------------------------------------------------------------- resources
+
+    private sealed class ResourceNode(string propertyName, string classPrefix)
+    {
+        public string PropertyName { get; } = propertyName;
+        public string ClassPrefix { get; } = classPrefix;
+        public List<ResourceNode> Children { get; } = new();
+        public List<OperationSpec> Operations { get; } = new();
+        public HashSet<string> MethodNames { get; } = new(StringComparer.Ordinal);
+
+        public ResourceNode Child(string name)
+        {
+            ResourceNode? child = Children.FirstOrDefault(c => c.PropertyName == name);
+            if (child is null)
+            {
+                child = new ResourceNode(name, ClassPrefix + name);
+                Children.Add(child);
+            }
+
+            return child;
+        }
+
+        public ResourceSpec ToSpec(string clientName) => new()
+        {
+            PropertyName = PropertyName,
+            ClassName = ClassPrefix + "Client",
+            Operations = Operations.ToEquatableArray(),
+            Children = Children.Select(c => c.ToSpec(clientName)).ToEquatableArray(),
+        };
+    }
+}
+
+/// <summary>Compares by reference: YAML nodes are identified by where they are, not by what they hold.</summary>
+internal sealed class ReferenceEqualityComparer : IEqualityComparer<YamlNode>
+{
+    public static readonly ReferenceEqualityComparer Instance = new();
+
+    public bool Equals(YamlNode? x, YamlNode? y) => ReferenceEquals(x, y);
+
+    public int GetHashCode(YamlNode obj) => RuntimeHelpers.GetHashCode(obj);
+}

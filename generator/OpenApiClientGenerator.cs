@@ -1,0 +1,88 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Telnyx.Sip.Generator.Diagnostics;
+using Telnyx.Sip.Generator.Emit;
+using Telnyx.Sip.Generator.Model;
+using Telnyx.Sip.Generator.Reading;
+
+namespace Telnyx.Sip.Generator;
+
+/// <summary>
+/// Generates a typed C# client from each OpenAPI document among the project's AdditionalFiles.
+/// This file only wires the pipeline: <see cref="SpecInput"/> chooses the files, <see cref="ApiModelBuilder"/> reads
+/// a spec into the model, and <see cref="Emitter"/> writes the code.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class OpenApiClientGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValueProvider<string?> rootNamespace = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.RootNamespace", out string? value) ? value : null);
+
+        IncrementalValuesProvider<SpecInput> specs = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Combine(rootNamespace)
+            .Select(static (pair, cancellationToken) =>
+                SpecInput.TryCreate(pair.Left.Left, pair.Left.Right.GetOptions(pair.Left.Left), pair.Right, cancellationToken))
+            .Where(static input => input is not null)
+            .Select(static (input, _) => input!)
+            .WithTrackingName(TrackingNames.SpecInputs);
+
+        IncrementalValuesProvider<BuildResult> models = specs
+            .Select(static (input, cancellationToken) => BuildSafely(input, cancellationToken))
+            .WithTrackingName(TrackingNames.ApiModels);
+
+        context.RegisterSourceOutput(models, static (production, result) =>
+        {
+            foreach (DiagnosticInfo diagnostic in result.Diagnostics)
+            {
+                production.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+
+            if (result.Spec is not { } spec)
+            {
+                return;
+            }
+
+            System.Collections.Generic.List<GeneratedFile> files;
+            try
+            {
+                files = new System.Collections.Generic.List<GeneratedFile>(Emitter.Emit(spec));
+            }
+            catch (Exception exception)
+            {
+                production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None,
+                    spec.ClientName, $"{exception.GetType().Name}: {exception.Message}"));
+                return;
+            }
+
+            foreach (GeneratedFile file in files)
+            {
+                production.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+            }
+        });
+    }
+
+    /// <summary>Builds the model; an unexpected exception becomes one diagnostic instead of escaping into the build.</summary>
+    private static BuildResult BuildSafely(SpecInput input, System.Threading.CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ApiModelBuilder.Build(input, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            var diagnostic = new DiagnosticInfo(DiagnosticDescriptors.InternalError.Id,
+                new[] { System.IO.Path.GetFileName(input.Path), $"{exception.GetType().Name}: {exception.Message}" }.ToEquatableArray(),
+                input.Path, 1, 1);
+            return new BuildResult(null, new[] { diagnostic }.ToEquatableArray());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Telnyx.Sip.Generator.Reading;
+
+/// <summary>A spec file chosen from the AdditionalFiles, with its text and the options that apply to it.</summary>
+internal sealed record SpecInput(string Path, string Text, string? Namespace, string? ClientName, bool ExplicitlyIncluded)
+{
+    /// <summary>
+    /// Returns the input for <paramref name="file"/>, or null when it is not a spec: a file is a spec when its
+    /// <c>OpenApiSpec</c> metadata is <c>true</c>, or when that metadata is absent and it is a .yaml, .yml or .json
+    /// file with a top-level <c>openapi</c> key.
+    /// </summary>
+    public static SpecInput? TryCreate(AdditionalText file, AnalyzerConfigOptions options, string? rootNamespace, CancellationToken cancellationToken)
+    {
+        string? flag = Metadata(options, "OpenApiSpec");
+        bool explicitlyIncluded = string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase);
+        if (string.Equals(flag, "false", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (!explicitlyIncluded && !HasSpecExtension(file.Path))
+        {
+            return null;
+        }
+
+        string text = file.GetText(cancellationToken)?.ToString() ?? "";
+        if (!explicitlyIncluded && !LooksLikeOpenApi(text))
+        {
+            return null;
+        }
+
+        return new SpecInput(file.Path, text, Metadata(options, "OpenApiNamespace") ?? NullIfEmpty(rootNamespace),
+            Metadata(options, "OpenApiClientName"), explicitlyIncluded);
+    }
+
+    private static string? Metadata(AnalyzerConfigOptions options, string name) =>
+        options.TryGetValue("build_metadata.AdditionalFiles." + name, out string? value) ? NullIfEmpty(value) : null;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+
+    private static bool HasSpecExtension(string path) =>
+        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) ||
+        path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) ||
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A cheap look for a top-level <c>openapi</c> key, before any parsing.</summary>
+    internal static bool LooksLikeOpenApi(string text)
+    {
+        int index = 0;
+        while (index < text.Length)
+        {
+            int end = text.IndexOf('\n', index);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            string line = text.Substring(index, end - index).TrimStart('\uFEFF');
+            if (line.StartsWith("openapi:", StringComparison.Ordinal) || line.StartsWith("\"openapi\"", StringComparison.Ordinal) ||
+                line.StartsWith("'openapi'", StringComparison.Ordinal) || line.TrimStart().StartsWith("{\"openapi\"", StringComparison.Ordinal) ||
+                (line.TrimStart().StartsWith("\"openapi\"", StringComparison.Ordinal) && index < 200))
+            {
+                return true;
+            }
+
+            index = end + 1;
+        }
+
+        return false;
+    }
+}

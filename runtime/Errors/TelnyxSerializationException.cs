@@ -1,0 +1,28 @@
+using System;
+
+namespace Telnyx.Sip;
+
+/// <summary>A response body, or part of one, did not have the shape the spec describes.</summary>
+public sealed class TelnyxSerializationException : TelnyxException
+{
+    /// <summary>Creates the exception.</summary>
+    public TelnyxSerializationException(string message, string path, Exception? innerException = null)
+        : base($"{message} (at {path})", innerException)
+    {
+        Path = path;
+        Reason = message;
+    }
+
+    /// <summary>Where the bad value is, as a JSON path such as <c>$.data[3].inbound.codecs</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>What was wrong, without the path.</summary>
+    public string Reason { get; }
+
+    /// <summary>The raw body the value came from, when the client read it from a response.</summary>
+    public string? RawBody { get; internal set; }
+
+    /// <summary>Returns the same error with <paramref name="segment"/> put in front of the path.</summary>
+    public TelnyxSerializationException Under(string segment) =>
+        new(Reason, Path == "$" ? "$" + segment : "$" + segment + Path.Substring(1), InnerException);
+}

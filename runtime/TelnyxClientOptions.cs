@@ -1,0 +1,103 @@
+using System;
+using System.Net.Http;
+
+namespace Telnyx.Sip;
+
+/// <summary>
+/// Settings shared by every call a generated client makes. Unset values fall back to the environment
+/// (<c>TELNYX_API_KEY</c>, <c>TELNYX_BASE_URL</c>) and then to the documented defaults.
+/// </summary>
+public sealed class TelnyxClientOptions
+{
+    /// <summary>The base URL used when neither <see cref="BaseUrl"/> nor <c>TELNYX_BASE_URL</c> is set.</summary>
+    public const string DefaultBaseUrl = "https://api.telnyx.com/v2";
+
+    /// <summary>The number of retries used when <see cref="MaxRetries"/> is not set.</summary>
+    public const int DefaultMaxRetries = 2;
+
+    /// <summary>The per-attempt timeout used when <see cref="Timeout"/> is not set.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>The API key sent as a bearer token. Defaults to the <c>TELNYX_API_KEY</c> environment variable.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The API's base URL. Defaults to <c>TELNYX_BASE_URL</c>, then <see cref="DefaultBaseUrl"/>.</summary>
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>How long one attempt may take before it is abandoned (and retried). Defaults to 60 seconds.</summary>
+    public TimeSpan? Timeout { get; set; }
+
+    /// <summary>How many times a failed attempt is retried. Defaults to 2; 0 turns retries off.</summary>
+    public int? MaxRetries { get; set; }
+
+    /// <summary>
+    /// The <see cref="HttpClient"/> to send requests with. When null, the client uses one shared instance.
+    /// The client never disposes an instance it was given.
+    /// </summary>
+    public HttpClient? HttpClient { get; set; }
+
+    /// <summary>
+    /// Allows sending the API key over plain <c>http://</c> to a host other than loopback. Off by default,
+    /// because the key would travel unencrypted.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>Returns a copy with every unset value resolved from the environment and the defaults.</summary>
+    internal ResolvedOptions Resolve(string? defaultBaseUrl = null)
+    {
+        string? apiKey = ApiKey ?? Environment.GetEnvironmentVariable("TELNYX_API_KEY");
+        if (string.IsNullOrWhiteSpace(apiKey))
+        {
+            throw new TelnyxException(
+                "No API key: set TelnyxClientOptions.ApiKey or the TELNYX_API_KEY environment variable.");
+        }
+
+        Uri baseUrl = BaseUrl ?? FromEnvironment() ?? new Uri(defaultBaseUrl ?? DefaultBaseUrl, UriKind.Absolute);
+        if (!baseUrl.IsAbsoluteUri || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new TelnyxException($"The base URL '{baseUrl}' must be an absolute http or https URL.");
+        }
+
+        if (baseUrl.Scheme == Uri.UriSchemeHttp && !baseUrl.IsLoopback && !AllowInsecureHttp)
+        {
+            throw new TelnyxException(
+                $"Refusing to send the API key over plain http to '{baseUrl.Host}'. Use https, or set " +
+                "TelnyxClientOptions.AllowInsecureHttp to true if this is intended.");
+        }
+
+        TimeSpan timeout = Timeout ?? DefaultTimeout;
+        if (timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Timeout), timeout, "The timeout must be positive.");
+        }
+
+        int maxRetries = MaxRetries ?? DefaultMaxRetries;
+        if (maxRetries < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRetries), maxRetries, "MaxRetries cannot be negative.");
+        }
+
+        HeaderGuard.EnsureValid("Authorization", apiKey);
+        return new ResolvedOptions(apiKey, EnsureTrailingSlash(baseUrl), timeout, maxRetries, HttpClient);
+
+        static Uri? FromEnvironment()
+        {
+            string? value = Environment.GetEnvironmentVariable("TELNYX_BASE_URL");
+            return string.IsNullOrWhiteSpace(value) ? null : new Uri(value, UriKind.Absolute);
+        }
+    }
+
+    private static Uri EnsureTrailingSlash(Uri uri)
+    {
+        string text = uri.AbsoluteUri;
+        return text.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(text + "/");
+    }
+}
+
+/// <summary>Options after environment variables and defaults have been applied.</summary>
+internal sealed record ResolvedOptions(string ApiKey, Uri BaseUrl, TimeSpan Timeout, int MaxRetries, HttpClient? HttpClient)
+{
+    /// <summary>Keeps the key out of logs and debugger displays.</summary>
+    public override string ToString() =>
+        $"ResolvedOptions {{ ApiKey = ***, BaseUrl = {BaseUrl}, Timeout = {Timeout}, MaxRetries = {MaxRetries} }}";
+}
