@@ -176,7 +176,7 @@ internal static partial class Emitter
             w.Line();
         }
 
-        w.Doc("summary", "Adds the assigned parameters to <paramref name=\"query\"/>, under <paramref name=\"prefix\"/> when there is one.");
+        w.Doc("summary", "Adds the assigned parameters to the query string, under the prefix when there is one.");
         w.Open($"internal void AppendQuery({Runtime}.QueryBuilder query, string? prefix = null)");
         if (model.ScalarValue is { } value)
         {

@@ -113,8 +113,11 @@ internal static partial class Emitter
     private static void EmitEnum(SourceWriter w, EnumSpec spec)
     {
         string name = spec.Name;
-        WriteDoc(w, spec.Doc, $"The values of {name}.");
-        w.Doc("remarks", "Compare with the static members. A value the spec does not list is kept as it is, so it survives a read-modify-write; see IsKnown.");
+        w.Doc("summary", spec.Doc.Summary ?? $"The values of {name}.");
+        w.Doc("remarks", string.Join(" ", spec.Doc.Remarks.Concat(new[]
+        {
+            "A value the spec does not list is kept as it is, so that it survives a read-modify-write; see `IsKnown`.",
+        })));
         w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({Runtime}.JsonEnumConverter<{name}>))]");
         w.Line(GeneratedCode);
         w.Open($"public readonly partial struct {name} : global::System.IEquatable<{name}>, {Runtime}.IJsonEnum<{name}>");

@@ -218,7 +218,7 @@ internal sealed class ApiModelBuilder
         }
 
         // Parameters: path-level first, then the operation's own, which override by name and location.
-        var parameters = new List<(string Name, string In, YamlNode Node)>();
+        var parameters = new List<(string Name, string In, YamlNode Node, string? RefName)>();
         foreach (YamlNode? source in new[] { SpecDocument.Get(raw.PathItem, "parameters"), SpecDocument.Get(raw.Node, "parameters") })
         {
             if (source is not YamlSequenceNode list)
@@ -242,7 +242,7 @@ internal sealed class ApiModelBuilder
                 }
 
                 parameters.RemoveAll(p => p.Name == name && p.In == location);
-                parameters.Add((name, location, parameter));
+                parameters.Add((name, location, parameter, ReferenceName(item)));
             }
         }
 
@@ -435,7 +435,7 @@ internal sealed class ApiModelBuilder
 
     // ---------------------------------------------------------------- query parameters
 
-    private (string? PageKey, string? PageAccess) BuildQueryModel(string className, List<(string Name, string In, YamlNode Node)> parameters, string? summary)
+    private (string? PageKey, string? PageAccess) BuildQueryModel(string className, List<(string Name, string In, YamlNode Node, string? RefName)> parameters, string? summary)
     {
         var properties = new List<PropertySpec>();
         var names = new HashSet<string>(StringComparer.Ordinal) { className };
@@ -449,7 +449,10 @@ internal sealed class ApiModelBuilder
             TypeRef type;
             if (style == "deepObject" || (IsObjectSchema(schema) && SpecDocument.Get(schema, "properties") is not null))
             {
-                type = BuildQueryObject(className + propertyName, schema);
+                // A parameter defined once in components is one class, named after its component.
+                string typeName = parameter.RefName is { } refName ? Naming.Identifier(refName, "T") : className + propertyName;
+                type = _namedTypes.TryGetValue(parameter.Node, out TypeRef? shared) ? shared : BuildQueryObject(typeName, schema, Doc(parameter.Node, schema));
+                _namedTypes[parameter.Node] = type;
                 if (IsPageSchema(schema))
                 {
                     pageKey = parameter.Name + "[number]";
@@ -458,7 +461,7 @@ internal sealed class ApiModelBuilder
             }
             else
             {
-                type = QueryScalar(schema, className + propertyName, parameter.Name == "sort");
+                type = QueryScalar(schema, parameter.RefName is { } refName ? Naming.Identifier(refName, "T") : className + propertyName, parameter.Name == "sort");
                 if (parameter.Name.Equals("page[number]", StringComparison.Ordinal) && type.Kind is TypeKind.Int32 or TypeKind.Int64)
                 {
                     pageKey = parameter.Name;
@@ -495,7 +498,7 @@ internal sealed class ApiModelBuilder
     }
 
     /// <summary>An object serialised deepObject-style. A oneOf of a plain value and an object becomes one class with both.</summary>
-    private TypeRef BuildQueryObject(string name, YamlNode? schema)
+    private TypeRef BuildQueryObject(string name, YamlNode? schema, DocSpec? doc = null)
     {
         name = ReserveTypeName(name);
         TypeRef? scalar = null;
@@ -541,7 +544,7 @@ internal sealed class ApiModelBuilder
         {
             Name = name,
             Kind = ModelKind.Query,
-            Doc = Doc(schema, schema),
+            Doc = doc ?? Doc(schema, schema),
             Properties = properties.ToEquatableArray(),
             ScalarValue = scalar,
         });
