@@ -125,7 +125,7 @@ internal sealed class ApiModelBuilder
             DefaultBaseUrl = server,
             Models = _models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
             Enums = _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
-            Resources = root.Children.Select(c => c.ToSpec(clientName)).ToEquatableArray(),
+            Resources = root.Children.Select(c => c.ToSpec(ReserveTypeName)).ToEquatableArray(),
         };
     }
 
@@ -983,12 +983,15 @@ internal sealed class ApiModelBuilder
             return child;
         }
 
-        public ResourceSpec ToSpec(string clientName) => new()
+        /// <summary>Names the classes: <c>{Chain}Client</c>, or <c>{Chain}ResourceClient</c> when a model or the root client has that name.</summary>
+        public ResourceSpec ToSpec(Func<string, string> reserveTypeName) => new()
         {
             PropertyName = PropertyName,
-            ClassName = ClassPrefix + "Client",
+            ClassName = reserveTypeName(ClassPrefix + "Client") is var name && name == ClassPrefix + "Client"
+                ? name
+                : reserveTypeName(ClassPrefix + "ResourceClient"),
             Operations = Operations.ToEquatableArray(),
-            Children = Children.Select(c => c.ToSpec(clientName)).ToEquatableArray(),
+            Children = Children.Select(c => c.ToSpec(reserveTypeName)).ToEquatableArray(),
         };
     }
 }

@@ -23,9 +23,10 @@ internal sealed class SpecDocument
         errorMark = Mark.Empty;
         rootNode = null;
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException exception)
         {
@@ -33,6 +34,13 @@ internal sealed class SpecDocument
                 ? inner.Message
                 : exception.Message;
             errorMark = exception.Start;
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this at some unterminated constructs; the last event read is the best position.
+            error = "the document ends inside an unterminated collection or scalar";
+            errorMark = parser.Current?.Start ?? Mark.Empty;
             return null;
         }
 

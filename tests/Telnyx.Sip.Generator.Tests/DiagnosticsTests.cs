@@ -1,0 +1,164 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Telnyx.Sip.Generator.Tests;
+
+public class DiagnosticsTests
+{
+    private const string Path = "/project/specs/api.yaml";
+
+    private static GeneratorRunResult Run(string spec, Dictionary<string, string>? metadata = null) =>
+        GeneratorHarness.Run(spec, Path, metadata).Result.Results.Single();
+
+    private static Diagnostic Single(GeneratorRunResult result, string id)
+    {
+        Assert.Null(result.Exception);
+        return Assert.Single(result.Diagnostics, d => d.Id == id);
+    }
+
+    private const string Minimal = """
+        openapi: 3.1.0
+        info:
+          title: Pets API
+          version: 1.0.0
+        paths:
+          /pets/{id}:
+            get:
+              operationId: GetPet
+              parameters:
+              - name: id
+                in: path
+                required: true
+                schema:
+                  type: string
+              responses:
+                '200':
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/Pet'
+        components:
+          schemas:
+            Pet:
+              type: object
+              properties:
+                name:
+                  type: string
+        """;
+
+    [Fact]
+    public void AValidSpecGeneratesAClientNamedAfterItsTitle()
+    {
+        var (result, output) = GeneratorHarness.Run(Minimal, Path);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains(result.Results.Single().GeneratedSources, s => s.HintName == "Pets.PetsClient.g.cs");
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void NamespaceAndClientNameComeFromTheItemMetadata()
+    {
+        var result = Run(Minimal, new() { ["OpenApiNamespace"] = "Acme.Api", ["OpenApiClientName"] = "AcmeClient" });
+
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "Acme.Api.AcmeClient.g.cs");
+    }
+
+    [Fact]
+    public void AYamlSyntaxErrorIsReportedAtItsLine()
+    {
+        Diagnostic diagnostic = Single(Run("openapi: 3.1.0\ninfo:\n  title: [unclosed\npaths: {}\n"), "TSG001");
+
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(Path, diagnostic.Location.GetLineSpan().Path);
+        Assert.InRange(diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1, 3, 4);
+        Assert.Contains("api.yaml", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void AnUnsupportedVersionIsReported()
+    {
+        Diagnostic diagnostic = Single(Run("openapi: 2.0.0\ninfo:\n  title: Old\npaths: {}\n"), "TSG003");
+
+        Assert.Equal(0, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("2.0.0", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void AnUnresolvedReferenceIsReportedAtTheReference()
+    {
+        string spec = Minimal.Replace("#/components/schemas/Pet'", "#/components/schemas/Cat'");
+        Diagnostic diagnostic = Single(Run(spec), "TSG004");
+
+        Assert.Contains("#/components/schemas/Cat", diagnostic.GetMessage());
+        int line = diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1;
+        Assert.Equal("$ref: '#/components/schemas/Cat'", spec.Split('\n')[line - 1].Trim());
+    }
+
+    [Fact]
+    public void ADuplicateOperationIdIsReported()
+    {
+        string spec = Minimal.Replace("paths:\n",
+            "paths:\n  /pets:\n    get:\n      operationId: GetPet\n      responses:\n        '204':\n          description: none\n");
+        Diagnostic diagnostic = Single(Run(spec), "TSG005");
+
+        Assert.Contains("GetPet", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void AFileMarkedAsASpecThatIsNotOpenApiIsReported()
+    {
+        Single(Run("name: not a spec\nitems: [1, 2]\n", new() { ["OpenApiSpec"] = "true" }), "TSG002");
+    }
+
+    [Fact]
+    public void OtherYamlFilesAreIgnoredSilently()
+    {
+        GeneratorRunResult result = Run("services:\n  web:\n    image: nginx\n");
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(result.GeneratedSources);
+    }
+
+    [Fact]
+    public void ASpecCanBeOptedOut()
+    {
+        GeneratorRunResult result = Run(Minimal, new() { ["OpenApiSpec"] = "false" });
+
+        Assert.Empty(result.GeneratedSources);
+    }
+
+    [Fact]
+    public void AnUnsupportedConstructIsAWarningWithARawJsonFallback()
+    {
+        string spec = Minimal + "\n        owner:\n          oneOf:\n" +
+                      "          - type: object\n            properties:\n              person:\n                type: string\n" +
+                      "          - type: object\n            properties:\n              company:\n                type: string\n";
+        var (run, output) = GeneratorHarness.Run(spec, Path);
+        Diagnostic diagnostic = Assert.Single(run.Diagnostics);
+
+        Assert.Equal("TSG100", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
+        Assert.Contains("JsonElement", diagnostic.GetMessage());
+        Assert.Contains("global::System.Text.Json.JsonElement? Owner", run.Results.Single().GeneratedSources.Single(s => s.HintName == "Pets.Pet.g.cs").SourceText.ToString());
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("openapi: 3.1.0")]
+    [InlineData("openapi: 3.1.0\npaths: [1, 2]")]
+    [InlineData("openapi: 3.1.0\npaths:\n  /x:\n    get: 12")]
+    [InlineData("openapi: 3.1.0\npaths:\n  /x/{id}:\n    get:\n      responses:\n        '200':\n          $ref: '#/nowhere'")]
+    [InlineData("\u0000\u0001\u0002binary\u00ff")]
+    [InlineData("openapi: 3.1.0\ncomponents:\n  schemas:\n    A:\n      $ref: '#/components/schemas/A'\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/A'")]
+    public void BrokenSpecsNeverThrow(string spec)
+    {
+        GeneratorRunResult result = Run(spec, new() { ["OpenApiSpec"] = "true" });
+
+        Assert.Null(result.Exception);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "TSG999");
+    }
+}
