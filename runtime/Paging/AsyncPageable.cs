@@ -55,7 +55,9 @@ internal sealed class PageNumberPageable<T>(Func<int, CancellationToken, Task<Pa
                 yield break;
             }
 
-            number = (page.Meta?.PageNumber ?? number) + 1;
+            // The requested number, not the one in meta, moves paging on: a server that repeats a page number
+            // cannot make the loop run forever.
+            number++;
         }
     }
 
@@ -64,7 +66,7 @@ internal sealed class PageNumberPageable<T>(Func<int, CancellationToken, Task<Pa
         PageMeta? meta = page.Meta;
         if (meta?.TotalPages is { } total)
         {
-            return (meta.PageNumber ?? requested) < total;
+            return requested < total;
         }
 
         // Without a page count, a short page is the last one.

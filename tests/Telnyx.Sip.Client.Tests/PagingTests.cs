@@ -125,3 +125,20 @@ internal static class AsyncEnumerableExtensions
         return list;
     }
 }
+
+public class PagingTerminationTests
+{
+    [Fact]
+    public async Task AServerThatRepeatsItsPageNumberCannotMakePagingLoopForever()
+    {
+        // A static mock answers every page with the same example: page 2 of 3.
+        await using var server = new LoopbackServer(_ => new CannedResponse(200,
+            """{"data":[{"id":"1"}],"meta":{"page_number":2,"page_size":1,"total_pages":3,"total_results":3}}"""));
+        var client = new TelnyxSipClient(server.Options());
+
+        var items = await client.Connections.ListAsync().ToListAsync();
+
+        Assert.Equal(3, items.Count);
+        Assert.Equal(3, server.Requests.Count);
+    }
+}
