@@ -19,14 +19,10 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValueProvider<string?> rootNamespace = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.RootNamespace", out string? value) ? value : null);
-
         IncrementalValuesProvider<SpecInput> specs = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Combine(rootNamespace)
             .Select(static (pair, cancellationToken) =>
-                SpecInput.TryCreate(pair.Left.Left, pair.Left.Right.GetOptions(pair.Left.Left), pair.Right, cancellationToken))
+                SpecInput.TryCreate(pair.Left, pair.Right.GetOptions(pair.Left), cancellationToken))
             .Where(static input => input is not null)
             .Select(static (input, _) => input!)
             .WithTrackingName(TrackingNames.SpecInputs);

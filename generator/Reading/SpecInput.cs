@@ -13,7 +13,7 @@ internal sealed record SpecInput(string Path, string Text, string? Namespace, st
     /// <c>OpenApiSpec</c> metadata is <c>true</c>, or when that metadata is absent and it is a .yaml, .yml or .json
     /// file with a top-level <c>openapi</c> key.
     /// </summary>
-    public static SpecInput? TryCreate(AdditionalText file, AnalyzerConfigOptions options, string? rootNamespace, CancellationToken cancellationToken)
+    public static SpecInput? TryCreate(AdditionalText file, AnalyzerConfigOptions options, CancellationToken cancellationToken)
     {
         string? flag = Metadata(options, "OpenApiSpec");
         bool explicitlyIncluded = string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase);
@@ -33,7 +33,7 @@ internal sealed record SpecInput(string Path, string Text, string? Namespace, st
             return null;
         }
 
-        return new SpecInput(file.Path, text, Metadata(options, "OpenApiNamespace") ?? NullIfEmpty(rootNamespace),
+        return new SpecInput(file.Path, text, Metadata(options, "OpenApiNamespace"),
             Metadata(options, "OpenApiClientName"), explicitlyIncluded);
     }
 
