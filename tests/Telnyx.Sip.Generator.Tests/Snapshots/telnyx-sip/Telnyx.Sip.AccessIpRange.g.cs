@@ -70,7 +70,7 @@ public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.IJsonMode
         }
     }
 
-    /// <summary>An enumeration.</summary>
+    /// <summary>Whether the range has been synchronised yet.</summary>
     public AccessIpRangeStatus Status
     {
         get => _status;

@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>An enumeration.</summary>
+/// <summary>Whether the range has been synchronised yet.</summary>
 /// <remarks>
 /// A value the spec does not list is kept as it is, so that it survives a read-modify-write; see
 /// <c>IsKnown</c>.

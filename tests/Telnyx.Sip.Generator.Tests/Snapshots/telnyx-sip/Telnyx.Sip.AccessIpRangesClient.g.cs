@@ -15,7 +15,7 @@ public sealed partial class AccessIpRangesClient
         _pipeline = pipeline;
     }
 
-    /// <summary>List all Access IP Ranges</summary>
+    /// <summary>List access IP ranges</summary>
     /// <remarks>Sends <c>GET /access_ip_ranges</c> (operation <c>ListAccessIpRanges</c>).</remarks>
     /// <param name="parameters">The query parameters; null sends none.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
@@ -39,7 +39,7 @@ public sealed partial class AccessIpRangesClient
         return _pipeline.SendPageAsync(request, AccessIpRange.ReadJson, options, cancellationToken);
     }
 
-    /// <summary>Create new Access IP Range</summary>
+    /// <summary>Create an access IP range</summary>
     /// <remarks>Sends <c>POST /access_ip_ranges</c> (operation <c>CreateAccessIPRange</c>).</remarks>
     /// <param name="body">The request body.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
@@ -50,7 +50,7 @@ public sealed partial class AccessIpRangesClient
     public async global::System.Threading.Tasks.Task<AccessIpRange> CreateAsync(CreateAccessIpRangeRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CreateWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
-    /// <summary>Create new Access IP Range</summary>
+    /// <summary>Create an access IP range</summary>
     /// <remarks>Sends <c>POST /access_ip_ranges</c> (operation <c>CreateAccessIPRange</c>).</remarks>
     /// <param name="body">The request body.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
@@ -66,13 +66,11 @@ public sealed partial class AccessIpRangesClient
         return _pipeline.SendAsync(request, AccessIpRange.ReadJson, unwrapData: false, options, cancellationToken);
     }
 
-    /// <summary>Delete access IP ranges</summary>
+    /// <summary>Delete an access IP range</summary>
     /// <remarks>
     /// Sends <c>DELETE /access_ip_ranges/{access_ip_range_id}</c> (operation <c>DeleteAccessIpRange</c>).
     /// </remarks>
-    /// <param name="accessIpRangeId">
-    /// Unique identifier of the access ip range.
-    /// </param>
+    /// <param name="accessIpRangeId">The access IP range's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The response body.</returns>
@@ -81,13 +79,11 @@ public sealed partial class AccessIpRangesClient
     public async global::System.Threading.Tasks.Task<AccessIpRange> DeleteAsync(string accessIpRangeId, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await DeleteWithResponseAsync(accessIpRangeId, options, cancellationToken).ConfigureAwait(false)).Value;
 
-    /// <summary>Delete access IP ranges</summary>
+    /// <summary>Delete an access IP range</summary>
     /// <remarks>
     /// Sends <c>DELETE /access_ip_ranges/{access_ip_range_id}</c> (operation <c>DeleteAccessIpRange</c>).
     /// </remarks>
-    /// <param name="accessIpRangeId">
-    /// Unique identifier of the access ip range.
-    /// </param>
+    /// <param name="accessIpRangeId">The access IP range's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>

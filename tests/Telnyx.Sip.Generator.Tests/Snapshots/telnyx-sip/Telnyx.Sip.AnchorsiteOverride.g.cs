@@ -5,9 +5,8 @@
 namespace Telnyx.Sip;
 
 /// <summary>
-/// <c>Latency</c> directs Telnyx to route media through the site with the lowest round-trip time to the
-/// user's connection. Telnyx calculates this time using ICMP ping messages. This can be disabled by
-/// specifying a site to handle all media.
+/// <c>Latency</c> routes media through the site with the lowest round-trip time (measured with ICMP
+/// ping) to the connection; a named site handles all media instead.
 /// </summary>
 /// <remarks>
 /// Default: <c>Latency</c>. Example: <c>Amsterdam, Netherlands</c>. A value the spec does not list is

@@ -4,10 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>
-/// This setting allows you to set the format with which the caller's number (ANI) is sent for inbound
-/// phone calls.
-/// </summary>
+/// <summary>The format of the caller's number (ANI) on inbound calls.</summary>
 /// <remarks>
 /// A value the spec does not list is kept as it is, so that it survives a read-modify-write; see
 /// <c>IsKnown</c>.

@@ -5,7 +5,7 @@
 namespace Telnyx.Sip;
 
 /// <summary>
-/// Specifies when we apply your ani_override setting. Only applies when ani_override is not blank.
+/// When the <c>ani_override</c> number is used; ignored while <c>ani_override</c> is empty.
 /// </summary>
 /// <remarks>
 /// A value the spec does not list is kept as it is, so that it survives a read-modify-write; see

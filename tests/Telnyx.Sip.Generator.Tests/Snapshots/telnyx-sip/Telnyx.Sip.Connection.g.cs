@@ -31,7 +31,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
     {
     }
 
-    /// <summary>Defaults to true</summary>
+    /// <summary>True unless set otherwise.</summary>
     /// <remarks>Example: <c>true</c>.</remarks>
     public bool? Active
     {
@@ -44,9 +44,8 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
     }
 
     /// <summary>
-    /// <c>Latency</c> directs Telnyx to route media through the site with the lowest round-trip time to the
-    /// user's connection. Telnyx calculates this time using ICMP ping messages. This can be disabled by
-    /// specifying a site to handle all media.
+    /// <c>Latency</c> routes media through the site with the lowest round-trip time (measured with ICMP
+    /// ping) to the connection; a named site handles all media instead.
     /// </summary>
     /// <remarks>Default: <c>Latency</c>. Example: <c>Amsterdam, Netherlands</c>.</remarks>
     public AnchorsiteOverride? AnchorsiteOverride
@@ -71,7 +70,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
         }
     }
 
-    /// <summary>ISO 8601 formatted date indicating when the resource was created.</summary>
+    /// <summary>When the resource was created (ISO 8601).</summary>
     /// <remarks>Example: <c>2018-02-02T22:25:27.521Z</c>.</remarks>
     public string? CreatedAt
     {
@@ -83,7 +82,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
         }
     }
 
-    /// <summary>Identifies the specific resource.</summary>
+    /// <summary>The resource's ID.</summary>
     /// <remarks>Example: <c>6a09cdc3-8948-47f0-aa62-74ac943d6c58</c>.</remarks>
     public string Id
     {
@@ -95,7 +94,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
         }
     }
 
-    /// <summary>Identifies the associated outbound voice profile.</summary>
+    /// <summary>The outbound voice profile the connection uses.</summary>
     /// <remarks>Example: <c>1293384261075731499</c>.</remarks>
     public string? OutboundVoiceProfileId
     {
@@ -107,7 +106,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
         }
     }
 
-    /// <summary>Identifies the type of the resource.</summary>
+    /// <summary>The kind of resource.</summary>
     /// <remarks>Example: <c>ip_connection</c>.</remarks>
     public string? RecordType
     {
@@ -119,7 +118,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
         }
     }
 
-    /// <summary>Tags associated with the connection.</summary>
+    /// <summary>Labels attached to the connection.</summary>
     public global::System.Collections.Generic.IList<string>? Tags
     {
         get => _tags;
@@ -130,7 +129,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
         }
     }
 
-    /// <summary>ISO 8601 formatted date indicating when the resource was updated.</summary>
+    /// <summary>When the resource was last updated (ISO 8601).</summary>
     /// <remarks>Example: <c>2018-02-02T22:25:27.521Z</c>.</remarks>
     public string? UpdatedAt
     {
@@ -142,7 +141,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
         }
     }
 
-    /// <summary>Determines which webhook format will be used, Telnyx API v1 or v2.</summary>
+    /// <summary>The format of the webhooks sent for this connection: API v1 or v2.</summary>
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
     public ConnectionWebhookApiVersion? WebhookApiVersion
     {
@@ -154,10 +153,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
         }
     }
 
-    /// <summary>
-    /// The failover URL where webhooks related to this connection will be sent if sending to the primary
-    /// URL fails.
-    /// </summary>
+    /// <summary>The URL that receives the webhooks of this connection when the primary URL fails.</summary>
     /// <remarks>Format: uri. Example: <c>https://failover.example.com</c>.</remarks>
     public string? WebhookEventFailoverUrl
     {
@@ -169,7 +165,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
         }
     }
 
-    /// <summary>The URL where webhooks related to this connection will be sent.</summary>
+    /// <summary>The URL that receives the webhooks of this connection.</summary>
     /// <remarks>Format: uri. Example: <c>https://example.com</c>.</remarks>
     public string? WebhookEventUrl
     {

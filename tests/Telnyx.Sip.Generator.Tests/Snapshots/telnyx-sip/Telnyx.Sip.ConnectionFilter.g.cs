@@ -5,22 +5,19 @@
 namespace Telnyx.Sip;
 
 /// <summary>
-/// Consolidated filter parameter (deepObject style). Originally: filter[connection_name], filter[fqdn],
-/// filter[outbound_voice_profile_id], filter[outbound.outbound_voice_profile_id]
+/// Filters on the connection name, the FQDN and the outbound voice profile, sent as <c>filter[...]</c>
+/// query parameters.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class ConnectionFilter
 {
-    /// <summary>Filter by connection_name using nested operations</summary>
+    /// <summary>Operators on the connection name.</summary>
     public ConnectionFilterConnectionName? ConnectionName { get; set; }
 
-    /// <summary>
-    /// If present, connections with an <c>fqdn</c> that equals the given value will be returned. Matching
-    /// is case-sensitive, and the full string must match.
-    /// </summary>
+    /// <summary>Only connections with exactly this FQDN (case-sensitive).</summary>
     public string? Fqdn { get; set; }
 
-    /// <summary>Identifies the associated outbound voice profile.</summary>
+    /// <summary>The outbound voice profile the connection uses.</summary>
     /// <remarks>Example: <c>1293384261075731499</c>.</remarks>
     public string? OutboundVoiceProfileId { get; set; }
 

@@ -4,13 +4,12 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>Filter by connection_name using nested operations</summary>
+/// <summary>Operators on the connection name.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class ConnectionFilterConnectionName
 {
     /// <summary>
-    /// If present, connections with <c>connection_name</c> containing the given value will be returned.
-    /// Matching is not case-sensitive. Requires at least three characters.
+    /// Only connections whose name contains this text, ignoring case; at least three characters.
     /// </summary>
     public string? Contains { get; set; }
 

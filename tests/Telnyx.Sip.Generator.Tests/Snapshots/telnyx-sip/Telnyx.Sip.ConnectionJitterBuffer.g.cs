@@ -5,10 +5,8 @@
 namespace Telnyx.Sip;
 
 /// <summary>
-/// Configuration options for Jitter Buffer. Enables Jitter Buffer for RTP streams of SIP Trunking
-/// calls. The feature is off unless enabled. You may define min and max values in msec for customized
-/// buffering behaviors. Larger values add latency but tolerate more jitter, while smaller values reduce
-/// latency but are more sensitive to jitter and reordering.
+/// Jitter buffer settings for the RTP streams of SIP trunking calls. Off unless enabled; the minimum
+/// and maximum sizes trade latency for tolerance of jitter and reordering.
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<ConnectionJitterBuffer>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
@@ -28,7 +26,7 @@ public sealed partial class ConnectionJitterBuffer : global::Telnyx.Sip.Runtime.
     }
 
     /// <summary>
-    /// Enables Jitter Buffer for RTP streams of SIP Trunking calls. The feature is off unless enabled.
+    /// Turns the jitter buffer on for the RTP streams of SIP trunking calls. Off by default.
     /// </summary>
     /// <remarks>Default: <c>false</c>. Example: <c>true</c>.</remarks>
     public bool? EnableJitterBuffer
@@ -42,8 +40,8 @@ public sealed partial class ConnectionJitterBuffer : global::Telnyx.Sip.Runtime.
     }
 
     /// <summary>
-    /// The maximum jitter buffer size in milliseconds. Must be between 40 and 400. Has no effect if
-    /// enable_jitter_buffer is not true.
+    /// The largest jitter buffer, in milliseconds (40 to 400). Used only when <c>enable_jitter_buffer</c>
+    /// is true.
     /// </summary>
     /// <remarks>Default: <c>200</c>. From 40 to 400. Example: <c>200</c>.</remarks>
     public int? JitterbufferMsecMax
@@ -57,8 +55,8 @@ public sealed partial class ConnectionJitterBuffer : global::Telnyx.Sip.Runtime.
     }
 
     /// <summary>
-    /// The minimum jitter buffer size in milliseconds. Must be between 40 and 400. Has no effect if
-    /// enable_jitter_buffer is not true.
+    /// The smallest jitter buffer, in milliseconds (40 to 400). Used only when <c>enable_jitter_buffer</c>
+    /// is true.
     /// </summary>
     /// <remarks>Default: <c>60</c>. From 40 to 400. Example: <c>60</c>.</remarks>
     public int? JitterbufferMsecMin

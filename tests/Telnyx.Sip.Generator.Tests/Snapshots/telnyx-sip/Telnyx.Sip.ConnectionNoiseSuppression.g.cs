@@ -5,9 +5,8 @@
 namespace Telnyx.Sip;
 
 /// <summary>
-/// Controls when noise suppression is applied to calls. When set to 'inbound', noise suppression is
-/// applied to incoming audio. When set to 'outbound', it's applied to outgoing audio. When set to
-/// 'both', it's applied in both directions. When set to 'disabled', noise suppression is turned off.
+/// Which audio noise suppression applies to: <c>inbound</c> (received audio), <c>outbound</c> (sent
+/// audio), <c>both</c>, or <c>disabled</c>.
 /// </summary>
 /// <remarks>
 /// Example: <c>both</c>. A value the spec does not list is kept as it is, so that it survives a

@@ -5,9 +5,8 @@
 namespace Telnyx.Sip;
 
 /// <summary>
-/// Configuration options for noise suppression. These settings are stored regardless of the
-/// noise_suppression value, but only take effect when noise_suppression is not 'disabled'. If you
-/// disable noise suppression and later re-enable it, the previously configured settings will be used.
+/// Noise suppression settings. They are kept whatever <c>noise_suppression</c> is set to, and apply
+/// whenever it is not <c>disabled</c>, so they come back when suppression is switched on again.
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<ConnectionNoiseSuppressionDetails>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
@@ -26,10 +25,9 @@ public sealed partial class ConnectionNoiseSuppressionDetails : global::Telnyx.S
     }
 
     /// <summary>
-    /// The attenuation limit value for the selected engine. Default values vary by engine: 0 for
-    /// 'denoiser', 80 for 'deep_filter_net', 'deep_filter_net_large', and all Krisp engines
-    /// ('krisp_viva_tel', 'krisp_viva_tel_lite', 'krisp_viva_promodel', 'krisp_viva_ss'), 100 for
-    /// 'quail_voice_focus'.
+    /// The attenuation limit of the chosen engine. Its default depends on the engine: 0 for
+    /// <c>denoiser</c>, 80 for the <c>deep_filter_net</c> and Krisp engines, 100 for
+    /// <c>quail_voice_focus</c>.
     /// </summary>
     /// <remarks>From 0 to 100. Example: <c>80</c>.</remarks>
     public int? AttenuationLimit
@@ -43,11 +41,8 @@ public sealed partial class ConnectionNoiseSuppressionDetails : global::Telnyx.S
     }
 
     /// <summary>
-    /// The noise suppression engine to use. 'denoiser' is the default engine. 'deep_filter_net' and
-    /// 'deep_filter_net_large' are alternative engines with different performance characteristics. Krisp
-    /// engines ('krisp_viva_tel', 'krisp_viva_tel_lite', 'krisp_viva_promodel', 'krisp_viva_ss') provide
-    /// advanced noise suppression capabilities. 'quail_voice_focus' provides Quail-based voice focus noise
-    /// suppression.
+    /// The noise suppression engine: <c>denoiser</c> (the default), <c>deep_filter_net</c> or
+    /// <c>deep_filter_net_large</c>, the Krisp engines, or <c>quail_voice_focus</c>.
     /// </summary>
     /// <remarks>Default: <c>denoiser</c>. Example: <c>deep_filter_net</c>.</remarks>
     public ConnectionNoiseSuppressionDetailsEngine? Engine

@@ -5,11 +5,8 @@
 namespace Telnyx.Sip;
 
 /// <summary>
-/// The noise suppression engine to use. 'denoiser' is the default engine. 'deep_filter_net' and
-/// 'deep_filter_net_large' are alternative engines with different performance characteristics. Krisp
-/// engines ('krisp_viva_tel', 'krisp_viva_tel_lite', 'krisp_viva_promodel', 'krisp_viva_ss') provide
-/// advanced noise suppression capabilities. 'quail_voice_focus' provides Quail-based voice focus noise
-/// suppression.
+/// The noise suppression engine: <c>denoiser</c> (the default), <c>deep_filter_net</c> or
+/// <c>deep_filter_net_large</c>, the Krisp engines, or <c>quail_voice_focus</c>.
 /// </summary>
 /// <remarks>
 /// Default: <c>denoiser</c>. Example: <c>deep_filter_net</c>. A value the spec does not list is kept as

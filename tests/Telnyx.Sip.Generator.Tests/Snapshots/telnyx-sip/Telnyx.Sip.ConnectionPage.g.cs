@@ -5,16 +5,17 @@
 namespace Telnyx.Sip;
 
 /// <summary>
-/// Consolidated page parameter (deepObject style). Originally: page[size], page[number]
+/// Which page to return and how many items a page holds, sent as <c>page[number]</c> and
+/// <c>page[size]</c>.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class ConnectionPage
 {
-    /// <summary>The page number to load</summary>
+    /// <summary>The page to return, starting at 1.</summary>
     /// <remarks>Default: <c>1</c>. At least 1.</remarks>
     public int? Number { get; set; }
 
-    /// <summary>The size of the page</summary>
+    /// <summary>How many items a page holds.</summary>
     /// <remarks>Default: <c>250</c>. From 1 to 250.</remarks>
     public int? Size { get; set; }
 

@@ -23,8 +23,7 @@ public sealed partial class ConnectionRtcpSettings : global::Telnyx.Sip.Runtime.
     }
 
     /// <summary>
-    /// BETA - Enable the capture and storage of RTCP messages to create QoS reports on the Telnyx Mission
-    /// Control Portal.
+    /// (Beta) Captures and stores RTCP messages, from which the portal builds call-quality reports.
     /// </summary>
     /// <remarks>Default: <c>false</c>. Example: <c>true</c>.</remarks>
     public bool? CaptureEnabled
@@ -37,7 +36,9 @@ public sealed partial class ConnectionRtcpSettings : global::Telnyx.Sip.Runtime.
         }
     }
 
-    /// <summary>RTCP port by default is rtp+1, it can also be set to rtcp-mux</summary>
+    /// <summary>
+    /// The RTCP port: by default the RTP port plus one, or <c>rtcp-mux</c> to share the RTP port.
+    /// </summary>
     /// <remarks>Default: <c>rtp+1</c>.</remarks>
     public ConnectionRtcpSettingsPort? Port
     {
@@ -49,10 +50,7 @@ public sealed partial class ConnectionRtcpSettings : global::Telnyx.Sip.Runtime.
         }
     }
 
-    /// <summary>
-    /// RTCP reports are sent to customers based on the frequency set. Frequency is in seconds and it can be
-    /// set to values from 5 to 3000 seconds.
-    /// </summary>
+    /// <summary>How often, in seconds, RTCP reports are sent (5 to 3000).</summary>
     /// <remarks>Default: <c>5</c>. Example: <c>10</c>.</remarks>
     public int? ReportFrequencySecs
     {

@@ -4,7 +4,9 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>RTCP port by default is rtp+1, it can also be set to rtcp-mux</summary>
+/// <summary>
+/// The RTCP port: by default the RTP port plus one, or <c>rtcp-mux</c> to share the RTP port.
+/// </summary>
 /// <remarks>
 /// Default: <c>rtp+1</c>. A value the spec does not list is kept as it is, so that it survives a
 /// read-modify-write; see <c>IsKnown</c>.

@@ -17,7 +17,7 @@ public sealed partial class ConnectionsClient
 
     /// <summary>List connections</summary>
     /// <remarks>
-    /// Returns a list of your connections irrespective of type. Sends <c>GET /connections</c> (operation
+    /// Lists your connections of every type. Sends <c>GET /connections</c> (operation
     /// <c>ListConnections</c>).
     /// </remarks>
     /// <param name="parameters">The query parameters; null sends none.</param>
@@ -44,11 +44,11 @@ public sealed partial class ConnectionsClient
 
     /// <summary>Retrieve a connection</summary>
     /// <remarks>
-    /// Retrieves the high-level details of an existing connection. To retrieve specific authentication
-    /// information, use the endpoint for the specific connection type. Sends <c>GET /connections/{id}</c>
+    /// Returns the settings common to every type of connection. The credentials and other type-specific
+    /// settings come from the endpoint of the connection's own type. Sends <c>GET /connections/{id}</c>
     /// (operation <c>RetrieveConnection</c>).
     /// </remarks>
-    /// <param name="id">IP Connection ID</param>
+    /// <param name="id">The connection's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
@@ -59,11 +59,11 @@ public sealed partial class ConnectionsClient
 
     /// <summary>Retrieve a connection</summary>
     /// <remarks>
-    /// Retrieves the high-level details of an existing connection. To retrieve specific authentication
-    /// information, use the endpoint for the specific connection type. Sends <c>GET /connections/{id}</c>
+    /// Returns the settings common to every type of connection. The credentials and other type-specific
+    /// settings come from the endpoint of the connection's own type. Sends <c>GET /connections/{id}</c>
     /// (operation <c>RetrieveConnection</c>).
     /// </remarks>
-    /// <param name="id">IP Connection ID</param>
+    /// <param name="id">The connection's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>

@@ -52,7 +52,7 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
     }
     #pragma warning restore CS8618
 
-    /// <summary>Defaults to true</summary>
+    /// <summary>True unless set otherwise.</summary>
     public bool? Active
     {
         get => _active;
@@ -64,9 +64,8 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
     }
 
     /// <summary>
-    /// <c>Latency</c> directs Telnyx to route media through the site with the lowest round-trip time to the
-    /// user's connection. Telnyx calculates this time using ICMP ping messages. This can be disabled by
-    /// specifying a site to handle all media.
+    /// <c>Latency</c> routes media through the site with the lowest round-trip time (measured with ICMP
+    /// ping) to the connection; a named site handles all media instead.
     /// </summary>
     /// <remarks>Default: <c>Latency</c>. Example: <c>Amsterdam, Netherlands</c>.</remarks>
     public AnchorsiteOverride? AnchorsiteOverride
@@ -79,7 +78,7 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>The uuid of the push credential for Android</summary>
+    /// <summary>The ID of the Android push credential.</summary>
     /// <remarks>Example: <c>06b09dfd-7154-4980-8b75-cebf7a9d4f8e</c>.</remarks>
     public string? AndroidPushCredentialId
     {
@@ -91,7 +90,7 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>Specifies if call cost webhooks should be sent for this connection.</summary>
+    /// <summary>Whether call-cost webhooks are sent for this connection.</summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? CallCostInWebhooks
     {
@@ -103,7 +102,7 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>A user-assigned name to help manage the connection.</summary>
+    /// <summary>A name of your choosing that identifies the connection.</summary>
     /// <remarks>Example: <c>office-connection</c>.</remarks>
     public required string ConnectionName
     {
@@ -116,8 +115,8 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
     }
 
     /// <summary>
-    /// When enabled, Telnyx will generate comfort noise when you place the call on hold. If disabled, you
-    /// will need to generate comfort noise or on hold music to avoid RTP timeout.
+    /// Telnyx plays comfort noise while a call is on hold; when off, your side must send comfort noise or
+    /// music to keep RTP from timing out.
     /// </summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? DefaultOnHoldComfortNoiseEnabled
@@ -131,8 +130,8 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
     }
 
     /// <summary>
-    /// Sets the type of DTMF digits sent from Telnyx to this Connection. Note that DTMF digits sent to
-    /// Telnyx will be accepted in all formats.
+    /// How DTMF digits are sent from Telnyx to this connection. Digits sent to Telnyx are accepted in every
+    /// format.
     /// </summary>
     /// <remarks>Default: <c>RFC 2833</c>. Example: <c>Inband</c>.</remarks>
     public DtmfType? DtmfType
@@ -146,7 +145,7 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
     }
 
     /// <summary>
-    /// Encode the SIP contact header sent by Telnyx to avoid issues for NAT or ALG scenarios.
+    /// Encodes the SIP Contact header that Telnyx sends, which helps behind NAT and SIP ALGs.
     /// </summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? EncodeContactHeaderEnabled
@@ -159,9 +158,7 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>
-    /// Enable use of SRTP for encryption. Cannot be set if the transport_portocol is TLS.
-    /// </summary>
+    /// <summary>Encrypts media with SRTP. Not allowed when the transport protocol is TLS.</summary>
     /// <remarks>Example: <c>SRTP</c>.</remarks>
     public EncryptedMedia? EncryptedMedia
     {
@@ -184,7 +181,7 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>The uuid of the push credential for Ios</summary>
+    /// <summary>The ID of the iOS push credential.</summary>
     /// <remarks>Example: <c>ec0c8e5d-439e-4620-a0c1-9d9c8d02a836</c>.</remarks>
     public string? IosPushCredentialId
     {
@@ -197,10 +194,8 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
     }
 
     /// <summary>
-    /// Configuration options for Jitter Buffer. Enables Jitter Buffer for RTP streams of SIP Trunking
-    /// calls. The feature is off unless enabled. You may define min and max values in msec for customized
-    /// buffering behaviors. Larger values add latency but tolerate more jitter, while smaller values reduce
-    /// latency but are more sensitive to jitter and reordering.
+    /// Jitter buffer settings for the RTP streams of SIP trunking calls. Off unless enabled; the minimum
+    /// and maximum sizes trade latency for tolerance of jitter and reordering.
     /// </summary>
     public ConnectionJitterBuffer? JitterBuffer
     {
@@ -213,9 +208,8 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
     }
 
     /// <summary>
-    /// Controls when noise suppression is applied to calls. When set to 'inbound', noise suppression is
-    /// applied to incoming audio. When set to 'outbound', it's applied to outgoing audio. When set to
-    /// 'both', it's applied in both directions. When set to 'disabled', noise suppression is turned off.
+    /// Which audio noise suppression applies to: <c>inbound</c> (received audio), <c>outbound</c> (sent
+    /// audio), <c>both</c>, or <c>disabled</c>.
     /// </summary>
     /// <remarks>Example: <c>both</c>.</remarks>
     public ConnectionNoiseSuppression? NoiseSuppression
@@ -229,9 +223,8 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
     }
 
     /// <summary>
-    /// Configuration options for noise suppression. These settings are stored regardless of the
-    /// noise_suppression value, but only take effect when noise_suppression is not 'disabled'. If you
-    /// disable noise suppression and later re-enable it, the previously configured settings will be used.
+    /// Noise suppression settings. They are kept whatever <c>noise_suppression</c> is set to, and apply
+    /// whenever it is not <c>disabled</c>, so they come back when suppression is switched on again.
     /// </summary>
     public ConnectionNoiseSuppressionDetails? NoiseSuppressionDetails
     {
@@ -244,9 +237,8 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
     }
 
     /// <summary>
-    /// Enable on-net T38 if you prefer the sender and receiver negotiating T38 directly if both are on the
-    /// Telnyx network. If this is disabled, Telnyx will be able to use T38 on just one leg of the call
-    /// depending on each leg's settings.
+    /// Lets T.38 be negotiated end to end when both parties are on the Telnyx network; when off, T.38 may
+    /// apply to one leg of the call only, as each leg's settings allow.
     /// </summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? OnnetT38PassthroughEnabled
@@ -270,9 +262,7 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>
-    /// The password to be used as part of the credentials. Must be 8 to 128 characters long.
-    /// </summary>
+    /// <summary>The password of the credentials, 8 to 128 characters.</summary>
     /// <remarks>Example: <c>my123secure456password789</c>.</remarks>
     public required string Password
     {
@@ -296,10 +286,9 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
     }
 
     /// <summary>
-    /// This feature enables inbound SIP URI calls to your Credential Auth Connection. If enabled for all
-    /// (unrestricted) then anyone who calls the SIP URI &lt;your-username&gt;@telnyx.com will be connected
-    /// to your Connection. You can also choose to allow only calls that are originated on any Connections
-    /// under your account (internal).
+    /// Who may call this connection by SIP URI (<c>&lt;user name&gt;@telnyx.com</c>): anyone
+    /// (<c>unrestricted</c>), only connections of your own account (<c>internal</c>), or nobody
+    /// (<c>disabled</c>).
     /// </summary>
     public SipUriCallingPreference? SipUriCallingPreference
     {
@@ -311,7 +300,7 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>Tags associated with the connection.</summary>
+    /// <summary>Labels attached to the connection.</summary>
     public global::System.Collections.Generic.IList<string>? Tags
     {
         get => _tags;
@@ -322,10 +311,7 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>
-    /// The user name to be used as part of the credentials. Must be 4-32 characters long and alphanumeric
-    /// values only (no spaces or special characters).
-    /// </summary>
+    /// <summary>The user name of the credentials: 4 to 32 letters and digits.</summary>
     /// <remarks>Example: <c>myusername123</c>.</remarks>
     public required string UserName
     {
@@ -338,8 +324,8 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
     }
 
     /// <summary>
-    /// Determines which webhook format will be used, Telnyx API v1, v2 or texml. Note - texml can only be
-    /// set when the outbound object parameter call_parking_enabled is included and set to true.
+    /// The format of the webhooks sent for this connection: API v1, v2 or <c>texml</c>. <c>texml</c>
+    /// requires <c>outbound.call_parking_enabled</c> to be true.
     /// </summary>
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
     public CreateCredentialConnectionRequestWebhookApiVersion? WebhookApiVersion
@@ -353,8 +339,8 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
     }
 
     /// <summary>
-    /// The failover URL where webhooks related to this connection will be sent if sending to the primary
-    /// URL fails. Must include a scheme, such as 'https'.
+    /// The URL that receives the webhooks of this connection when the primary URL fails; it must include
+    /// its scheme, such as <c>https</c>.
     /// </summary>
     /// <remarks>Format: uri. Example: <c>https://failover.example.com</c>.</remarks>
     public string? WebhookEventFailoverUrl
@@ -368,8 +354,8 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
     }
 
     /// <summary>
-    /// The URL where webhooks related to this connection will be sent. Must include a scheme, such as
-    /// 'https'.
+    /// The URL that receives the webhooks of this connection; it must include its scheme, such as
+    /// <c>https</c>.
     /// </summary>
     /// <remarks>Format: uri. Example: <c>https://example.com</c>.</remarks>
     public string? WebhookEventUrl
@@ -382,7 +368,7 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>Specifies how many seconds to wait before timing out a webhook.</summary>
+    /// <summary>How many seconds a webhook delivery may take before it times out.</summary>
     /// <remarks>From 0 to 30. Example: <c>25</c>.</remarks>
     public int? WebhookTimeoutSecs
     {

@@ -5,8 +5,8 @@
 namespace Telnyx.Sip;
 
 /// <summary>
-/// Determines which webhook format will be used, Telnyx API v1, v2 or texml. Note - texml can only be
-/// set when the outbound object parameter call_parking_enabled is included and set to true.
+/// The format of the webhooks sent for this connection: API v1, v2 or <c>texml</c>. <c>texml</c>
+/// requires <c>outbound.call_parking_enabled</c> to be true.
 /// </summary>
 /// <remarks>
 /// Default: <c>1</c>. Example: <c>1</c>. A value the spec does not list is kept as it is, so that it

@@ -51,7 +51,7 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
     }
     #pragma warning restore CS8618
 
-    /// <summary>Defaults to true</summary>
+    /// <summary>True unless set otherwise.</summary>
     /// <remarks>Default: <c>true</c>.</remarks>
     public bool? Active
     {
@@ -64,9 +64,8 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
     }
 
     /// <summary>
-    /// <c>Latency</c> directs Telnyx to route media through the site with the lowest round-trip time to the
-    /// user's connection. Telnyx calculates this time using ICMP ping messages. This can be disabled by
-    /// specifying a site to handle all media.
+    /// <c>Latency</c> routes media through the site with the lowest round-trip time (measured with ICMP
+    /// ping) to the connection; a named site handles all media instead.
     /// </summary>
     /// <remarks>Default: <c>Latency</c>. Example: <c>Amsterdam, Netherlands</c>.</remarks>
     public AnchorsiteOverride? AnchorsiteOverride
@@ -79,7 +78,7 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
         }
     }
 
-    /// <summary>The uuid of the push credential for Android</summary>
+    /// <summary>The ID of the Android push credential.</summary>
     /// <remarks>Example: <c>06b09dfd-7154-4980-8b75-cebf7a9d4f8e</c>.</remarks>
     public string? AndroidPushCredentialId
     {
@@ -91,7 +90,7 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
         }
     }
 
-    /// <summary>Specifies if call cost webhooks should be sent for this connection.</summary>
+    /// <summary>Whether call-cost webhooks are sent for this connection.</summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? CallCostInWebhooks
     {
@@ -103,7 +102,7 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
         }
     }
 
-    /// <summary>A user-assigned name to help manage the connection.</summary>
+    /// <summary>A name of your choosing that identifies the connection.</summary>
     /// <remarks>Example: <c>office-connection</c>.</remarks>
     public required string ConnectionName
     {
@@ -116,8 +115,8 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
     }
 
     /// <summary>
-    /// When enabled, Telnyx will generate comfort noise when you place the call on hold. If disabled, you
-    /// will need to generate comfort noise or on hold music to avoid RTP timeout.
+    /// Telnyx plays comfort noise while a call is on hold; when off, your side must send comfort noise or
+    /// music to keep RTP from timing out.
     /// </summary>
     /// <remarks>Default: <c>true</c>.</remarks>
     public bool? DefaultOnHoldComfortNoiseEnabled
@@ -131,8 +130,8 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
     }
 
     /// <summary>
-    /// Sets the type of DTMF digits sent from Telnyx to this Connection. Note that DTMF digits sent to
-    /// Telnyx will be accepted in all formats.
+    /// How DTMF digits are sent from Telnyx to this connection. Digits sent to Telnyx are accepted in every
+    /// format.
     /// </summary>
     /// <remarks>Default: <c>RFC 2833</c>. Example: <c>Inband</c>.</remarks>
     public DtmfType? DtmfType
@@ -146,7 +145,7 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
     }
 
     /// <summary>
-    /// Encode the SIP contact header sent by Telnyx to avoid issues for NAT or ALG scenarios.
+    /// Encodes the SIP Contact header that Telnyx sends, which helps behind NAT and SIP ALGs.
     /// </summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? EncodeContactHeaderEnabled
@@ -159,9 +158,7 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
         }
     }
 
-    /// <summary>
-    /// Enable use of SRTP for encryption. Cannot be set if the transport_portocol is TLS.
-    /// </summary>
+    /// <summary>Encrypts media with SRTP. Not allowed when the transport protocol is TLS.</summary>
     /// <remarks>Example: <c>SRTP</c>.</remarks>
     public EncryptedMedia? EncryptedMedia
     {
@@ -184,7 +181,7 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
         }
     }
 
-    /// <summary>The uuid of the push credential for Ios</summary>
+    /// <summary>The ID of the iOS push credential.</summary>
     /// <remarks>Example: <c>ec0c8e5d-439e-4620-a0c1-9d9c8d02a836</c>.</remarks>
     public string? IosPushCredentialId
     {
@@ -197,10 +194,8 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
     }
 
     /// <summary>
-    /// Configuration options for Jitter Buffer. Enables Jitter Buffer for RTP streams of SIP Trunking
-    /// calls. The feature is off unless enabled. You may define min and max values in msec for customized
-    /// buffering behaviors. Larger values add latency but tolerate more jitter, while smaller values reduce
-    /// latency but are more sensitive to jitter and reordering.
+    /// Jitter buffer settings for the RTP streams of SIP trunking calls. Off unless enabled; the minimum
+    /// and maximum sizes trade latency for tolerance of jitter and reordering.
     /// </summary>
     public ConnectionJitterBuffer? JitterBuffer
     {
@@ -213,8 +208,8 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
     }
 
     /// <summary>
-    /// When enabled, the connection will be created for Microsoft Teams Direct Routing. A
-    /// *.mstsbc.telnyx.tech FQDN will be created for the connection automatically.
+    /// Creates the connection for Microsoft Teams Direct Routing, with a *.mstsbc.telnyx.tech FQDN made for
+    /// it.
     /// </summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? MicrosoftTeamsSbc
@@ -228,9 +223,8 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
     }
 
     /// <summary>
-    /// Controls when noise suppression is applied to calls. When set to 'inbound', noise suppression is
-    /// applied to incoming audio. When set to 'outbound', it's applied to outgoing audio. When set to
-    /// 'both', it's applied in both directions. When set to 'disabled', noise suppression is turned off.
+    /// Which audio noise suppression applies to: <c>inbound</c> (received audio), <c>outbound</c> (sent
+    /// audio), <c>both</c>, or <c>disabled</c>.
     /// </summary>
     /// <remarks>Example: <c>both</c>.</remarks>
     public ConnectionNoiseSuppression? NoiseSuppression
@@ -244,9 +238,8 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
     }
 
     /// <summary>
-    /// Configuration options for noise suppression. These settings are stored regardless of the
-    /// noise_suppression value, but only take effect when noise_suppression is not 'disabled'. If you
-    /// disable noise suppression and later re-enable it, the previously configured settings will be used.
+    /// Noise suppression settings. They are kept whatever <c>noise_suppression</c> is set to, and apply
+    /// whenever it is not <c>disabled</c>, so they come back when suppression is switched on again.
     /// </summary>
     public ConnectionNoiseSuppressionDetails? NoiseSuppressionDetails
     {
@@ -259,9 +252,8 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
     }
 
     /// <summary>
-    /// Enable on-net T38 if you prefer the sender and receiver negotiating T38 directly if both are on the
-    /// Telnyx network. If this is disabled, Telnyx will be able to use T38 on just one leg of the call
-    /// depending on each leg's settings.
+    /// Lets T.38 be negotiated end to end when both parties are on the Telnyx network; when off, T.38 may
+    /// apply to one leg of the call only, as each leg's settings allow.
     /// </summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? OnnetT38PassthroughEnabled
@@ -296,7 +288,7 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
         }
     }
 
-    /// <summary>Tags associated with the connection.</summary>
+    /// <summary>Labels attached to the connection.</summary>
     public global::System.Collections.Generic.IList<string>? Tags
     {
         get => _tags;
@@ -307,9 +299,7 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
         }
     }
 
-    /// <summary>
-    /// One of UDP, TLS, or TCP. Applies only to connections with IP authentication or FQDN authentication.
-    /// </summary>
+    /// <summary>UDP, TLS or TCP. Only for connections that authenticate by IP or FQDN.</summary>
     /// <remarks>Default: <c>UDP</c>.</remarks>
     public FqdnConnectionTransportProtocol? TransportProtocol
     {
@@ -321,7 +311,7 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
         }
     }
 
-    /// <summary>Determines which webhook format will be used, Telnyx API v1 or v2.</summary>
+    /// <summary>The format of the webhooks sent for this connection: API v1 or v2.</summary>
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
     public WebhookApiVersion? WebhookApiVersion
     {
@@ -334,8 +324,8 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
     }
 
     /// <summary>
-    /// The failover URL where webhooks related to this connection will be sent if sending to the primary
-    /// URL fails. Must include a scheme, such as 'https'.
+    /// The URL that receives the webhooks of this connection when the primary URL fails; it must include
+    /// its scheme, such as <c>https</c>.
     /// </summary>
     /// <remarks>Format: uri. Example: <c>https://failover.example.com</c>.</remarks>
     public string? WebhookEventFailoverUrl
@@ -349,8 +339,8 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
     }
 
     /// <summary>
-    /// The URL where webhooks related to this connection will be sent. Must include a scheme, such as
-    /// 'https'.
+    /// The URL that receives the webhooks of this connection; it must include its scheme, such as
+    /// <c>https</c>.
     /// </summary>
     /// <remarks>Format: uri. Example: <c>https://example.com</c>.</remarks>
     public string? WebhookEventUrl
@@ -363,7 +353,7 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
         }
     }
 
-    /// <summary>Specifies how many seconds to wait before timing out a webhook.</summary>
+    /// <summary>How many seconds a webhook delivery may take before it times out.</summary>
     /// <remarks>From 0 to 30. Example: <c>25</c>.</remarks>
     public int? WebhookTimeoutSecs
     {

@@ -31,7 +31,7 @@ public sealed partial class CreateFqdnRequest : global::Telnyx.Sip.Runtime.IJson
     }
     #pragma warning restore CS8618
 
-    /// <summary>ID of the FQDN connection to which this IP should be attached.</summary>
+    /// <summary>The FQDN connection to attach the FQDN to.</summary>
     public required string ConnectionId
     {
         get => _connectionId!;
@@ -43,9 +43,8 @@ public sealed partial class CreateFqdnRequest : global::Telnyx.Sip.Runtime.IJson
     }
 
     /// <summary>
-    /// The DNS record type for the FQDN. For cases where a port is not set, the DNS record type must be
-    /// 'srv'. For cases where a port is set, the DNS record type must be 'a'. If the DNS record type is 'a'
-    /// and a port is not specified, 5060 will be used.
+    /// The DNS record type of the FQDN: <c>srv</c> when no port is given, <c>a</c> when one is. An <c>a</c>
+    /// record without a port uses 5060.
     /// </summary>
     /// <remarks>Example: <c>a</c>.</remarks>
     public required string DnsRecordType
@@ -58,7 +57,7 @@ public sealed partial class CreateFqdnRequest : global::Telnyx.Sip.Runtime.IJson
         }
     }
 
-    /// <summary>FQDN represented by this resource.</summary>
+    /// <summary>The fully qualified domain name.</summary>
     /// <remarks>Example: <c>example.com</c>.</remarks>
     public required string Fqdn
     {
@@ -70,7 +69,7 @@ public sealed partial class CreateFqdnRequest : global::Telnyx.Sip.Runtime.IJson
         }
     }
 
-    /// <summary>Port to use when connecting to this FQDN.</summary>
+    /// <summary>The port used to reach the FQDN.</summary>
     /// <remarks>Default: <c>5060</c>. Example: <c>5060</c>.</remarks>
     public int? Port
     {

@@ -30,7 +30,7 @@ public sealed partial class CreateIpRequest : global::Telnyx.Sip.Runtime.IJsonMo
     }
     #pragma warning restore CS8618
 
-    /// <summary>ID of the IP Connection to which this IP should be attached.</summary>
+    /// <summary>The IP connection to attach the IP address to.</summary>
     public string? ConnectionId
     {
         get => _connectionId;
@@ -41,7 +41,7 @@ public sealed partial class CreateIpRequest : global::Telnyx.Sip.Runtime.IJsonMo
         }
     }
 
-    /// <summary>IP adddress represented by this resource.</summary>
+    /// <summary>The IP address.</summary>
     /// <remarks>Example: <c>192.168.0.0</c>.</remarks>
     public required string IpAddress
     {
@@ -53,7 +53,7 @@ public sealed partial class CreateIpRequest : global::Telnyx.Sip.Runtime.IJsonMo
         }
     }
 
-    /// <summary>Port to use when connecting to this IP.</summary>
+    /// <summary>The port used to reach the IP address.</summary>
     /// <remarks>Default: <c>5060</c>. Example: <c>5060</c>.</remarks>
     public int? Port
     {

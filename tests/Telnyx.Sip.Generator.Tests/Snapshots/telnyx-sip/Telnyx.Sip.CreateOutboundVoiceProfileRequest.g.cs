@@ -41,10 +41,7 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
     }
     #pragma warning restore CS8618
 
-    /// <summary>
-    /// The ID of the billing group associated with the outbound proflile. Defaults to null (for no group
-    /// assigned).
-    /// </summary>
+    /// <summary>The billing group the profile's usage is charged to; null for none.</summary>
     /// <remarks>Format: uuid. Example: <c>6a09cdc3-8948-47f0-aa62-74ac943d6c58</c>.</remarks>
     public string? BillingGroupId
     {
@@ -68,8 +65,8 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
     }
 
     /// <summary>
-    /// (BETA) Specifies the time window and call limits for calls made using this outbound voice profile.
-    /// Note that all times are UTC in 24-hour clock time.
+    /// (Beta) The hours in which calls may start, and how many calls one called number may receive in that
+    /// window. Times are UTC, 24-hour clock.
     /// </summary>
     public CreateOutboundVoiceProfileRequestCallingWindow? CallingWindow
     {
@@ -81,7 +78,9 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>Must be no more than your global concurrent call limit. Null means no limit.</summary>
+    /// <summary>
+    /// The most calls that may run at once; at most your account-wide limit. Null for no limit.
+    /// </summary>
     /// <remarks>Example: <c>10</c>.</remarks>
     public int? ConcurrentCallLimit
     {
@@ -94,8 +93,7 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
     }
 
     /// <summary>
-    /// The maximum amount of usage charges, in USD, you want Telnyx to allow on this outbound voice profile
-    /// in a day before disallowing new calls.
+    /// The most, in USD, that calls through this profile may cost in a day before new calls are refused.
     /// </summary>
     /// <remarks>Example: <c>100.00</c>.</remarks>
     public string? DailySpendLimit
@@ -108,9 +106,7 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>
-    /// Specifies whether to enforce the daily_spend_limit on this outbound voice profile.
-    /// </summary>
+    /// <summary>Whether <c>daily_spend_limit</c> is enforced.</summary>
     /// <remarks>Default: <c>false</c>. Example: <c>true</c>.</remarks>
     public bool? DailySpendLimitEnabled
     {
@@ -123,8 +119,7 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
     }
 
     /// <summary>
-    /// Specifies whether the outbound voice profile can be used. Disabled profiles will result in outbound
-    /// calls being blocked for the associated Connections.
+    /// Whether the profile can be used; calls through the connections of a disabled profile are blocked.
     /// </summary>
     /// <remarks>Default: <c>true</c>. Example: <c>true</c>.</remarks>
     public bool? Enabled
@@ -138,7 +133,7 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
     }
 
     /// <summary>
-    /// Maximum rate (price per minute) for a Destination to be allowed when making outbound calls.
+    /// The highest price per minute a destination may cost for an outbound call to be allowed.
     /// </summary>
     public double? MaxDestinationRate
     {
@@ -150,7 +145,7 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>A user-supplied name to help with organization.</summary>
+    /// <summary>A name of your choosing that identifies the profile.</summary>
     /// <remarks>At least 3 characters. Example: <c>office</c>.</remarks>
     public required string Name
     {
@@ -162,7 +157,7 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>Indicates the coverage of the termination regions.</summary>
+    /// <summary>Which termination regions the profile covers.</summary>
     /// <remarks>Default: <c>global</c>. Example: <c>global</c>.</remarks>
     public ServicePlan? ServicePlan
     {
@@ -185,7 +180,7 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>Specifies the type of traffic allowed in this profile.</summary>
+    /// <summary>The kind of traffic the profile allows.</summary>
     /// <remarks>Default: <c>conversational</c>. Example: <c>conversational</c>.</remarks>
     public TrafficType? TrafficType
     {
@@ -197,7 +192,7 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>Setting for how costs for outbound profile are calculated.</summary>
+    /// <summary>How the costs of calls through this profile are calculated.</summary>
     /// <remarks>Default: <c>rate-deck</c>. Example: <c>rate-deck</c>.</remarks>
     public UsagePaymentMethod? UsagePaymentMethod
     {
@@ -210,8 +205,7 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
     }
 
     /// <summary>
-    /// The list of destinations you want to be able to call using this outbound voice profile formatted in
-    /// alpha2.
+    /// The destinations, as ISO 3166 alpha-2 country codes, that calls through this profile may reach.
     /// </summary>
     public global::System.Collections.Generic.IList<string>? WhitelistedDestinations
     {

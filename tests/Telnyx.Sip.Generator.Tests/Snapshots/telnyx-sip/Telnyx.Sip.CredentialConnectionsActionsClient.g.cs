@@ -15,14 +15,13 @@ public sealed partial class CredentialConnectionsActionsClient
         _pipeline = pipeline;
     }
 
-    /// <summary>Check a Credential Connection Registration Status</summary>
+    /// <summary>Check the registration status of a credential connection</summary>
     /// <remarks>
-    /// Checks the registration_status for a credential connection, (<c>registration_status</c>) as well as
-    /// the timestamp for the last SIP registration event (<c>registration_status_updated_at</c>) Sends
-    /// <c>POST /credential_connections/{id}/actions/check_registration_status</c> (operation
-    /// <c>CheckRegistrationStatus</c>).
+    /// Returns the SIP registration state of a credential connection and when its last registration event
+    /// happened. Sends <c>POST /credential_connections/{id}/actions/check_registration_status</c>
+    /// (operation <c>CheckRegistrationStatus</c>).
     /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
@@ -31,14 +30,13 @@ public sealed partial class CredentialConnectionsActionsClient
     public async global::System.Threading.Tasks.Task<RegistrationStatus> CheckRegistrationStatusAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CheckRegistrationStatusWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
-    /// <summary>Check a Credential Connection Registration Status</summary>
+    /// <summary>Check the registration status of a credential connection</summary>
     /// <remarks>
-    /// Checks the registration_status for a credential connection, (<c>registration_status</c>) as well as
-    /// the timestamp for the last SIP registration event (<c>registration_status_updated_at</c>) Sends
-    /// <c>POST /credential_connections/{id}/actions/check_registration_status</c> (operation
-    /// <c>CheckRegistrationStatus</c>).
+    /// Returns the SIP registration state of a credential connection and when its last registration event
+    /// happened. Sends <c>POST /credential_connections/{id}/actions/check_registration_status</c>
+    /// (operation <c>CheckRegistrationStatus</c>).
     /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>

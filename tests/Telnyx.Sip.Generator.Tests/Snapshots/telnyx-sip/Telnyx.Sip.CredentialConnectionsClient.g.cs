@@ -21,7 +21,7 @@ public sealed partial class CredentialConnectionsClient
 
     /// <summary>List credential connections</summary>
     /// <remarks>
-    /// Returns a list of your credential connections. Sends <c>GET /credential_connections</c> (operation
+    /// Lists your credential connections. Sends <c>GET /credential_connections</c> (operation
     /// <c>ListCredentialConnections</c>).
     /// </remarks>
     /// <param name="parameters">The query parameters; null sends none.</param>
@@ -81,10 +81,10 @@ public sealed partial class CredentialConnectionsClient
 
     /// <summary>Delete a credential connection</summary>
     /// <remarks>
-    /// Deletes an existing credential connection. Sends <c>DELETE /credential_connections/{id}</c>
-    /// (operation <c>DeleteCredentialConnection</c>).
+    /// Deletes a credential connection. Sends <c>DELETE /credential_connections/{id}</c> (operation
+    /// <c>DeleteCredentialConnection</c>).
     /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
@@ -95,10 +95,10 @@ public sealed partial class CredentialConnectionsClient
 
     /// <summary>Delete a credential connection</summary>
     /// <remarks>
-    /// Deletes an existing credential connection. Sends <c>DELETE /credential_connections/{id}</c>
-    /// (operation <c>DeleteCredentialConnection</c>).
+    /// Deletes a credential connection. Sends <c>DELETE /credential_connections/{id}</c> (operation
+    /// <c>DeleteCredentialConnection</c>).
     /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
@@ -113,10 +113,10 @@ public sealed partial class CredentialConnectionsClient
 
     /// <summary>Retrieve a credential connection</summary>
     /// <remarks>
-    /// Retrieves the details of an existing credential connection. Sends <c>GET
-    /// /credential_connections/{id}</c> (operation <c>RetrieveCredentialConnection</c>).
+    /// Returns a credential connection. Sends <c>GET /credential_connections/{id}</c> (operation
+    /// <c>RetrieveCredentialConnection</c>).
     /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
@@ -127,10 +127,10 @@ public sealed partial class CredentialConnectionsClient
 
     /// <summary>Retrieve a credential connection</summary>
     /// <remarks>
-    /// Retrieves the details of an existing credential connection. Sends <c>GET
-    /// /credential_connections/{id}</c> (operation <c>RetrieveCredentialConnection</c>).
+    /// Returns a credential connection. Sends <c>GET /credential_connections/{id}</c> (operation
+    /// <c>RetrieveCredentialConnection</c>).
     /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
@@ -145,10 +145,10 @@ public sealed partial class CredentialConnectionsClient
 
     /// <summary>Update a credential connection</summary>
     /// <remarks>
-    /// Updates settings of an existing credential connection. Sends <c>PATCH
-    /// /credential_connections/{id}</c> (operation <c>UpdateCredentialConnection</c>).
+    /// Changes the settings of a credential connection. Sends <c>PATCH /credential_connections/{id}</c>
+    /// (operation <c>UpdateCredentialConnection</c>).
     /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="body">The request body.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -160,10 +160,10 @@ public sealed partial class CredentialConnectionsClient
 
     /// <summary>Update a credential connection</summary>
     /// <remarks>
-    /// Updates settings of an existing credential connection. Sends <c>PATCH
-    /// /credential_connections/{id}</c> (operation <c>UpdateCredentialConnection</c>).
+    /// Changes the settings of a credential connection. Sends <c>PATCH /credential_connections/{id}</c>
+    /// (operation <c>UpdateCredentialConnection</c>).
     /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="body">The request body.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>

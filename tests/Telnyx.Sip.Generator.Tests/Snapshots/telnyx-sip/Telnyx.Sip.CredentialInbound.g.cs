@@ -32,10 +32,7 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
     {
     }
 
-    /// <summary>
-    /// This setting allows you to set the format with which the caller's number (ANI) is sent for inbound
-    /// phone calls.
-    /// </summary>
+    /// <summary>The format of the caller's number (ANI) on inbound calls.</summary>
     public AniNumberFormat? AniNumberFormat
     {
         get => _aniNumberFormat;
@@ -46,10 +43,7 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
         }
     }
 
-    /// <summary>
-    /// When set, this will limit the total number of inbound calls to phone numbers associated with this
-    /// connection.
-    /// </summary>
+    /// <summary>The most inbound calls to this connection's numbers that may run at once.</summary>
     public int? ChannelLimit
     {
         get => _channelLimit;
@@ -61,10 +55,9 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
     }
 
     /// <summary>
-    /// Defines the list of codecs that Telnyx will send for inbound calls to a specific number on your
-    /// portal account, in priority order. This only works when the Connection the number is assigned to
-    /// uses Media Handling mode: default. OPUS and H.264 codecs are available only when using TCP or TLS
-    /// transport for SIP.
+    /// The codecs offered for inbound calls to numbers on this connection, most preferred first. Applies
+    /// only when the connection uses the default media handling mode; OPUS and H.264 need TCP or TLS
+    /// transport.
     /// </summary>
     public global::System.Collections.Generic.IList<string>? Codecs
     {
@@ -77,8 +70,8 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
     }
 
     /// <summary>
-    /// Default routing method to be used when a number is associated with the connection. Must be one of
-    /// the routing method types or left blank, other values are not allowed.
+    /// How calls to a number on this connection are routed by default. Only the listed methods, or an empty
+    /// value, are accepted.
     /// </summary>
     public DefaultRoutingMethod? DefaultRoutingMethod
     {
@@ -101,7 +94,7 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
         }
     }
 
-    /// <summary>Generate ringback tone through 183 session progress message with early media.</summary>
+    /// <summary>Plays ringback with a 183 Session Progress and early media.</summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? GenerateRingbackTone
     {
@@ -114,8 +107,7 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
     }
 
     /// <summary>
-    /// When set, inbound phone calls will receive ISUP parameters via SIP headers. (Only when available and
-    /// only when using TCP or TLS transport.)
+    /// Passes ISUP parameters of inbound calls in SIP headers, where available and over TCP or TLS only.
     /// </summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? IsupHeadersEnabled
@@ -128,7 +120,7 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
         }
     }
 
-    /// <summary>Enable PRACK messages as defined in RFC3262.</summary>
+    /// <summary>Uses PRACK (RFC 3262) for reliable provisional responses.</summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? PrackEnabled
     {
@@ -141,8 +133,7 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
     }
 
     /// <summary>
-    /// When enabled the SIP Connection will receive the Identity header with Shaken/Stir data in the SIP
-    /// INVITE message of inbound calls, even when using UDP transport.
+    /// Passes the STIR/SHAKEN Identity header in the INVITE of inbound calls, UDP included.
     /// </summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? ShakenStirEnabled
@@ -155,7 +146,7 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
         }
     }
 
-    /// <summary>When enabled, allows multiple devices to ring simultaneously on incoming calls.</summary>
+    /// <summary>Rings several devices at once for incoming calls.</summary>
     /// <remarks>Default: <c>disabled</c>.</remarks>
     public CredentialInboundSimultaneousRinging? SimultaneousRinging
     {
@@ -167,7 +158,7 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
         }
     }
 
-    /// <summary>Defaults to true.</summary>
+    /// <summary>True unless set otherwise.</summary>
     /// <remarks>Default: <c>true</c>.</remarks>
     public bool? SipCompactHeadersEnabled
     {
@@ -179,7 +170,7 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
         }
     }
 
-    /// <summary>Time(sec) before aborting if connection is not made.</summary>
+    /// <summary>Seconds to wait for the call to connect before giving up.</summary>
     /// <remarks>Default: <c>3</c>. From 1 to 120.</remarks>
     public int? Timeout1xxSecs
     {
@@ -191,7 +182,7 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
         }
     }
 
-    /// <summary>Time(sec) before aborting if call is unanswered (min: 1, max: 600).</summary>
+    /// <summary>Seconds to wait for an answer before giving up (1 to 600).</summary>
     /// <remarks>Default: <c>90</c>. From 1 to 600.</remarks>
     public int? Timeout2xxSecs
     {

@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>When enabled, allows multiple devices to ring simultaneously on incoming calls.</summary>
+/// <summary>Rings several devices at once for incoming calls.</summary>
 /// <remarks>
 /// Default: <c>disabled</c>. A value the spec does not list is kept as it is, so that it survives a
 /// read-modify-write; see <c>IsKnown</c>.

@@ -5,8 +5,8 @@
 namespace Telnyx.Sip;
 
 /// <summary>
-/// Default routing method to be used when a number is associated with the connection. Must be one of
-/// the routing method types or left blank, other values are not allowed.
+/// How calls to a number on this connection are routed by default. Only the listed methods, or an empty
+/// value, are accepted.
 /// </summary>
 /// <remarks>
 /// A value the spec does not list is kept as it is, so that it survives a read-modify-write; see

@@ -5,8 +5,8 @@
 namespace Telnyx.Sip;
 
 /// <summary>
-/// Sets the type of DTMF digits sent from Telnyx to this Connection. Note that DTMF digits sent to
-/// Telnyx will be accepted in all formats.
+/// How DTMF digits are sent from Telnyx to this connection. Digits sent to Telnyx are accepted in every
+/// format.
 /// </summary>
 /// <remarks>
 /// Default: <c>RFC 2833</c>. Example: <c>Inband</c>. A value the spec does not list is kept as it is,

@@ -4,9 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>
-/// Enable use of SRTP for encryption. Cannot be set if the transport_portocol is TLS.
-/// </summary>
+/// <summary>Encrypts media with SRTP. Not allowed when the transport protocol is TLS.</summary>
 /// <remarks>
 /// Example: <c>SRTP</c>. A value the spec does not list is kept as it is, so that it survives a
 /// read-modify-write; see <c>IsKnown</c>.

@@ -27,7 +27,7 @@ public sealed partial class Fqdn : global::Telnyx.Sip.Runtime.IJsonModel<Fqdn>
     {
     }
 
-    /// <summary>ID of the FQDN connection to which this FQDN is attached.</summary>
+    /// <summary>The FQDN connection this FQDN belongs to.</summary>
     public string? ConnectionId
     {
         get => _connectionId;
@@ -38,7 +38,7 @@ public sealed partial class Fqdn : global::Telnyx.Sip.Runtime.IJsonModel<Fqdn>
         }
     }
 
-    /// <summary>ISO 8601 formatted date indicating when the resource was created.</summary>
+    /// <summary>When the resource was created (ISO 8601).</summary>
     /// <remarks>Example: <c>2018-02-02T22:25:27.521Z</c>.</remarks>
     public string? CreatedAt
     {
@@ -51,9 +51,8 @@ public sealed partial class Fqdn : global::Telnyx.Sip.Runtime.IJsonModel<Fqdn>
     }
 
     /// <summary>
-    /// The DNS record type for the FQDN. For cases where a port is not set, the DNS record type must be
-    /// 'srv'. For cases where a port is set, the DNS record type must be 'a'. If the DNS record type is 'a'
-    /// and a port is not specified, 5060 will be used.
+    /// The DNS record type of the FQDN: <c>srv</c> when no port is given, <c>a</c> when one is. An <c>a</c>
+    /// record without a port uses 5060.
     /// </summary>
     /// <remarks>Example: <c>a</c>.</remarks>
     public string? DnsRecordType
@@ -66,7 +65,7 @@ public sealed partial class Fqdn : global::Telnyx.Sip.Runtime.IJsonModel<Fqdn>
         }
     }
 
-    /// <summary>FQDN represented by this resource.</summary>
+    /// <summary>The fully qualified domain name.</summary>
     /// <remarks>Example: <c>example.com</c>.</remarks>
     public string? FqdnValue
     {
@@ -78,7 +77,7 @@ public sealed partial class Fqdn : global::Telnyx.Sip.Runtime.IJsonModel<Fqdn>
         }
     }
 
-    /// <summary>Identifies the resource.</summary>
+    /// <summary>The resource's ID.</summary>
     /// <remarks>Example: <c>1293384261075731499</c>.</remarks>
     public string Id
     {
@@ -90,7 +89,7 @@ public sealed partial class Fqdn : global::Telnyx.Sip.Runtime.IJsonModel<Fqdn>
         }
     }
 
-    /// <summary>Port to use when connecting to this FQDN.</summary>
+    /// <summary>The port used to reach the FQDN.</summary>
     /// <remarks>Default: <c>5060</c>. Example: <c>5060</c>.</remarks>
     public int? Port
     {
@@ -102,7 +101,7 @@ public sealed partial class Fqdn : global::Telnyx.Sip.Runtime.IJsonModel<Fqdn>
         }
     }
 
-    /// <summary>Identifies the type of the resource.</summary>
+    /// <summary>The kind of resource.</summary>
     /// <remarks>Example: <c>fqdn</c>.</remarks>
     public string? RecordType
     {
@@ -114,7 +113,7 @@ public sealed partial class Fqdn : global::Telnyx.Sip.Runtime.IJsonModel<Fqdn>
         }
     }
 
-    /// <summary>ISO 8601 formatted date indicating when the resource was updated.</summary>
+    /// <summary>When the resource was last updated (ISO 8601).</summary>
     /// <remarks>Example: <c>2018-02-02T22:25:27.521Z</c>.</remarks>
     public string? UpdatedAt
     {

@@ -59,7 +59,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     {
     }
 
-    /// <summary>Defaults to true</summary>
+    /// <summary>True unless set otherwise.</summary>
     public bool? Active
     {
         get => _active;
@@ -70,7 +70,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>Indicates whether DTMF timestamp adjustment is enabled.</summary>
+    /// <summary>Whether DTMF timestamps are adjusted.</summary>
     public bool? AdjustDtmfTimestamp
     {
         get => _adjustDtmfTimestamp;
@@ -82,9 +82,8 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     }
 
     /// <summary>
-    /// <c>Latency</c> directs Telnyx to route media through the site with the lowest round-trip time to the
-    /// user's connection. Telnyx calculates this time using ICMP ping messages. This can be disabled by
-    /// specifying a site to handle all media.
+    /// <c>Latency</c> routes media through the site with the lowest round-trip time (measured with ICMP
+    /// ping) to the connection; a named site handles all media instead.
     /// </summary>
     /// <remarks>Default: <c>Latency</c>. Example: <c>Amsterdam, Netherlands</c>.</remarks>
     public AnchorsiteOverride? AnchorsiteOverride
@@ -97,7 +96,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>The uuid of the push credential for Android</summary>
+    /// <summary>The ID of the Android push credential.</summary>
     /// <remarks>Example: <c>06b09dfd-7154-4980-8b75-cebf7a9d4f8e</c>.</remarks>
     public string? AndroidPushCredentialId
     {
@@ -109,7 +108,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>Indicates whether call cost calculation is enabled.</summary>
+    /// <summary>Whether call costs are calculated.</summary>
     public bool? CallCostEnabled
     {
         get => _callCostEnabled;
@@ -120,7 +119,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>Specifies if call cost webhooks should be sent for this connection.</summary>
+    /// <summary>Whether call-cost webhooks are sent for this connection.</summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? CallCostInWebhooks
     {
@@ -132,7 +131,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>A user-assigned name to help manage the connection.</summary>
+    /// <summary>A name of your choosing that identifies the connection.</summary>
     /// <remarks>Example: <c>office-connection</c>.</remarks>
     public string ConnectionName
     {
@@ -144,7 +143,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>ISO 8601 formatted date indicating when the resource was created.</summary>
+    /// <summary>When the resource was created (ISO 8601).</summary>
     /// <remarks>Example: <c>2020-02-02T22:25:27.521Z</c>.</remarks>
     public string? CreatedAt
     {
@@ -157,8 +156,8 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     }
 
     /// <summary>
-    /// When enabled, Telnyx will generate comfort noise when you place the call on hold. If disabled, you
-    /// will need to generate comfort noise or on hold music to avoid RTP timeout.
+    /// Telnyx plays comfort noise while a call is on hold; when off, your side must send comfort noise or
+    /// music to keep RTP from timing out.
     /// </summary>
     /// <remarks>Default: <c>true</c>.</remarks>
     public bool? DefaultOnHoldComfortNoiseEnabled
@@ -172,8 +171,8 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     }
 
     /// <summary>
-    /// Sets the type of DTMF digits sent from Telnyx to this Connection. Note that DTMF digits sent to
-    /// Telnyx will be accepted in all formats.
+    /// How DTMF digits are sent from Telnyx to this connection. Digits sent to Telnyx are accepted in every
+    /// format.
     /// </summary>
     /// <remarks>Default: <c>RFC 2833</c>. Example: <c>Inband</c>.</remarks>
     public DtmfType? DtmfType
@@ -187,7 +186,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     }
 
     /// <summary>
-    /// Encode the SIP contact header sent by Telnyx to avoid issues for NAT or ALG scenarios.
+    /// Encodes the SIP Contact header that Telnyx sends, which helps behind NAT and SIP ALGs.
     /// </summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? EncodeContactHeaderEnabled
@@ -200,9 +199,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>
-    /// Enable use of SRTP for encryption. Cannot be set if the transport_portocol is TLS.
-    /// </summary>
+    /// <summary>Encrypts media with SRTP. Not allowed when the transport protocol is TLS.</summary>
     /// <remarks>Example: <c>SRTP</c>.</remarks>
     public EncryptedMedia? EncryptedMedia
     {
@@ -214,7 +211,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>Identifies the resource.</summary>
+    /// <summary>The resource's ID.</summary>
     /// <remarks>Example: <c>1293384261075731499</c>.</remarks>
     public string Id
     {
@@ -226,7 +223,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>Indicates whether DTMF duration should be ignored.</summary>
+    /// <summary>Whether the duration of DTMF digits is ignored.</summary>
     public bool? IgnoreDtmfDuration
     {
         get => _ignoreDtmfDuration;
@@ -237,7 +234,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>Indicates whether the mark bit should be ignored.</summary>
+    /// <summary>Whether the RTP marker bit is ignored.</summary>
     public bool? IgnoreMarkBit
     {
         get => _ignoreMarkBit;
@@ -259,7 +256,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>The uuid of the push credential for Ios</summary>
+    /// <summary>The ID of the iOS push credential.</summary>
     /// <remarks>Example: <c>ec0c8e5d-439e-4620-a0c1-9d9c8d02a836</c>.</remarks>
     public string? IosPushCredentialId
     {
@@ -272,10 +269,8 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     }
 
     /// <summary>
-    /// Configuration options for Jitter Buffer. Enables Jitter Buffer for RTP streams of SIP Trunking
-    /// calls. The feature is off unless enabled. You may define min and max values in msec for customized
-    /// buffering behaviors. Larger values add latency but tolerate more jitter, while smaller values reduce
-    /// latency but are more sensitive to jitter and reordering.
+    /// Jitter buffer settings for the RTP streams of SIP trunking calls. Off unless enabled; the minimum
+    /// and maximum sizes trade latency for tolerance of jitter and reordering.
     /// </summary>
     public ConnectionJitterBuffer? JitterBuffer
     {
@@ -287,7 +282,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>The connection is enabled for Microsoft Teams Direct Routing.</summary>
+    /// <summary>Whether the connection serves Microsoft Teams Direct Routing.</summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? MicrosoftTeamsSbc
     {
@@ -300,9 +295,8 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     }
 
     /// <summary>
-    /// Controls when noise suppression is applied to calls. When set to 'inbound', noise suppression is
-    /// applied to incoming audio. When set to 'outbound', it's applied to outgoing audio. When set to
-    /// 'both', it's applied in both directions. When set to 'disabled', noise suppression is turned off.
+    /// Which audio noise suppression applies to: <c>inbound</c> (received audio), <c>outbound</c> (sent
+    /// audio), <c>both</c>, or <c>disabled</c>.
     /// </summary>
     /// <remarks>Example: <c>both</c>.</remarks>
     public ConnectionNoiseSuppression? NoiseSuppression
@@ -316,9 +310,8 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     }
 
     /// <summary>
-    /// Configuration options for noise suppression. These settings are stored regardless of the
-    /// noise_suppression value, but only take effect when noise_suppression is not 'disabled'. If you
-    /// disable noise suppression and later re-enable it, the previously configured settings will be used.
+    /// Noise suppression settings. They are kept whatever <c>noise_suppression</c> is set to, and apply
+    /// whenever it is not <c>disabled</c>, so they come back when suppression is switched on again.
     /// </summary>
     public ConnectionNoiseSuppressionDetails? NoiseSuppressionDetails
     {
@@ -331,9 +324,8 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     }
 
     /// <summary>
-    /// Enable on-net T38 if you prefer that the sender and receiver negotiate T38 directly when both are on
-    /// the Telnyx network. If this is disabled, Telnyx will be able to use T38 on just one leg of the call
-    /// according to each leg's settings.
+    /// Lets T.38 be negotiated end to end when both parties are on the Telnyx network; when off, T.38 may
+    /// apply to one leg of the call only, as each leg's settings allow.
     /// </summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? OnnetT38PassthroughEnabled
@@ -357,7 +349,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>The password for the FQDN connection.</summary>
+    /// <summary>The connection's password.</summary>
     public string? Password
     {
         get => _password;
@@ -368,7 +360,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>Identifies the type of the resource.</summary>
+    /// <summary>The kind of resource.</summary>
     /// <remarks>Example: <c>fqdn_connection</c>.</remarks>
     public string? RecordType
     {
@@ -391,7 +383,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>Defines if codecs should be passed on stream change.</summary>
+    /// <summary>Whether codecs are passed on when the media stream changes.</summary>
     public bool? RtpPassCodecsOnStreamChange
     {
         get => _rtpPassCodecsOnStreamChange;
@@ -402,7 +394,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>Indicates whether normalized timestamps should be sent.</summary>
+    /// <summary>Whether normalised timestamps are sent.</summary>
     public bool? SendNormalizedTimestamps
     {
         get => _sendNormalizedTimestamps;
@@ -413,7 +405,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>Tags associated with the connection.</summary>
+    /// <summary>Labels attached to the connection.</summary>
     public global::System.Collections.Generic.IList<string>? Tags
     {
         get => _tags;
@@ -424,7 +416,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>Indicates whether third-party control is enabled.</summary>
+    /// <summary>Whether third-party call control is enabled.</summary>
     public bool? ThirdPartyControlEnabled
     {
         get => _thirdPartyControlEnabled;
@@ -435,9 +427,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>
-    /// One of UDP, TLS, or TCP. Applies only to connections with IP authentication or FQDN authentication.
-    /// </summary>
+    /// <summary>UDP, TLS or TCP. Only for connections that authenticate by IP or FQDN.</summary>
     /// <remarks>Default: <c>UDP</c>.</remarks>
     public FqdnConnectionTransportProtocol? TransportProtocol
     {
@@ -449,7 +439,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>The name for the TXT record associated with the FQDN connection.</summary>
+    /// <summary>The name of the connection's TXT record.</summary>
     public string? TxtName
     {
         get => _txtName;
@@ -460,7 +450,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>The time to live for the TXT record associated with the FQDN connection.</summary>
+    /// <summary>The time to live of the connection's TXT record.</summary>
     public int? TxtTtl
     {
         get => _txtTtl;
@@ -471,7 +461,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>The value for the TXT record associated with the FQDN connection.</summary>
+    /// <summary>The value of the connection's TXT record.</summary>
     public string? TxtValue
     {
         get => _txtValue;
@@ -482,7 +472,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>ISO 8601 formatted date indicating when the resource was updated.</summary>
+    /// <summary>When the resource was last updated (ISO 8601).</summary>
     /// <remarks>Example: <c>2020-02-03T22:25:27.521Z</c>.</remarks>
     public string? UpdatedAt
     {
@@ -494,7 +484,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>The username for the FQDN connection.</summary>
+    /// <summary>The connection's user name.</summary>
     public string? UserName
     {
         get => _userName;
@@ -505,7 +495,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>Determines which webhook format will be used, Telnyx API v1 or v2.</summary>
+    /// <summary>The format of the webhooks sent for this connection: API v1 or v2.</summary>
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
     public WebhookApiVersion? WebhookApiVersion
     {
@@ -518,8 +508,8 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     }
 
     /// <summary>
-    /// The failover URL where webhooks related to this connection will be sent if sending to the primary
-    /// URL fails. Must include a scheme, such as 'https'.
+    /// The URL that receives the webhooks of this connection when the primary URL fails; it must include
+    /// its scheme, such as <c>https</c>.
     /// </summary>
     /// <remarks>Format: uri. Example: <c>https://failover.example.com</c>.</remarks>
     public string? WebhookEventFailoverUrl
@@ -533,8 +523,8 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     }
 
     /// <summary>
-    /// The URL where webhooks related to this connection will be sent. Must include a scheme, such as
-    /// 'https'.
+    /// The URL that receives the webhooks of this connection; it must include its scheme, such as
+    /// <c>https</c>.
     /// </summary>
     /// <remarks>Format: uri. Example: <c>https://example.com</c>.</remarks>
     public string? WebhookEventUrl
@@ -547,7 +537,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>Specifies how many seconds to wait before timing out a webhook.</summary>
+    /// <summary>How many seconds a webhook delivery may take before it times out.</summary>
     /// <remarks>From 0 to 30. Example: <c>25</c>.</remarks>
     public int? WebhookTimeoutSecs
     {

@@ -17,7 +17,7 @@ public sealed partial class FqdnConnectionsClient
 
     /// <summary>List FQDN connections</summary>
     /// <remarks>
-    /// Returns a list of your FQDN connections. Sends <c>GET /fqdn_connections</c> (operation
+    /// Lists your FQDN connections. Sends <c>GET /fqdn_connections</c> (operation
     /// <c>ListFqdnConnections</c>).
     /// </remarks>
     /// <param name="parameters">The query parameters; null sends none.</param>
@@ -44,7 +44,7 @@ public sealed partial class FqdnConnectionsClient
 
     /// <summary>Create an FQDN connection</summary>
     /// <remarks>
-    /// Creates a FQDN connection. Sends <c>POST /fqdn_connections</c> (operation
+    /// Creates an FQDN connection. Sends <c>POST /fqdn_connections</c> (operation
     /// <c>CreateFqdnConnection</c>).
     /// </remarks>
     /// <param name="body">The request body.</param>
@@ -58,7 +58,7 @@ public sealed partial class FqdnConnectionsClient
 
     /// <summary>Create an FQDN connection</summary>
     /// <remarks>
-    /// Creates a FQDN connection. Sends <c>POST /fqdn_connections</c> (operation
+    /// Creates an FQDN connection. Sends <c>POST /fqdn_connections</c> (operation
     /// <c>CreateFqdnConnection</c>).
     /// </remarks>
     /// <param name="body">The request body.</param>
@@ -80,7 +80,7 @@ public sealed partial class FqdnConnectionsClient
     /// Deletes an FQDN connection. Sends <c>DELETE /fqdn_connections/{id}</c> (operation
     /// <c>DeleteFqdnConnection</c>).
     /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
@@ -94,7 +94,7 @@ public sealed partial class FqdnConnectionsClient
     /// Deletes an FQDN connection. Sends <c>DELETE /fqdn_connections/{id}</c> (operation
     /// <c>DeleteFqdnConnection</c>).
     /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
@@ -109,10 +109,10 @@ public sealed partial class FqdnConnectionsClient
 
     /// <summary>Retrieve an FQDN connection</summary>
     /// <remarks>
-    /// Retrieves the details of an existing FQDN connection. Sends <c>GET /fqdn_connections/{id}</c>
-    /// (operation <c>RetrieveFqdnConnection</c>).
+    /// Returns an FQDN connection. Sends <c>GET /fqdn_connections/{id}</c> (operation
+    /// <c>RetrieveFqdnConnection</c>).
     /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
@@ -123,10 +123,10 @@ public sealed partial class FqdnConnectionsClient
 
     /// <summary>Retrieve an FQDN connection</summary>
     /// <remarks>
-    /// Retrieves the details of an existing FQDN connection. Sends <c>GET /fqdn_connections/{id}</c>
-    /// (operation <c>RetrieveFqdnConnection</c>).
+    /// Returns an FQDN connection. Sends <c>GET /fqdn_connections/{id}</c> (operation
+    /// <c>RetrieveFqdnConnection</c>).
     /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
@@ -141,10 +141,10 @@ public sealed partial class FqdnConnectionsClient
 
     /// <summary>Update an FQDN connection</summary>
     /// <remarks>
-    /// Updates settings of an existing FQDN connection. Sends <c>PATCH /fqdn_connections/{id}</c>
-    /// (operation <c>UpdateFqdnConnection</c>).
+    /// Changes the settings of an FQDN connection. Sends <c>PATCH /fqdn_connections/{id}</c> (operation
+    /// <c>UpdateFqdnConnection</c>).
     /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="body">The request body.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -156,10 +156,10 @@ public sealed partial class FqdnConnectionsClient
 
     /// <summary>Update an FQDN connection</summary>
     /// <remarks>
-    /// Updates settings of an existing FQDN connection. Sends <c>PATCH /fqdn_connections/{id}</c>
-    /// (operation <c>UpdateFqdnConnection</c>).
+    /// Changes the settings of an FQDN connection. Sends <c>PATCH /fqdn_connections/{id}</c> (operation
+    /// <c>UpdateFqdnConnection</c>).
     /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="body">The request body.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>

@@ -17,8 +17,7 @@ public sealed partial class FqdnsClient
 
     /// <summary>List FQDNs</summary>
     /// <remarks>
-    /// Get all FQDNs belonging to the user that match the given filters. Sends <c>GET /fqdns</c> (operation
-    /// <c>ListFqdns</c>).
+    /// Lists your FQDNs, optionally filtered. Sends <c>GET /fqdns</c> (operation <c>ListFqdns</c>).
     /// </remarks>
     /// <param name="parameters">The query parameters; null sends none.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
@@ -43,7 +42,9 @@ public sealed partial class FqdnsClient
     }
 
     /// <summary>Create an FQDN</summary>
-    /// <remarks>Create a new FQDN object. Sends <c>POST /fqdns</c> (operation <c>CreateFqdn</c>).</remarks>
+    /// <remarks>
+    /// Adds an FQDN to an FQDN connection. Sends <c>POST /fqdns</c> (operation <c>CreateFqdn</c>).
+    /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -54,7 +55,9 @@ public sealed partial class FqdnsClient
         (await CreateWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Create an FQDN</summary>
-    /// <remarks>Create a new FQDN object. Sends <c>POST /fqdns</c> (operation <c>CreateFqdn</c>).</remarks>
+    /// <remarks>
+    /// Adds an FQDN to an FQDN connection. Sends <c>POST /fqdns</c> (operation <c>CreateFqdn</c>).
+    /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -69,8 +72,8 @@ public sealed partial class FqdnsClient
     }
 
     /// <summary>Delete an FQDN</summary>
-    /// <remarks>Sends <c>DELETE /fqdns/{id}</c> (operation <c>DeleteFqdn</c>).</remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <remarks>Removes an FQDN. Sends <c>DELETE /fqdns/{id}</c> (operation <c>DeleteFqdn</c>).</remarks>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
@@ -80,8 +83,8 @@ public sealed partial class FqdnsClient
         (await DeleteWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Delete an FQDN</summary>
-    /// <remarks>Sends <c>DELETE /fqdns/{id}</c> (operation <c>DeleteFqdn</c>).</remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <remarks>Removes an FQDN. Sends <c>DELETE /fqdns/{id}</c> (operation <c>DeleteFqdn</c>).</remarks>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
@@ -95,11 +98,8 @@ public sealed partial class FqdnsClient
     }
 
     /// <summary>Retrieve an FQDN</summary>
-    /// <remarks>
-    /// Return the details regarding a specific FQDN. Sends <c>GET /fqdns/{id}</c> (operation
-    /// <c>RetrieveFqdn</c>).
-    /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <remarks>Returns an FQDN. Sends <c>GET /fqdns/{id}</c> (operation <c>RetrieveFqdn</c>).</remarks>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
@@ -109,11 +109,8 @@ public sealed partial class FqdnsClient
         (await RetrieveWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Retrieve an FQDN</summary>
-    /// <remarks>
-    /// Return the details regarding a specific FQDN. Sends <c>GET /fqdns/{id}</c> (operation
-    /// <c>RetrieveFqdn</c>).
-    /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <remarks>Returns an FQDN. Sends <c>GET /fqdns/{id}</c> (operation <c>RetrieveFqdn</c>).</remarks>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
@@ -127,10 +124,8 @@ public sealed partial class FqdnsClient
     }
 
     /// <summary>Update an FQDN</summary>
-    /// <remarks>
-    /// Update the details of a specific FQDN. Sends <c>PATCH /fqdns/{id}</c> (operation <c>UpdateFqdn</c>).
-    /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <remarks>Changes an FQDN. Sends <c>PATCH /fqdns/{id}</c> (operation <c>UpdateFqdn</c>).</remarks>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="body">The request body.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -141,10 +136,8 @@ public sealed partial class FqdnsClient
         (await UpdateWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Update an FQDN</summary>
-    /// <remarks>
-    /// Update the details of a specific FQDN. Sends <c>PATCH /fqdns/{id}</c> (operation <c>UpdateFqdn</c>).
-    /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <remarks>Changes an FQDN. Sends <c>PATCH /fqdns/{id}</c> (operation <c>UpdateFqdn</c>).</remarks>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="body">The request body.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>

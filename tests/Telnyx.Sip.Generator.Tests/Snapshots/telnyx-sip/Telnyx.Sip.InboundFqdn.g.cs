@@ -37,10 +37,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     {
     }
 
-    /// <summary>
-    /// This setting allows you to set the format with which the caller's number (ANI) is sent for inbound
-    /// phone calls.
-    /// </summary>
+    /// <summary>The format of the caller's number (ANI) on inbound calls.</summary>
     public AniNumberFormat? AniNumberFormat
     {
         get => _aniNumberFormat;
@@ -51,10 +48,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
         }
     }
 
-    /// <summary>
-    /// When set, this will limit the total number of inbound calls to phone numbers associated with this
-    /// connection.
-    /// </summary>
+    /// <summary>The most inbound calls to this connection's numbers that may run at once.</summary>
     public int? ChannelLimit
     {
         get => _channelLimit;
@@ -66,10 +60,9 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     }
 
     /// <summary>
-    /// Defines the list of codecs that Telnyx will send for inbound calls to a specific number on your
-    /// portal account, in priority order. This only works when the Connection the number is assigned to
-    /// uses Media Handling mode: default. OPUS and H.264 codecs are available only when using TCP or TLS
-    /// transport for SIP.
+    /// The codecs offered for inbound calls to numbers on this connection, most preferred first. Applies
+    /// only when the connection uses the default media handling mode; OPUS and H.264 need TCP or TLS
+    /// transport.
     /// </summary>
     public global::System.Collections.Generic.IList<string>? Codecs
     {
@@ -82,8 +75,8 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     }
 
     /// <summary>
-    /// The default primary FQDN to use for the number. Only settable if the connection is of FQDN type.
-    /// Value must be the ID of an FQDN set on the connection.
+    /// The FQDN tried first for calls to numbers on this connection; the ID of one of the connection's
+    /// FQDNs. FQDN connections only.
     /// </summary>
     public string? DefaultPrimaryFqdnId
     {
@@ -96,8 +89,8 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     }
 
     /// <summary>
-    /// Default routing method to be used when a number is associated with the connection. Must be one of
-    /// the routing method types or null, other values are not allowed.
+    /// How calls to a number on this connection are routed by default. Only the listed methods, or null,
+    /// are accepted.
     /// </summary>
     /// <remarks>Default: <c>sequential</c>.</remarks>
     public InboundFqdnDefaultRoutingMethod? DefaultRoutingMethod
@@ -111,8 +104,8 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     }
 
     /// <summary>
-    /// The default secondary FQDN to use for the number. Only settable if the connection is of FQDN type.
-    /// Value must be the ID of an FQDN set on the connection.
+    /// The FQDN tried second for calls to numbers on this connection; the ID of one of the connection's
+    /// FQDNs. FQDN connections only.
     /// </summary>
     public string? DefaultSecondaryFqdnId
     {
@@ -125,8 +118,8 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     }
 
     /// <summary>
-    /// The default tertiary FQDN to use for the number. Only settable if the connection is of FQDN type.
-    /// Value must be the ID of an FQDN set on the connection.
+    /// The FQDN tried third for calls to numbers on this connection; the ID of one of the connection's
+    /// FQDNs. FQDN connections only.
     /// </summary>
     public string? DefaultTertiaryFqdnId
     {
@@ -149,7 +142,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
         }
     }
 
-    /// <summary>Generate ringback tone through 183 session progress message with early media.</summary>
+    /// <summary>Plays ringback with a 183 Session Progress and early media.</summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? GenerateRingbackTone
     {
@@ -162,8 +155,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     }
 
     /// <summary>
-    /// When set, inbound phone calls will receive ISUP parameters via SIP headers. (Only when available and
-    /// only when using TCP or TLS transport.)
+    /// Passes ISUP parameters of inbound calls in SIP headers, where available and over TCP or TLS only.
     /// </summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? IsupHeadersEnabled
@@ -176,7 +168,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
         }
     }
 
-    /// <summary>Enable PRACK messages as defined in RFC3262.</summary>
+    /// <summary>Uses PRACK (RFC 3262) for reliable provisional responses.</summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? PrackEnabled
     {
@@ -189,8 +181,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     }
 
     /// <summary>
-    /// When enabled the SIP Connection will receive the Identity header with Shaken/Stir data in the SIP
-    /// INVITE message of inbound calls, even when using UDP transport.
+    /// Passes the STIR/SHAKEN Identity header in the INVITE of inbound calls, UDP included.
     /// </summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? ShakenStirEnabled
@@ -203,7 +194,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
         }
     }
 
-    /// <summary>Defaults to true.</summary>
+    /// <summary>True unless set otherwise.</summary>
     /// <remarks>Default: <c>true</c>.</remarks>
     public bool? SipCompactHeadersEnabled
     {
@@ -215,10 +206,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
         }
     }
 
-    /// <summary>
-    /// Selects which <c>sip_region</c> to receive inbound calls from. If null, the default region (US) will
-    /// be used.
-    /// </summary>
+    /// <summary>The SIP region inbound calls are received from; null for the default (US).</summary>
     public SipRegion? SipRegion
     {
         get => _sipRegion;
@@ -230,10 +218,9 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     }
 
     /// <summary>
-    /// Specifies a subdomain that can be used to receive Inbound calls to a Connection, in the same way a
-    /// phone number is used, from a SIP endpoint. Example: the subdomain "example.sip.telnyx.com" can be
-    /// called from any SIP endpoint by using the SIP URI "sip:@example.sip.telnyx.com" where the user part
-    /// can be any alphanumeric value. Please note TLS encrypted calls are not allowed for subdomain calls.
+    /// A subdomain at which the connection receives inbound calls from SIP endpoints, as a phone number
+    /// would: with <c>example</c>, any endpoint can call
+    /// <c>sip:&lt;anything&gt;@example.sip.telnyx.com</c>. Calls to subdomains cannot use TLS.
     /// </summary>
     public string? SipSubdomain
     {
@@ -246,8 +233,8 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     }
 
     /// <summary>
-    /// This option can be enabled to receive calls from: "Anyone" (any SIP endpoint in the public Internet)
-    /// or "Only my connections" (any connection assigned to the same Telnyx user).
+    /// Who may call the SIP subdomain: any SIP endpoint on the internet (<c>from_anyone</c>) or only
+    /// connections of the same account (<c>only_my_connections</c>).
     /// </summary>
     public SipSubdomainReceiveSettings? SipSubdomainReceiveSettings
     {
@@ -259,7 +246,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
         }
     }
 
-    /// <summary>Time(sec) before aborting if connection is not made.</summary>
+    /// <summary>Seconds to wait for the call to connect before giving up.</summary>
     /// <remarks>Default: <c>3</c>. From 1 to 120.</remarks>
     public int? Timeout1xxSecs
     {
@@ -271,7 +258,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
         }
     }
 
-    /// <summary>Time(sec) before aborting if call is unanswered (min: 1, max: 600).</summary>
+    /// <summary>Seconds to wait for an answer before giving up (1 to 600).</summary>
     /// <remarks>Default: <c>90</c>. From 1 to 600.</remarks>
     public int? Timeout2xxSecs
     {

@@ -5,8 +5,8 @@
 namespace Telnyx.Sip;
 
 /// <summary>
-/// Default routing method to be used when a number is associated with the connection. Must be one of
-/// the routing method types or null, other values are not allowed.
+/// How calls to a number on this connection are routed by default. Only the listed methods, or null,
+/// are accepted.
 /// </summary>
 /// <remarks>
 /// Default: <c>sequential</c>. A value the spec does not list is kept as it is, so that it survives a

@@ -37,10 +37,7 @@ public sealed partial class InboundIp : global::Telnyx.Sip.Runtime.IJsonModel<In
     {
     }
 
-    /// <summary>
-    /// This setting allows you to set the format with which the caller's number (ANI) is sent for inbound
-    /// phone calls.
-    /// </summary>
+    /// <summary>The format of the caller's number (ANI) on inbound calls.</summary>
     public AniNumberFormat? AniNumberFormat
     {
         get => _aniNumberFormat;
@@ -51,10 +48,7 @@ public sealed partial class InboundIp : global::Telnyx.Sip.Runtime.IJsonModel<In
         }
     }
 
-    /// <summary>
-    /// When set, this will limit the total number of inbound calls to phone numbers associated with this
-    /// connection.
-    /// </summary>
+    /// <summary>The most inbound calls to this connection's numbers that may run at once.</summary>
     /// <remarks>Example: <c>10</c>.</remarks>
     public int? ChannelLimit
     {
@@ -67,10 +61,9 @@ public sealed partial class InboundIp : global::Telnyx.Sip.Runtime.IJsonModel<In
     }
 
     /// <summary>
-    /// Defines the list of codecs that Telnyx will send for inbound calls to a specific number on your
-    /// portal account, in priority order. This only works when the Connection the number is assigned to
-    /// uses Media Handling mode: default. OPUS and H.264 codecs are available only when using TCP or TLS
-    /// transport for SIP.
+    /// The codecs offered for inbound calls to numbers on this connection, most preferred first. Applies
+    /// only when the connection uses the default media handling mode; OPUS and H.264 need TCP or TLS
+    /// transport.
     /// </summary>
     public global::System.Collections.Generic.IList<string>? Codecs
     {
@@ -83,8 +76,8 @@ public sealed partial class InboundIp : global::Telnyx.Sip.Runtime.IJsonModel<In
     }
 
     /// <summary>
-    /// The default primary IP to use for the number. Only settable if the connection is of IP
-    /// authentication type. Value must be the ID of an authorized IP set on the connection.
+    /// The IP address tried first for calls to numbers on this connection; the ID of one of the
+    /// connection's IPs. IP connections only.
     /// </summary>
     /// <remarks>Example: <c>192.168.0.0</c>.</remarks>
     public string? DefaultPrimaryIpId
@@ -98,8 +91,8 @@ public sealed partial class InboundIp : global::Telnyx.Sip.Runtime.IJsonModel<In
     }
 
     /// <summary>
-    /// Default routing method to be used when a number is associated with the connection. Must be one of
-    /// the routing method types or left blank, other values are not allowed.
+    /// How calls to a number on this connection are routed by default. Only the listed methods, or an empty
+    /// value, are accepted.
     /// </summary>
     public DefaultRoutingMethod? DefaultRoutingMethod
     {
@@ -112,8 +105,8 @@ public sealed partial class InboundIp : global::Telnyx.Sip.Runtime.IJsonModel<In
     }
 
     /// <summary>
-    /// The default secondary IP to use for the number. Only settable if the connection is of IP
-    /// authentication type. Value must be the ID of an authorized IP set on the connection.
+    /// The IP address tried second for calls to numbers on this connection; the ID of one of the
+    /// connection's IPs. IP connections only.
     /// </summary>
     /// <remarks>Example: <c>192.168.0.0</c>.</remarks>
     public string? DefaultSecondaryIpId
@@ -127,8 +120,8 @@ public sealed partial class InboundIp : global::Telnyx.Sip.Runtime.IJsonModel<In
     }
 
     /// <summary>
-    /// The default tertiary IP to use for the number. Only settable if the connection is of IP
-    /// authentication type. Value must be the ID of an authorized IP set on the connection.
+    /// The IP address tried third for calls to numbers on this connection; the ID of one of the
+    /// connection's IPs. IP connections only.
     /// </summary>
     /// <remarks>Example: <c>192.168.0.0</c>.</remarks>
     public string? DefaultTertiaryIpId
@@ -152,7 +145,7 @@ public sealed partial class InboundIp : global::Telnyx.Sip.Runtime.IJsonModel<In
         }
     }
 
-    /// <summary>Generate ringback tone through 183 session progress message with early media.</summary>
+    /// <summary>Plays ringback with a 183 Session Progress and early media.</summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? GenerateRingbackTone
     {
@@ -165,8 +158,7 @@ public sealed partial class InboundIp : global::Telnyx.Sip.Runtime.IJsonModel<In
     }
 
     /// <summary>
-    /// When set, inbound phone calls will receive ISUP parameters via SIP headers. (Only when available and
-    /// only when using TCP or TLS transport.)
+    /// Passes ISUP parameters of inbound calls in SIP headers, where available and over TCP or TLS only.
     /// </summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? IsupHeadersEnabled
@@ -179,7 +171,7 @@ public sealed partial class InboundIp : global::Telnyx.Sip.Runtime.IJsonModel<In
         }
     }
 
-    /// <summary>Enable PRACK messages as defined in RFC3262.</summary>
+    /// <summary>Uses PRACK (RFC 3262) for reliable provisional responses.</summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? PrackEnabled
     {
@@ -192,8 +184,7 @@ public sealed partial class InboundIp : global::Telnyx.Sip.Runtime.IJsonModel<In
     }
 
     /// <summary>
-    /// When enabled the SIP Connection will receive the Identity header with Shaken/Stir data in the SIP
-    /// INVITE message of inbound calls, even when using UDP transport.
+    /// Passes the STIR/SHAKEN Identity header in the INVITE of inbound calls, UDP included.
     /// </summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? ShakenStirEnabled
@@ -206,7 +197,7 @@ public sealed partial class InboundIp : global::Telnyx.Sip.Runtime.IJsonModel<In
         }
     }
 
-    /// <summary>Defaults to true.</summary>
+    /// <summary>True unless set otherwise.</summary>
     /// <remarks>Default: <c>true</c>.</remarks>
     public bool? SipCompactHeadersEnabled
     {
@@ -218,10 +209,7 @@ public sealed partial class InboundIp : global::Telnyx.Sip.Runtime.IJsonModel<In
         }
     }
 
-    /// <summary>
-    /// Selects which <c>sip_region</c> to receive inbound calls from. If null, the default region (US) will
-    /// be used.
-    /// </summary>
+    /// <summary>The SIP region inbound calls are received from; null for the default (US).</summary>
     public SipRegion? SipRegion
     {
         get => _sipRegion;
@@ -233,10 +221,9 @@ public sealed partial class InboundIp : global::Telnyx.Sip.Runtime.IJsonModel<In
     }
 
     /// <summary>
-    /// Specifies a subdomain that can be used to receive Inbound calls to a Connection, in the same way a
-    /// phone number is used, from a SIP endpoint. Example: the subdomain "example.sip.telnyx.com" can be
-    /// called from any SIP endpoint by using the SIP URI "sip:@example.sip.telnyx.com" where the user part
-    /// can be any alphanumeric value. Please note TLS encrypted calls are not allowed for subdomain calls.
+    /// A subdomain at which the connection receives inbound calls from SIP endpoints, as a phone number
+    /// would: with <c>example</c>, any endpoint can call
+    /// <c>sip:&lt;anything&gt;@example.sip.telnyx.com</c>. Calls to subdomains cannot use TLS.
     /// </summary>
     public string? SipSubdomain
     {
@@ -249,8 +236,8 @@ public sealed partial class InboundIp : global::Telnyx.Sip.Runtime.IJsonModel<In
     }
 
     /// <summary>
-    /// This option can be enabled to receive calls from: "Anyone" (any SIP endpoint in the public Internet)
-    /// or "Only my connections" (any connection assigned to the same Telnyx user).
+    /// Who may call the SIP subdomain: any SIP endpoint on the internet (<c>from_anyone</c>) or only
+    /// connections of the same account (<c>only_my_connections</c>).
     /// </summary>
     public SipSubdomainReceiveSettings? SipSubdomainReceiveSettings
     {
@@ -262,7 +249,7 @@ public sealed partial class InboundIp : global::Telnyx.Sip.Runtime.IJsonModel<In
         }
     }
 
-    /// <summary>Time(sec) before aborting if connection is not made.</summary>
+    /// <summary>Seconds to wait for the call to connect before giving up.</summary>
     /// <remarks>Default: <c>3</c>. From 1 to 120.</remarks>
     public int? Timeout1xxSecs
     {
@@ -274,7 +261,7 @@ public sealed partial class InboundIp : global::Telnyx.Sip.Runtime.IJsonModel<In
         }
     }
 
-    /// <summary>Time(sec) before aborting if call is unanswered (min: 1, max: 600).</summary>
+    /// <summary>Seconds to wait for an answer before giving up (1 to 600).</summary>
     /// <remarks>Default: <c>90</c>.</remarks>
     public int? Timeout2xxSecs
     {

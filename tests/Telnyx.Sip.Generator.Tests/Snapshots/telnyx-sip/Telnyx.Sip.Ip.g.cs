@@ -26,7 +26,7 @@ public sealed partial class Ip : global::Telnyx.Sip.Runtime.IJsonModel<Ip>
     {
     }
 
-    /// <summary>ID of the IP Connection to which this IP should be attached.</summary>
+    /// <summary>The IP connection to attach the IP address to.</summary>
     public string? ConnectionId
     {
         get => _connectionId;
@@ -37,7 +37,7 @@ public sealed partial class Ip : global::Telnyx.Sip.Runtime.IJsonModel<Ip>
         }
     }
 
-    /// <summary>ISO 8601 formatted date indicating when the resource was created.</summary>
+    /// <summary>When the resource was created (ISO 8601).</summary>
     /// <remarks>Example: <c>2018-02-02T22:25:27.521Z</c>.</remarks>
     public string? CreatedAt
     {
@@ -49,7 +49,7 @@ public sealed partial class Ip : global::Telnyx.Sip.Runtime.IJsonModel<Ip>
         }
     }
 
-    /// <summary>Identifies the type of resource.</summary>
+    /// <summary>The resource's ID.</summary>
     /// <remarks>Example: <c>1293384261075731499</c>.</remarks>
     public string Id
     {
@@ -61,7 +61,7 @@ public sealed partial class Ip : global::Telnyx.Sip.Runtime.IJsonModel<Ip>
         }
     }
 
-    /// <summary>IP adddress represented by this resource.</summary>
+    /// <summary>The IP address.</summary>
     /// <remarks>Example: <c>192.168.0.0</c>.</remarks>
     public string? IpAddress
     {
@@ -73,7 +73,7 @@ public sealed partial class Ip : global::Telnyx.Sip.Runtime.IJsonModel<Ip>
         }
     }
 
-    /// <summary>Port to use when connecting to this IP.</summary>
+    /// <summary>The port used to reach the IP address.</summary>
     /// <remarks>Default: <c>5060</c>. Example: <c>5060</c>.</remarks>
     public int? Port
     {
@@ -85,7 +85,7 @@ public sealed partial class Ip : global::Telnyx.Sip.Runtime.IJsonModel<Ip>
         }
     }
 
-    /// <summary>Identifies the type of the resource.</summary>
+    /// <summary>The kind of resource.</summary>
     /// <remarks>Example: <c>ip</c>.</remarks>
     public string? RecordType
     {
@@ -97,7 +97,7 @@ public sealed partial class Ip : global::Telnyx.Sip.Runtime.IJsonModel<Ip>
         }
     }
 
-    /// <summary>ISO 8601 formatted date indicating when the resource was updated.</summary>
+    /// <summary>When the resource was last updated (ISO 8601).</summary>
     /// <remarks>Example: <c>2018-02-02T22:25:27.521Z</c>.</remarks>
     public string? UpdatedAt
     {

@@ -46,7 +46,7 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
     {
     }
 
-    /// <summary>Defaults to true</summary>
+    /// <summary>True unless set otherwise.</summary>
     /// <remarks>Example: <c>true</c>.</remarks>
     public bool? Active
     {
@@ -59,9 +59,8 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
     }
 
     /// <summary>
-    /// <c>Latency</c> directs Telnyx to route media through the site with the lowest round-trip time to the
-    /// user's connection. Telnyx calculates this time using ICMP ping messages. This can be disabled by
-    /// specifying a site to handle all media.
+    /// <c>Latency</c> routes media through the site with the lowest round-trip time (measured with ICMP
+    /// ping) to the connection; a named site handles all media instead.
     /// </summary>
     /// <remarks>Default: <c>Latency</c>. Example: <c>Amsterdam, Netherlands</c>.</remarks>
     public AnchorsiteOverride? AnchorsiteOverride
@@ -74,7 +73,7 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>The uuid of the push credential for Android</summary>
+    /// <summary>The ID of the Android push credential.</summary>
     /// <remarks>Example: <c>06b09dfd-7154-4980-8b75-cebf7a9d4f8e</c>.</remarks>
     public string? AndroidPushCredentialId
     {
@@ -86,7 +85,7 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>Specifies if call cost webhooks should be sent for this connection.</summary>
+    /// <summary>Whether call-cost webhooks are sent for this connection.</summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? CallCostInWebhooks
     {
@@ -110,7 +109,7 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>ISO 8601 formatted date indicating when the resource was created.</summary>
+    /// <summary>When the resource was created (ISO 8601).</summary>
     /// <remarks>Example: <c>2018-02-02T22:25:27.521Z</c>.</remarks>
     public string? CreatedAt
     {
@@ -123,8 +122,8 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
     }
 
     /// <summary>
-    /// When enabled, Telnyx will generate comfort noise when you place the call on hold. If disabled, you
-    /// will need to generate comfort noise or on hold music to avoid RTP timeout.
+    /// Telnyx plays comfort noise while a call is on hold; when off, your side must send comfort noise or
+    /// music to keep RTP from timing out.
     /// </summary>
     /// <remarks>Default: <c>true</c>. Example: <c>true</c>.</remarks>
     public bool? DefaultOnHoldComfortNoiseEnabled
@@ -138,8 +137,8 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
     }
 
     /// <summary>
-    /// Sets the type of DTMF digits sent from Telnyx to this Connection. Note that DTMF digits sent to
-    /// Telnyx will be accepted in all formats.
+    /// How DTMF digits are sent from Telnyx to this connection. Digits sent to Telnyx are accepted in every
+    /// format.
     /// </summary>
     /// <remarks>Default: <c>RFC 2833</c>. Example: <c>Inband</c>.</remarks>
     public DtmfType? DtmfType
@@ -153,7 +152,7 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
     }
 
     /// <summary>
-    /// Encode the SIP contact header sent by Telnyx to avoid issues for NAT or ALG scenarios.
+    /// Encodes the SIP Contact header that Telnyx sends, which helps behind NAT and SIP ALGs.
     /// </summary>
     /// <remarks>Default: <c>false</c>. Example: <c>true</c>.</remarks>
     public bool? EncodeContactHeaderEnabled
@@ -166,9 +165,7 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>
-    /// Enable use of SRTP for encryption. Cannot be set if the transport_portocol is TLS.
-    /// </summary>
+    /// <summary>Encrypts media with SRTP. Not allowed when the transport protocol is TLS.</summary>
     /// <remarks>Example: <c>SRTP</c>.</remarks>
     public EncryptedMedia? EncryptedMedia
     {
@@ -180,7 +177,7 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>Identifies the type of resource.</summary>
+    /// <summary>The resource's ID.</summary>
     /// <remarks>Example: <c>6a09cdc3-8948-47f0-aa62-74ac943d6c58</c>.</remarks>
     public string Id
     {
@@ -203,7 +200,7 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>The uuid of the push credential for Ios</summary>
+    /// <summary>The ID of the iOS push credential.</summary>
     /// <remarks>Example: <c>ec0c8e5d-439e-4620-a0c1-9d9c8d02a836</c>.</remarks>
     public string? IosPushCredentialId
     {
@@ -216,10 +213,8 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
     }
 
     /// <summary>
-    /// Configuration options for Jitter Buffer. Enables Jitter Buffer for RTP streams of SIP Trunking
-    /// calls. The feature is off unless enabled. You may define min and max values in msec for customized
-    /// buffering behaviors. Larger values add latency but tolerate more jitter, while smaller values reduce
-    /// latency but are more sensitive to jitter and reordering.
+    /// Jitter buffer settings for the RTP streams of SIP trunking calls. Off unless enabled; the minimum
+    /// and maximum sizes trade latency for tolerance of jitter and reordering.
     /// </summary>
     public ConnectionJitterBuffer? JitterBuffer
     {
@@ -232,9 +227,8 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
     }
 
     /// <summary>
-    /// Controls when noise suppression is applied to calls. When set to 'inbound', noise suppression is
-    /// applied to incoming audio. When set to 'outbound', it's applied to outgoing audio. When set to
-    /// 'both', it's applied in both directions. When set to 'disabled', noise suppression is turned off.
+    /// Which audio noise suppression applies to: <c>inbound</c> (received audio), <c>outbound</c> (sent
+    /// audio), <c>both</c>, or <c>disabled</c>.
     /// </summary>
     /// <remarks>Example: <c>both</c>.</remarks>
     public ConnectionNoiseSuppression? NoiseSuppression
@@ -248,9 +242,8 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
     }
 
     /// <summary>
-    /// Configuration options for noise suppression. These settings are stored regardless of the
-    /// noise_suppression value, but only take effect when noise_suppression is not 'disabled'. If you
-    /// disable noise suppression and later re-enable it, the previously configured settings will be used.
+    /// Noise suppression settings. They are kept whatever <c>noise_suppression</c> is set to, and apply
+    /// whenever it is not <c>disabled</c>, so they come back when suppression is switched on again.
     /// </summary>
     public ConnectionNoiseSuppressionDetails? NoiseSuppressionDetails
     {
@@ -263,9 +256,8 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
     }
 
     /// <summary>
-    /// Enable on-net T38 if you prefer the sender and receiver negotiating T38 directly if both are on the
-    /// Telnyx network. If this is disabled, Telnyx will be able to use T38 on just one leg of the call
-    /// depending on each leg's settings.
+    /// Lets T.38 be negotiated end to end when both parties are on the Telnyx network; when off, T.38 may
+    /// apply to one leg of the call only, as each leg's settings allow.
     /// </summary>
     /// <remarks>Default: <c>false</c>. Example: <c>false</c>.</remarks>
     public bool? OnnetT38PassthroughEnabled
@@ -289,7 +281,7 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>Identifies the type of the resource.</summary>
+    /// <summary>The kind of resource.</summary>
     /// <remarks>Example: <c>ip_connection</c>.</remarks>
     public string? RecordType
     {
@@ -312,7 +304,7 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>Tags associated with the connection.</summary>
+    /// <summary>Labels attached to the connection.</summary>
     public global::System.Collections.Generic.IList<string>? Tags
     {
         get => _tags;
@@ -323,9 +315,7 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>
-    /// One of UDP, TLS, or TCP. Applies only to connections with IP authentication or FQDN authentication.
-    /// </summary>
+    /// <summary>UDP, TLS or TCP. Only for connections that authenticate by IP or FQDN.</summary>
     public TransportProtocol? TransportProtocol
     {
         get => _transportProtocol;
@@ -336,7 +326,7 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>ISO 8601 formatted date indicating when the resource was updated.</summary>
+    /// <summary>When the resource was last updated (ISO 8601).</summary>
     /// <remarks>Example: <c>2018-02-02T22:25:27.521Z</c>.</remarks>
     public string? UpdatedAt
     {
@@ -348,7 +338,7 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>Determines which webhook format will be used, Telnyx API v1 or v2.</summary>
+    /// <summary>The format of the webhooks sent for this connection: API v1 or v2.</summary>
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
     public IpConnectionWebhookApiVersion? WebhookApiVersion
     {
@@ -361,8 +351,8 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
     }
 
     /// <summary>
-    /// The failover URL where webhooks related to this connection will be sent if sending to the primary
-    /// URL fails. Must include a scheme, such as 'https'.
+    /// The URL that receives the webhooks of this connection when the primary URL fails; it must include
+    /// its scheme, such as <c>https</c>.
     /// </summary>
     /// <remarks>Format: uri. Example: <c>https://failover.example.com</c>.</remarks>
     public string? WebhookEventFailoverUrl
@@ -376,8 +366,8 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
     }
 
     /// <summary>
-    /// The URL where webhooks related to this connection will be sent. Must include a scheme, such as
-    /// 'https'.
+    /// The URL that receives the webhooks of this connection; it must include its scheme, such as
+    /// <c>https</c>.
     /// </summary>
     /// <remarks>Format: uri. Example: <c>https://example.com</c>.</remarks>
     public string? WebhookEventUrl
@@ -390,7 +380,7 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>Specifies how many seconds to wait before timing out a webhook.</summary>
+    /// <summary>How many seconds a webhook delivery may take before it times out.</summary>
     /// <remarks>From 0 to 30. Example: <c>25</c>.</remarks>
     public int? WebhookTimeoutSecs
     {

@@ -15,10 +15,9 @@ public sealed partial class IpConnectionsClient
         _pipeline = pipeline;
     }
 
-    /// <summary>List Ip connections</summary>
+    /// <summary>List IP connections</summary>
     /// <remarks>
-    /// Returns a list of your IP connections. Sends <c>GET /ip_connections</c> (operation
-    /// <c>ListIpConnections</c>).
+    /// Lists your IP connections. Sends <c>GET /ip_connections</c> (operation <c>ListIpConnections</c>).
     /// </remarks>
     /// <param name="parameters">The query parameters; null sends none.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
@@ -42,7 +41,7 @@ public sealed partial class IpConnectionsClient
         return _pipeline.SendPageAsync(request, IpConnection.ReadJson, options, cancellationToken);
     }
 
-    /// <summary>Create an Ip connection</summary>
+    /// <summary>Create an IP connection</summary>
     /// <remarks>
     /// Creates an IP connection. Sends <c>POST /ip_connections</c> (operation <c>CreateIpConnection</c>).
     /// </remarks>
@@ -55,7 +54,7 @@ public sealed partial class IpConnectionsClient
     public async global::System.Threading.Tasks.Task<IpConnection> CreateAsync(CreateIpConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CreateWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
-    /// <summary>Create an Ip connection</summary>
+    /// <summary>Create an IP connection</summary>
     /// <remarks>
     /// Creates an IP connection. Sends <c>POST /ip_connections</c> (operation <c>CreateIpConnection</c>).
     /// </remarks>
@@ -73,12 +72,12 @@ public sealed partial class IpConnectionsClient
         return _pipeline.SendAsync(request, IpConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
-    /// <summary>Delete an Ip connection</summary>
+    /// <summary>Delete an IP connection</summary>
     /// <remarks>
-    /// Deletes an existing IP connection. Sends <c>DELETE /ip_connections/{id}</c> (operation
+    /// Deletes an IP connection. Sends <c>DELETE /ip_connections/{id}</c> (operation
     /// <c>DeleteIpConnection</c>).
     /// </remarks>
-    /// <param name="id">Identifies the type of resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
@@ -87,12 +86,12 @@ public sealed partial class IpConnectionsClient
     public async global::System.Threading.Tasks.Task<IpConnection> DeleteAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await DeleteWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
-    /// <summary>Delete an Ip connection</summary>
+    /// <summary>Delete an IP connection</summary>
     /// <remarks>
-    /// Deletes an existing IP connection. Sends <c>DELETE /ip_connections/{id}</c> (operation
+    /// Deletes an IP connection. Sends <c>DELETE /ip_connections/{id}</c> (operation
     /// <c>DeleteIpConnection</c>).
     /// </remarks>
-    /// <param name="id">Identifies the type of resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
@@ -105,12 +104,12 @@ public sealed partial class IpConnectionsClient
         return _pipeline.SendAsync(request, IpConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
-    /// <summary>Retrieve an Ip connection</summary>
+    /// <summary>Retrieve an IP connection</summary>
     /// <remarks>
-    /// Retrieves the details of an existing ip connection. Sends <c>GET /ip_connections/{id}</c> (operation
+    /// Returns an IP connection. Sends <c>GET /ip_connections/{id}</c> (operation
     /// <c>RetrieveIpConnection</c>).
     /// </remarks>
-    /// <param name="id">IP Connection ID</param>
+    /// <param name="id">The connection's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
@@ -119,12 +118,12 @@ public sealed partial class IpConnectionsClient
     public async global::System.Threading.Tasks.Task<IpConnection> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await RetrieveWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
-    /// <summary>Retrieve an Ip connection</summary>
+    /// <summary>Retrieve an IP connection</summary>
     /// <remarks>
-    /// Retrieves the details of an existing ip connection. Sends <c>GET /ip_connections/{id}</c> (operation
+    /// Returns an IP connection. Sends <c>GET /ip_connections/{id}</c> (operation
     /// <c>RetrieveIpConnection</c>).
     /// </remarks>
-    /// <param name="id">IP Connection ID</param>
+    /// <param name="id">The connection's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
@@ -137,12 +136,12 @@ public sealed partial class IpConnectionsClient
         return _pipeline.SendAsync(request, IpConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
-    /// <summary>Update an Ip connection</summary>
+    /// <summary>Update an IP connection</summary>
     /// <remarks>
-    /// Updates settings of an existing IP connection. Sends <c>PATCH /ip_connections/{id}</c> (operation
+    /// Changes the settings of an IP connection. Sends <c>PATCH /ip_connections/{id}</c> (operation
     /// <c>UpdateIpConnection</c>).
     /// </remarks>
-    /// <param name="id">Identifies the type of resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="body">The request body.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -152,12 +151,12 @@ public sealed partial class IpConnectionsClient
     public async global::System.Threading.Tasks.Task<IpConnection> UpdateAsync(string id, UpdateIpConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await UpdateWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
-    /// <summary>Update an Ip connection</summary>
+    /// <summary>Update an IP connection</summary>
     /// <remarks>
-    /// Updates settings of an existing IP connection. Sends <c>PATCH /ip_connections/{id}</c> (operation
+    /// Changes the settings of an IP connection. Sends <c>PATCH /ip_connections/{id}</c> (operation
     /// <c>UpdateIpConnection</c>).
     /// </remarks>
-    /// <param name="id">Identifies the type of resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="body">The request body.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>

@@ -15,10 +15,9 @@ public sealed partial class IpsClient
         _pipeline = pipeline;
     }
 
-    /// <summary>List Ips</summary>
+    /// <summary>List IPs</summary>
     /// <remarks>
-    /// Get all IPs belonging to the user that match the given filters. Sends <c>GET /ips</c> (operation
-    /// <c>ListIps</c>).
+    /// Lists your IP addresses, optionally filtered. Sends <c>GET /ips</c> (operation <c>ListIps</c>).
     /// </remarks>
     /// <param name="parameters">The query parameters; null sends none.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
@@ -42,8 +41,10 @@ public sealed partial class IpsClient
         return _pipeline.SendPageAsync(request, Ip.ReadJson, options, cancellationToken);
     }
 
-    /// <summary>Create an Ip</summary>
-    /// <remarks>Create a new IP object. Sends <c>POST /ips</c> (operation <c>CreateIp</c>).</remarks>
+    /// <summary>Create an IP</summary>
+    /// <remarks>
+    /// Adds an IP address to an IP connection. Sends <c>POST /ips</c> (operation <c>CreateIp</c>).
+    /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -53,8 +54,10 @@ public sealed partial class IpsClient
     public async global::System.Threading.Tasks.Task<Ip> CreateAsync(CreateIpRequest? body = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CreateWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
-    /// <summary>Create an Ip</summary>
-    /// <remarks>Create a new IP object. Sends <c>POST /ips</c> (operation <c>CreateIp</c>).</remarks>
+    /// <summary>Create an IP</summary>
+    /// <remarks>
+    /// Adds an IP address to an IP connection. Sends <c>POST /ips</c> (operation <c>CreateIp</c>).
+    /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -68,9 +71,9 @@ public sealed partial class IpsClient
         return _pipeline.SendAsync(request, Ip.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
-    /// <summary>Delete an Ip</summary>
-    /// <remarks>Sends <c>DELETE /ips/{id}</c> (operation <c>DeleteIp</c>).</remarks>
-    /// <param name="id">Identifies the type of resource.</param>
+    /// <summary>Delete an IP</summary>
+    /// <remarks>Removes an IP address. Sends <c>DELETE /ips/{id}</c> (operation <c>DeleteIp</c>).</remarks>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
@@ -79,9 +82,9 @@ public sealed partial class IpsClient
     public async global::System.Threading.Tasks.Task<Ip> DeleteAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await DeleteWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
-    /// <summary>Delete an Ip</summary>
-    /// <remarks>Sends <c>DELETE /ips/{id}</c> (operation <c>DeleteIp</c>).</remarks>
-    /// <param name="id">Identifies the type of resource.</param>
+    /// <summary>Delete an IP</summary>
+    /// <remarks>Removes an IP address. Sends <c>DELETE /ips/{id}</c> (operation <c>DeleteIp</c>).</remarks>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
@@ -94,12 +97,9 @@ public sealed partial class IpsClient
         return _pipeline.SendAsync(request, Ip.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
-    /// <summary>Retrieve an Ip</summary>
-    /// <remarks>
-    /// Return the details regarding a specific IP. Sends <c>GET /ips/{id}</c> (operation
-    /// <c>RetrieveIp</c>).
-    /// </remarks>
-    /// <param name="id">Identifies the type of resource.</param>
+    /// <summary>Retrieve an IP</summary>
+    /// <remarks>Returns an IP address. Sends <c>GET /ips/{id}</c> (operation <c>RetrieveIp</c>).</remarks>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
@@ -108,12 +108,9 @@ public sealed partial class IpsClient
     public async global::System.Threading.Tasks.Task<Ip> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await RetrieveWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
-    /// <summary>Retrieve an Ip</summary>
-    /// <remarks>
-    /// Return the details regarding a specific IP. Sends <c>GET /ips/{id}</c> (operation
-    /// <c>RetrieveIp</c>).
-    /// </remarks>
-    /// <param name="id">Identifies the type of resource.</param>
+    /// <summary>Retrieve an IP</summary>
+    /// <remarks>Returns an IP address. Sends <c>GET /ips/{id}</c> (operation <c>RetrieveIp</c>).</remarks>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
@@ -126,11 +123,9 @@ public sealed partial class IpsClient
         return _pipeline.SendAsync(request, Ip.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
-    /// <summary>Update an Ip</summary>
-    /// <remarks>
-    /// Update the details of a specific IP. Sends <c>PATCH /ips/{id}</c> (operation <c>UpdateIp</c>).
-    /// </remarks>
-    /// <param name="id">Identifies the type of resource.</param>
+    /// <summary>Update an IP</summary>
+    /// <remarks>Changes an IP address. Sends <c>PATCH /ips/{id}</c> (operation <c>UpdateIp</c>).</remarks>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="body">The request body.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -140,11 +135,9 @@ public sealed partial class IpsClient
     public async global::System.Threading.Tasks.Task<Ip> UpdateAsync(string id, UpdateIpRequest? body = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await UpdateWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
-    /// <summary>Update an Ip</summary>
-    /// <remarks>
-    /// Update the details of a specific IP. Sends <c>PATCH /ips/{id}</c> (operation <c>UpdateIp</c>).
-    /// </remarks>
-    /// <param name="id">Identifies the type of resource.</param>
+    /// <summary>Update an IP</summary>
+    /// <remarks>Changes an IP address. Sends <c>PATCH /ips/{id}</c> (operation <c>UpdateIp</c>).</remarks>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="body">The request body.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>

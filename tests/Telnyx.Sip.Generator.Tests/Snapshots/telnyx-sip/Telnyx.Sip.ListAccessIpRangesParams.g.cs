@@ -4,19 +4,20 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>Query parameters of "List all Access IP Ranges".</summary>
+/// <summary>Query parameters of "List access IP ranges".</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class ListAccessIpRangesParams
 {
     /// <summary>
-    /// Consolidated filter parameter (deepObject style). Originally: filter[cidr_block],
-    /// filter[cidr_block][startswith], filter[cidr_block][endswith], filter[cidr_block][contains],
-    /// filter[created_at]. Supports complex bracket operations for dynamic filtering.
+    /// Filters on the CIDR block (exactly, or by <c>startswith</c>, <c>endswith</c>, <c>contains</c>) and
+    /// on the creation time (exactly, or by <c>gt</c>, <c>gte</c>, <c>lt</c>, <c>lte</c>), sent as
+    /// <c>filter[...]</c> query parameters.
     /// </summary>
     public ListAccessIpRangesParamsFilter? Filter { get; set; }
 
     /// <summary>
-    /// Consolidated page parameter (deepObject style). Originally: page[number], page[size]
+    /// Which page to return and how many items a page holds, sent as <c>page[number]</c> and
+    /// <c>page[size]</c>.
     /// </summary>
     public ListAccessIpRangesParamsPage? Page { get; set; }
 

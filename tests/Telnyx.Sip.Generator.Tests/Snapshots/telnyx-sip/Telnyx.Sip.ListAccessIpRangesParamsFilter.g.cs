@@ -5,9 +5,9 @@
 namespace Telnyx.Sip;
 
 /// <summary>
-/// Consolidated filter parameter (deepObject style). Originally: filter[cidr_block],
-/// filter[cidr_block][startswith], filter[cidr_block][endswith], filter[cidr_block][contains],
-/// filter[created_at]. Supports complex bracket operations for dynamic filtering.
+/// Filters on the CIDR block (exactly, or by <c>startswith</c>, <c>endswith</c>, <c>contains</c>) and
+/// on the creation time (exactly, or by <c>gt</c>, <c>gte</c>, <c>lt</c>, <c>lte</c>), sent as
+/// <c>filter[...]</c> query parameters.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class ListAccessIpRangesParamsFilter

@@ -14,13 +14,13 @@ public sealed partial class ListAccessIpRangesParamsFilterCidrBlock
     /// <summary>Uses a plain value.</summary>
     public static implicit operator ListAccessIpRangesParamsFilterCidrBlock(string value) => new() { Value = value };
 
-    /// <summary>Filter CIDR blocks containing the specified string</summary>
+    /// <summary>Matches CIDR blocks that contain this text.</summary>
     public string? Contains { get; set; }
 
-    /// <summary>Filter CIDR blocks ending with the specified string</summary>
+    /// <summary>Matches CIDR blocks that end with this text.</summary>
     public string? Endswith { get; set; }
 
-    /// <summary>Filter CIDR blocks starting with the specified string</summary>
+    /// <summary>Matches CIDR blocks that start with this text.</summary>
     public string? Startswith { get; set; }
 
     /// <summary>

@@ -14,16 +14,16 @@ public sealed partial class ListAccessIpRangesParamsFilterCreatedAt
     /// <summary>Uses a plain value.</summary>
     public static implicit operator ListAccessIpRangesParamsFilterCreatedAt(global::System.DateTimeOffset value) => new() { Value = value };
 
-    /// <summary>Filter for creation date-time greater than</summary>
+    /// <summary>Created after this time.</summary>
     public global::System.DateTimeOffset? Gt { get; set; }
 
-    /// <summary>Filter for creation date-time greater than or equal to</summary>
+    /// <summary>Created at or after this time.</summary>
     public global::System.DateTimeOffset? Gte { get; set; }
 
-    /// <summary>Filter for creation date-time less than</summary>
+    /// <summary>Created before this time.</summary>
     public global::System.DateTimeOffset? Lt { get; set; }
 
-    /// <summary>Filter for creation date-time less than or equal to</summary>
+    /// <summary>Created at or before this time.</summary>
     public global::System.DateTimeOffset? Lte { get; set; }
 
     /// <summary>

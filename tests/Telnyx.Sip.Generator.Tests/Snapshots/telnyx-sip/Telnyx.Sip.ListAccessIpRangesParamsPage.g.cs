@@ -5,7 +5,8 @@
 namespace Telnyx.Sip;
 
 /// <summary>
-/// Consolidated page parameter (deepObject style). Originally: page[number], page[size]
+/// Which page to return and how many items a page holds, sent as <c>page[number]</c> and
+/// <c>page[size]</c>.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class ListAccessIpRangesParamsPage

@@ -9,22 +9,20 @@ namespace Telnyx.Sip;
 public sealed partial class ListConnectionsParams
 {
     /// <summary>
-    /// Consolidated filter parameter (deepObject style). Originally: filter[connection_name], filter[fqdn],
-    /// filter[outbound_voice_profile_id], filter[outbound.outbound_voice_profile_id]
+    /// Filters on the connection name, the FQDN and the outbound voice profile, sent as <c>filter[...]</c>
+    /// query parameters.
     /// </summary>
     public ConnectionFilter? Filter { get; set; }
 
     /// <summary>
-    /// Consolidated page parameter (deepObject style). Originally: page[size], page[number]
+    /// Which page to return and how many items a page holds, sent as <c>page[number]</c> and
+    /// <c>page[size]</c>.
     /// </summary>
     public ConnectionPage? Page { get; set; }
 
     /// <summary>
-    /// Specifies the sort order for results. By default sorting direction is ascending. To have the results
-    /// sorted in descending order add the <c> -</c> prefix. That is: <c>connection_name</c>: sorts the
-    /// result by the <c>connection_name</c> field in ascending order. <c>-connection_name</c>: sorts the
-    /// result by the <c>connection_name</c> field in descending order. If not given, results are sorted by
-    /// <c>created_at</c> in descending order.
+    /// The field to sort by; prefix it with <c>-</c> for descending order (<c>-connection_name</c>).
+    /// Without it, results come newest first by <c>created_at</c>.
     /// </summary>
     /// <remarks>Default: <c>created_at</c>. Example: <c>connection_name</c>.</remarks>
     public ConnectionSort? Sort { get; set; }

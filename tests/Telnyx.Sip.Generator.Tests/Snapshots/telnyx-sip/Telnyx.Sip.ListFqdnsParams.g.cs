@@ -9,13 +9,14 @@ namespace Telnyx.Sip;
 public sealed partial class ListFqdnsParams
 {
     /// <summary>
-    /// Consolidated page parameter (deepObject style). Originally: page[size], page[number]
+    /// Which page to return and how many items a page holds, sent as <c>page[number]</c> and
+    /// <c>page[size]</c>.
     /// </summary>
     public ConnectionPage? Page { get; set; }
 
     /// <summary>
-    /// Consolidated filter parameter (deepObject style). Originally: filter[connection_id], filter[fqdn],
-    /// filter[port], filter[dns_record_type]
+    /// Filters on the FQDN connection, the FQDN, its port and its DNS record type, sent as
+    /// <c>filter[...]</c> query parameters.
     /// </summary>
     public ListFqdnsParamsFilter? Filter { get; set; }
 

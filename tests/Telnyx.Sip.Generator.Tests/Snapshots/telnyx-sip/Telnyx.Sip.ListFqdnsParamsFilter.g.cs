@@ -5,24 +5,24 @@
 namespace Telnyx.Sip;
 
 /// <summary>
-/// Consolidated filter parameter (deepObject style). Originally: filter[connection_id], filter[fqdn],
-/// filter[port], filter[dns_record_type]
+/// Filters on the FQDN connection, the FQDN, its port and its DNS record type, sent as
+/// <c>filter[...]</c> query parameters.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class ListFqdnsParamsFilter
 {
-    /// <summary>ID of the FQDN connection to which the FQDN belongs.</summary>
+    /// <summary>The FQDN connection the FQDN belongs to.</summary>
     public string? ConnectionId { get; set; }
 
-    /// <summary>DNS record type used by the FQDN.</summary>
+    /// <summary>The DNS record type of the FQDN.</summary>
     /// <remarks>Example: <c>a</c>.</remarks>
     public string? DnsRecordType { get; set; }
 
-    /// <summary>FQDN represented by the resource.</summary>
+    /// <summary>The FQDN.</summary>
     /// <remarks>Example: <c>example.com</c>.</remarks>
     public string? Fqdn { get; set; }
 
-    /// <summary>Port to use when connecting to the FQDN.</summary>
+    /// <summary>The port used to reach the FQDN.</summary>
     /// <remarks>Example: <c>5060</c>.</remarks>
     public int? Port { get; set; }
 

@@ -4,18 +4,19 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>Query parameters of "List Ips".</summary>
+/// <summary>Query parameters of "List IPs".</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class ListIpsParams
 {
     /// <summary>
-    /// Consolidated page parameter (deepObject style). Originally: page[size], page[number]
+    /// Which page to return and how many items a page holds, sent as <c>page[number]</c> and
+    /// <c>page[size]</c>.
     /// </summary>
     public ConnectionPage? Page { get; set; }
 
     /// <summary>
-    /// Consolidated filter parameter (deepObject style). Originally: filter[connection_id],
-    /// filter[ip_address], filter[port]
+    /// Filters on the IP connection, the IP address and its port, sent as <c>filter[...]</c> query
+    /// parameters.
     /// </summary>
     public ListIpsParamsFilter? Filter { get; set; }
 

@@ -5,20 +5,20 @@
 namespace Telnyx.Sip;
 
 /// <summary>
-/// Consolidated filter parameter (deepObject style). Originally: filter[connection_id],
-/// filter[ip_address], filter[port]
+/// Filters on the IP connection, the IP address and its port, sent as <c>filter[...]</c> query
+/// parameters.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class ListIpsParamsFilter
 {
-    /// <summary>ID of the IP Connection to which this IP should be attached.</summary>
+    /// <summary>The IP connection to attach the IP address to.</summary>
     public string? ConnectionId { get; set; }
 
-    /// <summary>IP adddress represented by this resource.</summary>
+    /// <summary>The IP address.</summary>
     /// <remarks>Example: <c>192.168.0.0</c>.</remarks>
     public string? IpAddress { get; set; }
 
-    /// <summary>Port to use when connecting to this IP.</summary>
+    /// <summary>The port used to reach the IP address.</summary>
     /// <remarks>Example: <c>5060</c>.</remarks>
     public int? Port { get; set; }
 

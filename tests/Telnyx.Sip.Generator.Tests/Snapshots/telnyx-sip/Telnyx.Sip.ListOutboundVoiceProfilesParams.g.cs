@@ -4,25 +4,21 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>Query parameters of "Get all outbound voice profiles".</summary>
+/// <summary>Query parameters of "List outbound voice profiles".</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class ListOutboundVoiceProfilesParams
 {
     /// <summary>
-    /// Consolidated page parameter (deepObject style). Originally: page[size], page[number]
+    /// Which page to return and how many items a page holds, sent as <c>page[number]</c> and
+    /// <c>page[size]</c>.
     /// </summary>
     public OutboundVoiceProfilePage? Page { get; set; }
 
-    /// <summary>
-    /// Consolidated filter parameter (deepObject style). Originally: filter[name][contains]
-    /// </summary>
+    /// <summary>Filters on the profile name, sent as <c>filter[name][contains]</c>.</summary>
     public OutboundVoiceProfileFilter? Filter { get; set; }
 
     /// <summary>
-    /// Specifies the sort order for results. By default sorting direction is ascending. To have the results
-    /// sorted in descending order add the <c>-</c> prefix. That is: <c>name</c>: sorts the result by the
-    /// <c>name</c> field in ascending order. <c>-name</c>: sorts the result by the <c>name</c> field in
-    /// descending order.
+    /// The field to sort by; prefix it with <c>-</c> for descending order (<c>-name</c>).
     /// </summary>
     /// <remarks>Default: <c>-created_at</c>. Example: <c>name</c>.</remarks>
     public OutboundVoiceProfileSort? Sort { get; set; }

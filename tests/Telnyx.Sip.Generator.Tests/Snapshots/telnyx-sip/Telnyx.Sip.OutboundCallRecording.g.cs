@@ -24,8 +24,8 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
     }
 
     /// <summary>
-    /// When call_recording_type is 'by_caller_phone_number', only outbound calls using one of these numbers
-    /// will be recorded. Numbers must be specified in E164 format.
+    /// The caller numbers, in E.164 format, whose outbound calls are recorded when
+    /// <c>call_recording_type</c> is <c>by_caller_phone_number</c>.
     /// </summary>
     public global::System.Collections.Generic.IList<string>? CallRecordingCallerPhoneNumbers
     {
@@ -38,8 +38,7 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
     }
 
     /// <summary>
-    /// When using 'dual' channels, the final audio file will be a stereo recording with the first leg on
-    /// channel A, and the rest on channel B.
+    /// With <c>dual</c>, recordings are stereo: the first leg on one channel, the other legs on the second.
     /// </summary>
     /// <remarks>Default: <c>single</c>. Example: <c>dual</c>.</remarks>
     public OutboundCallRecordingCallRecordingChannels? CallRecordingChannels
@@ -52,7 +51,7 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
         }
     }
 
-    /// <summary>The audio file format for calls being recorded.</summary>
+    /// <summary>The file format of call recordings.</summary>
     /// <remarks>Default: <c>wav</c>. Example: <c>mp3</c>.</remarks>
     public OutboundCallRecordingCallRecordingFormat? CallRecordingFormat
     {
@@ -64,7 +63,7 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
         }
     }
 
-    /// <summary>Specifies which calls are recorded.</summary>
+    /// <summary>Which calls are recorded.</summary>
     public OutboundCallRecordingCallRecordingType? CallRecordingType
     {
         get => _callRecordingType;

@@ -5,8 +5,7 @@
 namespace Telnyx.Sip;
 
 /// <summary>
-/// When using 'dual' channels, the final audio file will be a stereo recording with the first leg on
-/// channel A, and the rest on channel B.
+/// With <c>dual</c>, recordings are stereo: the first leg on one channel, the other legs on the second.
 /// </summary>
 /// <remarks>
 /// Default: <c>single</c>. Example: <c>dual</c>. A value the spec does not list is kept as it is, so

@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The audio file format for calls being recorded.</summary>
+/// <summary>The file format of call recordings.</summary>
 /// <remarks>
 /// Default: <c>wav</c>. Example: <c>mp3</c>. A value the spec does not list is kept as it is, so that
 /// it survives a read-modify-write; see <c>IsKnown</c>.

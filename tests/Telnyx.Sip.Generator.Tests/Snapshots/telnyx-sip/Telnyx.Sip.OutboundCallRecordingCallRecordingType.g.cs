@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>Specifies which calls are recorded.</summary>
+/// <summary>Which calls are recorded.</summary>
 /// <remarks>
 /// A value the spec does not list is kept as it is, so that it survives a read-modify-write; see
 /// <c>IsKnown</c>.

@@ -35,7 +35,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
     }
 
     /// <summary>
-    /// Set a phone number as the ani_override value to override caller id number on outbound calls.
+    /// A phone number shown as the caller ID of outbound calls instead of the original one.
     /// </summary>
     public string? AniOverride
     {
@@ -48,8 +48,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
     }
 
     /// <summary>
-    /// Specifies when we should apply your ani_override setting. Only applies when ani_override is not
-    /// blank.
+    /// When the <c>ani_override</c> number is used; ignored while <c>ani_override</c> is empty.
     /// </summary>
     public AniOverrideType? AniOverrideType
     {
@@ -62,9 +61,8 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
     }
 
     /// <summary>
-    /// Forces all SIP calls originated on this connection to be \"parked\" instead of \"bridged\" to the
-    /// destination specified on the URI. Parked calls will return ringback to the caller and will await for
-    /// a Call Control command to define which action will be taken next.
+    /// Parks every SIP call that starts on this connection instead of bridging it to the dialled URI: the
+    /// caller hears ringback while a Call Control command decides what happens next.
     /// </summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? CallParkingEnabled
@@ -77,10 +75,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>
-    /// When set, this will limit the total number of inbound calls to phone numbers associated with this
-    /// connection.
-    /// </summary>
+    /// <summary>The most inbound calls to this connection's numbers that may run at once.</summary>
     public int? ChannelLimit
     {
         get => _channelLimit;
@@ -91,9 +86,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>
-    /// Enable use of SRTP for encryption. Cannot be set if the transport_portocol is TLS.
-    /// </summary>
+    /// <summary>Encrypts media with SRTP. Not allowed when the transport protocol is TLS.</summary>
     /// <remarks>Example: <c>SRTP</c>.</remarks>
     public EncryptedMedia? EncryptedMedia
     {
@@ -105,7 +98,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>Generate ringback tone through 183 session progress message with early media.</summary>
+    /// <summary>Plays ringback with a 183 Session Progress and early media.</summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? GenerateRingbackTone
     {
@@ -118,7 +111,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
     }
 
     /// <summary>
-    /// When set, ringback will not wait for indication before sending ringback tone to calling party.
+    /// Sends ringback to the caller at once, without waiting for an indication from the far end.
     /// </summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? InstantRingbackEnabled
@@ -155,9 +148,8 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
     }
 
     /// <summary>
-    /// A 2-character country code specifying the country whose national dialing rules should be used. For
-    /// example, if set to <c>US</c> then any US number can be dialed without preprending +1 to the number.
-    /// When left blank, Telnyx will try US and GB dialing rules, in that order, by default.",
+    /// Two-letter country code whose national dialling rules apply, so that for <c>US</c> a number can be
+    /// dialled without the +1 prefix. When empty, US and then GB rules are tried.
     /// </summary>
     /// <remarks>Default: <c>US</c>. Example: <c>US</c>.</remarks>
     public string? Localization
@@ -170,7 +162,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>Identifies the associated outbound voice profile.</summary>
+    /// <summary>The outbound voice profile the connection uses.</summary>
     /// <remarks>Example: <c>1293384261075731499</c>.</remarks>
     public string? OutboundVoiceProfileId
     {
@@ -183,9 +175,8 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
     }
 
     /// <summary>
-    /// This setting only affects connections with Fax-type Outbound Voice Profiles. The setting dictates
-    /// whether or not Telnyx sends a t.38 reinvite. By default, Telnyx will send the re-invite. If set to
-    /// <c>customer</c>, the caller is expected to send the t.38 reinvite.
+    /// Who sends the T.38 re-INVITE on connections whose outbound voice profile is for fax: Telnyx (the
+    /// default) or, with <c>customer</c>, the caller.
     /// </summary>
     public T38ReinviteSource? T38ReinviteSource
     {
@@ -197,7 +188,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>Numerical chars only, exactly 4 characters.</summary>
+    /// <summary>Exactly four digits.</summary>
     public string? TechPrefix
     {
         get => _techPrefix;
@@ -208,7 +199,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>Time(sec) before aborting if connection is not made.</summary>
+    /// <summary>Seconds to wait for the call to connect before giving up.</summary>
     /// <remarks>Default: <c>3</c>. From 1 to 120.</remarks>
     public int? Timeout1xxSecs
     {
@@ -220,7 +211,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>Time(sec) before aborting if call is unanswered (min: 1, max: 600).</summary>
+    /// <summary>Seconds to wait for an answer before giving up (1 to 600).</summary>
     /// <remarks>Default: <c>90</c>. From 1 to 600.</remarks>
     public int? Timeout2xxSecs
     {

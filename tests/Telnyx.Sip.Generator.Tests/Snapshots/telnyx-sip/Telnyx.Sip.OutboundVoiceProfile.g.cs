@@ -38,10 +38,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
     {
     }
 
-    /// <summary>
-    /// The ID of the billing group associated with the outbound proflile. Defaults to null (for no group
-    /// assigned).
-    /// </summary>
+    /// <summary>The billing group the profile's usage is charged to; null for none.</summary>
     /// <remarks>Format: uuid. Example: <c>6a09cdc3-8948-47f0-aa62-74ac943d6c58</c>.</remarks>
     public string? BillingGroupId
     {
@@ -65,8 +62,8 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
     }
 
     /// <summary>
-    /// (BETA) Specifies the time window and call limits for calls made using this outbound voice profile.
-    /// Note that all times are UTC in 24-hour clock time.
+    /// (Beta) The hours in which calls may start, and how many calls one called number may receive in that
+    /// window. Times are UTC, 24-hour clock.
     /// </summary>
     public OutboundVoiceProfileCallingWindow? CallingWindow
     {
@@ -78,7 +75,9 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
         }
     }
 
-    /// <summary>Must be no more than your global concurrent call limit. Null means no limit.</summary>
+    /// <summary>
+    /// The most calls that may run at once; at most your account-wide limit. Null for no limit.
+    /// </summary>
     /// <remarks>Example: <c>10</c>.</remarks>
     public int? ConcurrentCallLimit
     {
@@ -90,7 +89,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
         }
     }
 
-    /// <summary>Amount of connections associated with this outbound voice profile.</summary>
+    /// <summary>How many connections use this outbound voice profile.</summary>
     /// <remarks>Example: <c>12</c>.</remarks>
     public int? ConnectionsCount
     {
@@ -102,7 +101,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
         }
     }
 
-    /// <summary>ISO 8601 formatted date-time indicating when the resource was created.</summary>
+    /// <summary>When the resource was created (ISO 8601).</summary>
     /// <remarks>Example: <c>2018-02-02T22:25:27.521Z</c>.</remarks>
     public string? CreatedAt
     {
@@ -115,8 +114,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
     }
 
     /// <summary>
-    /// The maximum amount of usage charges, in USD, you want Telnyx to allow on this outbound voice profile
-    /// in a day before disallowing new calls.
+    /// The most, in USD, that calls through this profile may cost in a day before new calls are refused.
     /// </summary>
     /// <remarks>Example: <c>100.00</c>.</remarks>
     public string? DailySpendLimit
@@ -129,9 +127,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
         }
     }
 
-    /// <summary>
-    /// Specifies whether to enforce the daily_spend_limit on this outbound voice profile.
-    /// </summary>
+    /// <summary>Whether <c>daily_spend_limit</c> is enforced.</summary>
     /// <remarks>Default: <c>false</c>. Example: <c>true</c>.</remarks>
     public bool? DailySpendLimitEnabled
     {
@@ -144,8 +140,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
     }
 
     /// <summary>
-    /// Specifies whether the outbound voice profile can be used. Disabled profiles will result in outbound
-    /// calls being blocked for the associated Connections.
+    /// Whether the profile can be used; calls through the connections of a disabled profile are blocked.
     /// </summary>
     /// <remarks>Default: <c>true</c>. Example: <c>true</c>.</remarks>
     public bool? Enabled
@@ -158,7 +153,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
         }
     }
 
-    /// <summary>Identifies the resource.</summary>
+    /// <summary>The resource's ID.</summary>
     /// <remarks>Example: <c>1293384261075731499</c>.</remarks>
     public string Id
     {
@@ -171,7 +166,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
     }
 
     /// <summary>
-    /// Maximum rate (price per minute) for a Destination to be allowed when making outbound calls.
+    /// The highest price per minute a destination may cost for an outbound call to be allowed.
     /// </summary>
     public double? MaxDestinationRate
     {
@@ -183,7 +178,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
         }
     }
 
-    /// <summary>A user-supplied name to help with organization.</summary>
+    /// <summary>A name of your choosing that identifies the profile.</summary>
     /// <remarks>At least 3 characters. Example: <c>office</c>.</remarks>
     public string Name
     {
@@ -195,7 +190,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
         }
     }
 
-    /// <summary>Identifies the type of the resource.</summary>
+    /// <summary>The kind of resource.</summary>
     /// <remarks>Example: <c>outbound_voice_profile</c>.</remarks>
     public string? RecordType
     {
@@ -207,7 +202,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
         }
     }
 
-    /// <summary>Indicates the coverage of the termination regions.</summary>
+    /// <summary>Which termination regions the profile covers.</summary>
     /// <remarks>Default: <c>global</c>. Example: <c>global</c>.</remarks>
     public ServicePlan? ServicePlan
     {
@@ -230,7 +225,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
         }
     }
 
-    /// <summary>Specifies the type of traffic allowed in this profile.</summary>
+    /// <summary>The kind of traffic the profile allows.</summary>
     /// <remarks>Default: <c>conversational</c>. Example: <c>conversational</c>.</remarks>
     public TrafficType? TrafficType
     {
@@ -242,7 +237,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
         }
     }
 
-    /// <summary>ISO 8601 formatted date-time indicating when the resource was updated.</summary>
+    /// <summary>When the resource was last updated (ISO 8601).</summary>
     /// <remarks>Example: <c>2018-02-02T22:25:27.521Z</c>.</remarks>
     public string? UpdatedAt
     {
@@ -254,7 +249,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
         }
     }
 
-    /// <summary>Setting for how costs for outbound profile are calculated.</summary>
+    /// <summary>How the costs of calls through this profile are calculated.</summary>
     /// <remarks>Default: <c>rate-deck</c>. Example: <c>rate-deck</c>.</remarks>
     public UsagePaymentMethod? UsagePaymentMethod
     {
@@ -267,8 +262,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
     }
 
     /// <summary>
-    /// The list of destinations you want to be able to call using this outbound voice profile formatted in
-    /// alpha2.
+    /// The destinations, as ISO 3166 alpha-2 country codes, that calls through this profile may reach.
     /// </summary>
     public global::System.Collections.Generic.IList<string>? WhitelistedDestinations
     {

@@ -5,8 +5,8 @@
 namespace Telnyx.Sip;
 
 /// <summary>
-/// (BETA) Specifies the time window and call limits for calls made using this outbound voice profile.
-/// Note that all times are UTC in 24-hour clock time.
+/// (Beta) The hours in which calls may start, and how many calls one called number may receive in that
+/// window. Times are UTC, 24-hour clock.
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<OutboundVoiceProfileCallingWindow>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
@@ -26,8 +26,8 @@ public sealed partial class OutboundVoiceProfileCallingWindow : global::Telnyx.S
     }
 
     /// <summary>
-    /// (BETA) The maximum number of calls that can be initiated to a single called party (CLD) within the
-    /// calling window. A null value means no limit.
+    /// (Beta) How many calls one called number (CLD) may receive within the calling window; null for no
+    /// limit.
     /// </summary>
     /// <remarks>Example: <c>5</c>.</remarks>
     public int? CallsPerCld
@@ -41,8 +41,7 @@ public sealed partial class OutboundVoiceProfileCallingWindow : global::Telnyx.S
     }
 
     /// <summary>
-    /// (BETA) The UTC time of day (in HH:MM format, 24-hour clock) when calls are no longer allowed to
-    /// start.
+    /// (Beta) UTC time of day, as HH:MM on a 24-hour clock, after which no new call may start.
     /// </summary>
     /// <remarks>Example: <c>20:00:00.00Z</c>.</remarks>
     public string? EndTime
@@ -55,9 +54,7 @@ public sealed partial class OutboundVoiceProfileCallingWindow : global::Telnyx.S
         }
     }
 
-    /// <summary>
-    /// (BETA) The UTC time of day (in HH:MM format, 24-hour clock) when calls are allowed to start.
-    /// </summary>
+    /// <summary>(Beta) UTC time of day, as HH:MM on a 24-hour clock, from which calls may start.</summary>
     /// <remarks>Example: <c>08:00:00.00Z</c>.</remarks>
     public string? StartTime
     {

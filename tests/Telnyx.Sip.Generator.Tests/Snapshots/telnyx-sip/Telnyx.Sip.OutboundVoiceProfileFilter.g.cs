@@ -4,13 +4,11 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>
-/// Consolidated filter parameter (deepObject style). Originally: filter[name][contains]
-/// </summary>
+/// <summary>Filters on the profile name, sent as <c>filter[name][contains]</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class OutboundVoiceProfileFilter
 {
-    /// <summary>Name filtering operations</summary>
+    /// <summary>Operators on the profile name.</summary>
     public OutboundVoiceProfileFilterName? Name { get; set; }
 
     /// <summary>

@@ -4,11 +4,11 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>Name filtering operations</summary>
+/// <summary>Operators on the profile name.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class OutboundVoiceProfileFilterName
 {
-    /// <summary>Optional filter on outbound voice profile name.</summary>
+    /// <summary>Only profiles whose name contains this text.</summary>
     /// <remarks>Example: <c>office-profile</c>.</remarks>
     public string? Contains { get; set; }
 

@@ -15,10 +15,10 @@ public sealed partial class OutboundVoiceProfilesClient
         _pipeline = pipeline;
     }
 
-    /// <summary>Get all outbound voice profiles</summary>
+    /// <summary>List outbound voice profiles</summary>
     /// <remarks>
-    /// Get all outbound voice profiles belonging to the user that match the given filters. Sends <c>GET
-    /// /outbound_voice_profiles</c> (operation <c>ListOutboundVoiceProfiles</c>).
+    /// Lists your outbound voice profiles, optionally filtered. Sends <c>GET /outbound_voice_profiles</c>
+    /// (operation <c>ListOutboundVoiceProfiles</c>).
     /// </remarks>
     /// <param name="parameters">The query parameters; null sends none.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
@@ -43,7 +43,10 @@ public sealed partial class OutboundVoiceProfilesClient
     }
 
     /// <summary>Create an outbound voice profile</summary>
-    /// <remarks>Sends <c>POST /outbound_voice_profiles</c> (operation <c>CreateVoiceProfile</c>).</remarks>
+    /// <remarks>
+    /// Creates an outbound voice profile. Sends <c>POST /outbound_voice_profiles</c> (operation
+    /// <c>CreateVoiceProfile</c>).
+    /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -54,7 +57,10 @@ public sealed partial class OutboundVoiceProfilesClient
         (await CreateWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Create an outbound voice profile</summary>
-    /// <remarks>Sends <c>POST /outbound_voice_profiles</c> (operation <c>CreateVoiceProfile</c>).</remarks>
+    /// <remarks>
+    /// Creates an outbound voice profile. Sends <c>POST /outbound_voice_profiles</c> (operation
+    /// <c>CreateVoiceProfile</c>).
+    /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -71,10 +77,10 @@ public sealed partial class OutboundVoiceProfilesClient
 
     /// <summary>Delete an outbound voice profile</summary>
     /// <remarks>
-    /// Deletes an existing outbound voice profile. Sends <c>DELETE /outbound_voice_profiles/{id}</c>
-    /// (operation <c>DeleteOutboundVoiceProfile</c>).
+    /// Deletes an outbound voice profile. Sends <c>DELETE /outbound_voice_profiles/{id}</c> (operation
+    /// <c>DeleteOutboundVoiceProfile</c>).
     /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
@@ -85,10 +91,10 @@ public sealed partial class OutboundVoiceProfilesClient
 
     /// <summary>Delete an outbound voice profile</summary>
     /// <remarks>
-    /// Deletes an existing outbound voice profile. Sends <c>DELETE /outbound_voice_profiles/{id}</c>
-    /// (operation <c>DeleteOutboundVoiceProfile</c>).
+    /// Deletes an outbound voice profile. Sends <c>DELETE /outbound_voice_profiles/{id}</c> (operation
+    /// <c>DeleteOutboundVoiceProfile</c>).
     /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
@@ -103,10 +109,10 @@ public sealed partial class OutboundVoiceProfilesClient
 
     /// <summary>Retrieve an outbound voice profile</summary>
     /// <remarks>
-    /// Retrieves the details of an existing outbound voice profile. Sends <c>GET
-    /// /outbound_voice_profiles/{id}</c> (operation <c>GetOutboundVoiceProfile</c>).
+    /// Returns an outbound voice profile. Sends <c>GET /outbound_voice_profiles/{id}</c> (operation
+    /// <c>GetOutboundVoiceProfile</c>).
     /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
@@ -117,10 +123,10 @@ public sealed partial class OutboundVoiceProfilesClient
 
     /// <summary>Retrieve an outbound voice profile</summary>
     /// <remarks>
-    /// Retrieves the details of an existing outbound voice profile. Sends <c>GET
-    /// /outbound_voice_profiles/{id}</c> (operation <c>GetOutboundVoiceProfile</c>).
+    /// Returns an outbound voice profile. Sends <c>GET /outbound_voice_profiles/{id}</c> (operation
+    /// <c>GetOutboundVoiceProfile</c>).
     /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
@@ -133,11 +139,11 @@ public sealed partial class OutboundVoiceProfilesClient
         return _pipeline.SendAsync(request, OutboundVoiceProfile.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
-    /// <summary>Updates an existing outbound voice profile.</summary>
+    /// <summary>Changes an outbound voice profile.</summary>
     /// <remarks>
     /// Sends <c>PATCH /outbound_voice_profiles/{id}</c> (operation <c>UpdateOutboundVoiceProfile</c>).
     /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="body">The request body.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -147,11 +153,11 @@ public sealed partial class OutboundVoiceProfilesClient
     public async global::System.Threading.Tasks.Task<OutboundVoiceProfile> UpdateAsync(string id, UpdateOutboundVoiceProfileRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await UpdateWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
-    /// <summary>Updates an existing outbound voice profile.</summary>
+    /// <summary>Changes an outbound voice profile.</summary>
     /// <remarks>
     /// Sends <c>PATCH /outbound_voice_profiles/{id}</c> (operation <c>UpdateOutboundVoiceProfile</c>).
     /// </remarks>
-    /// <param name="id">Identifies the resource.</param>
+    /// <param name="id">The resource's ID.</param>
     /// <param name="body">The request body.</param>
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>

@@ -27,7 +27,7 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJso
     {
     }
 
-    /// <summary>The ip used during the SIP connection</summary>
+    /// <summary>The IP address the endpoint registered from.</summary>
     /// <remarks>Example: <c>190.106.106.121</c>.</remarks>
     public string? IpAddress
     {
@@ -39,7 +39,7 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJso
         }
     }
 
-    /// <summary>ISO 8601 formatted date indicating when the resource was last updated.</summary>
+    /// <summary>When the resource was last updated (ISO 8601).</summary>
     /// <remarks>Example: <c>2018-02-02T22:25:27.521Z</c>.</remarks>
     public string? LastRegistration
     {
@@ -51,7 +51,7 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJso
         }
     }
 
-    /// <summary>The port of the SIP connection</summary>
+    /// <summary>The port the endpoint registered from.</summary>
     /// <remarks>Example: <c>37223</c>.</remarks>
     public int? Port
     {
@@ -63,7 +63,7 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJso
         }
     }
 
-    /// <summary>Identifies the type of the resource.</summary>
+    /// <summary>The kind of resource.</summary>
     /// <remarks>Example: <c>registration_status</c>.</remarks>
     public string? RecordType
     {
@@ -75,7 +75,7 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJso
         }
     }
 
-    /// <summary>The user name of the SIP connection</summary>
+    /// <summary>The SIP user name that registered.</summary>
     /// <remarks>Example: <c>sip_username</c>.</remarks>
     public string? SipUsername
     {
@@ -87,7 +87,7 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJso
         }
     }
 
-    /// <summary>The current registration status of your SIP connection</summary>
+    /// <summary>The SIP registration state.</summary>
     public RegistrationStatusStatus? Status
     {
         get => _status;
@@ -98,7 +98,7 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJso
         }
     }
 
-    /// <summary>The protocol of the SIP connection</summary>
+    /// <summary>The transport protocol of the registration.</summary>
     /// <remarks>Example: <c>TCP</c>.</remarks>
     public string? Transport
     {
@@ -110,7 +110,7 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJso
         }
     }
 
-    /// <summary>The user agent of the SIP connection</summary>
+    /// <summary>The user agent of the registered endpoint.</summary>
     /// <remarks>Example: <c>Z 5.4.12 v2.10.13.2-mod</c>.</remarks>
     public string? UserAgent
     {

@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The current registration status of your SIP connection</summary>
+/// <summary>The SIP registration state.</summary>
 /// <remarks>
 /// A value the spec does not list is kept as it is, so that it survives a read-modify-write; see
 /// <c>IsKnown</c>.

@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>Indicates the coverage of the termination regions.</summary>
+/// <summary>Which termination regions the profile covers.</summary>
 /// <remarks>
 /// Default: <c>global</c>. Example: <c>global</c>. A value the spec does not list is kept as it is, so
 /// that it survives a read-modify-write; see <c>IsKnown</c>.

@@ -4,10 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>
-/// Selects which <c>sip_region</c> to receive inbound calls from. If null, the default region (US) will
-/// be used.
-/// </summary>
+/// <summary>The SIP region inbound calls are received from; null for the default (US).</summary>
 /// <remarks>
 /// A value the spec does not list is kept as it is, so that it survives a read-modify-write; see
 /// <c>IsKnown</c>.

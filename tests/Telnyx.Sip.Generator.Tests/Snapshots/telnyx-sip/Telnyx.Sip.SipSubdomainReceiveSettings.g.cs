@@ -5,8 +5,8 @@
 namespace Telnyx.Sip;
 
 /// <summary>
-/// This option can be enabled to receive calls from: "Anyone" (any SIP endpoint in the public Internet)
-/// or "Only my connections" (any connection assigned to the same Telnyx user).
+/// Who may call the SIP subdomain: any SIP endpoint on the internet (<c>from_anyone</c>) or only
+/// connections of the same account (<c>only_my_connections</c>).
 /// </summary>
 /// <remarks>
 /// A value the spec does not list is kept as it is, so that it survives a read-modify-write; see

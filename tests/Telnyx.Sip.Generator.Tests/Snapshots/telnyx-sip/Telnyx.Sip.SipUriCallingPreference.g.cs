@@ -5,10 +5,9 @@
 namespace Telnyx.Sip;
 
 /// <summary>
-/// This feature enables inbound SIP URI calls to your Credential Auth Connection. If enabled for all
-/// (unrestricted) then anyone who calls the SIP URI &lt;your-username&gt;@telnyx.com will be connected
-/// to your Connection. You can also choose to allow only calls that are originated on any Connections
-/// under your account (internal).
+/// Who may call this connection by SIP URI (<c>&lt;user name&gt;@telnyx.com</c>): anyone
+/// (<c>unrestricted</c>), only connections of your own account (<c>internal</c>), or nobody
+/// (<c>disabled</c>).
 /// </summary>
 /// <remarks>
 /// A value the spec does not list is kept as it is, so that it survives a read-modify-write; see

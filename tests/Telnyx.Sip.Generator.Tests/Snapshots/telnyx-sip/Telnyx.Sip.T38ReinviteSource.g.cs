@@ -5,9 +5,8 @@
 namespace Telnyx.Sip;
 
 /// <summary>
-/// This setting only affects connections with Fax-type Outbound Voice Profiles. The setting dictates
-/// whether or not Telnyx sends a t.38 reinvite. By default, Telnyx will send the re-invite. If set to
-/// <c>customer</c>, the caller is expected to send the t.38 reinvite.
+/// Who sends the T.38 re-INVITE on connections whose outbound voice profile is for fax: Telnyx (the
+/// default) or, with <c>customer</c>, the caller.
 /// </summary>
 /// <remarks>
 /// A value the spec does not list is kept as it is, so that it survives a read-modify-write; see

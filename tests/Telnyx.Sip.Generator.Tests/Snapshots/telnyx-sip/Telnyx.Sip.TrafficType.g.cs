@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>Specifies the type of traffic allowed in this profile.</summary>
+/// <summary>The kind of traffic the profile allows.</summary>
 /// <remarks>
 /// Default: <c>conversational</c>. Example: <c>conversational</c>. A value the spec does not list is
 /// kept as it is, so that it survives a read-modify-write; see <c>IsKnown</c>.

@@ -4,9 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>
-/// One of UDP, TLS, or TCP. Applies only to connections with IP authentication or FQDN authentication.
-/// </summary>
+/// <summary>UDP, TLS or TCP. Only for connections that authenticate by IP or FQDN.</summary>
 /// <remarks>
 /// A value the spec does not list is kept as it is, so that it survives a read-modify-write; see
 /// <c>IsKnown</c>.

@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>Determines which webhook format will be used, Telnyx API v1 or v2.</summary>
+/// <summary>The format of the webhooks sent for this connection: API v1 or v2.</summary>
 /// <remarks>
 /// Default: <c>1</c>. Example: <c>1</c>. A value the spec does not list is kept as it is, so that it
 /// survives a read-modify-write; see <c>IsKnown</c>.

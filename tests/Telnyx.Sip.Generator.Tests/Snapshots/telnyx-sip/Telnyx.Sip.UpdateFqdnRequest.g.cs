@@ -23,7 +23,7 @@ public sealed partial class UpdateFqdnRequest : global::Telnyx.Sip.Runtime.IJson
     {
     }
 
-    /// <summary>ID of the FQDN connection to which this IP should be attached.</summary>
+    /// <summary>The FQDN connection to attach the FQDN to.</summary>
     public string? ConnectionId
     {
         get => _connectionId;
@@ -35,9 +35,8 @@ public sealed partial class UpdateFqdnRequest : global::Telnyx.Sip.Runtime.IJson
     }
 
     /// <summary>
-    /// The DNS record type for the FQDN. For cases where a port is not set, the DNS record type must be
-    /// 'srv'. For cases where a port is set, the DNS record type must be 'a'. If the DNS record type is 'a'
-    /// and a port is not specified, 5060 will be used.
+    /// The DNS record type of the FQDN: <c>srv</c> when no port is given, <c>a</c> when one is. An <c>a</c>
+    /// record without a port uses 5060.
     /// </summary>
     /// <remarks>Example: <c>a</c>.</remarks>
     public string? DnsRecordType
@@ -50,7 +49,7 @@ public sealed partial class UpdateFqdnRequest : global::Telnyx.Sip.Runtime.IJson
         }
     }
 
-    /// <summary>FQDN represented by this resource.</summary>
+    /// <summary>The fully qualified domain name.</summary>
     /// <remarks>Example: <c>example.com</c>.</remarks>
     public string? Fqdn
     {
@@ -62,7 +61,7 @@ public sealed partial class UpdateFqdnRequest : global::Telnyx.Sip.Runtime.IJson
         }
     }
 
-    /// <summary>Port to use when connecting to this FQDN.</summary>
+    /// <summary>The port used to reach the FQDN.</summary>
     /// <remarks>Default: <c>5060</c>. Example: <c>5060</c>.</remarks>
     public int? Port
     {

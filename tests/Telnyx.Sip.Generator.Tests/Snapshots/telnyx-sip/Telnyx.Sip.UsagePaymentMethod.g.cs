@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>Setting for how costs for outbound profile are calculated.</summary>
+/// <summary>How the costs of calls through this profile are calculated.</summary>
 /// <remarks>
 /// Default: <c>rate-deck</c>. Example: <c>rate-deck</c>. A value the spec does not list is kept as it
 /// is, so that it survives a read-modify-write; see <c>IsKnown</c>.
