@@ -242,7 +242,7 @@ internal static partial class Emitter
         w.Doc("remarks", string.Join(" ", operation.Doc.Remarks.Concat(new[] { sends })));
         foreach (ParameterSpec parameter in operation.PathParameters)
         {
-            w.Doc("param", parameter.Doc.Summary ?? $"The <c>{parameter.WireName}</c> path parameter.", $"name=\"{parameter.Name.TrimStart('@')}\"");
+            w.Doc("param", parameter.Doc.Summary ?? $"The `{parameter.WireName}` path parameter.", $"name=\"{parameter.Name.TrimStart('@')}\"");
         }
 
         if (operation.Body is not null)

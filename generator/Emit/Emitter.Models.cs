@@ -54,7 +54,7 @@ internal static partial class Emitter
         {
             PropertySpec property = model.Properties[i];
             w.Line();
-            WriteDoc(w, property.Doc, $"The <c>{property.WireName}</c> member.");
+            WriteDoc(w, property.Doc, $"The `{property.WireName}` member.");
             string type = PropertyType(property.Type, property.IsNullable);
             string required = property.IsRequired ? "required " : "";
             string get = property.IsNullable || property.Type.IsValueType ? FieldName(property) : FieldName(property) + "!";
@@ -171,7 +171,7 @@ internal static partial class Emitter
 
         foreach (PropertySpec property in model.Properties)
         {
-            WriteDoc(w, property.Doc, $"The <c>{property.WireName}</c> parameter.");
+            WriteDoc(w, property.Doc, $"The `{property.WireName}` parameter.");
             w.Line($"public {PropertyType(property.Type, true)} {property.Name} {{ get; set; }}");
             w.Line();
         }

@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The AccessIpRange object.</summary>
+/// <summary>An IP range, in CIDR notation, from which the account accepts API requests.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<AccessIpRange>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.IJsonModel<AccessIpRange>
@@ -26,7 +26,7 @@ public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.IJsonMode
     {
     }
 
-    /// <summary>The &lt;c&gt;cidr_block&lt;/c&gt; member.</summary>
+    /// <summary>The <c>cidr_block</c> member.</summary>
     public string CidrBlock
     {
         get => _cidrBlock!;
@@ -37,7 +37,7 @@ public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.IJsonMode
         }
     }
 
-    /// <summary>The &lt;c&gt;created_at&lt;/c&gt; member.</summary>
+    /// <summary>The <c>created_at</c> member.</summary>
     public global::System.DateTimeOffset? CreatedAt
     {
         get => _createdAt;
@@ -48,7 +48,7 @@ public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.IJsonMode
         }
     }
 
-    /// <summary>The &lt;c&gt;description&lt;/c&gt; member.</summary>
+    /// <summary>The <c>description</c> member.</summary>
     public string? Description
     {
         get => _description;
@@ -59,7 +59,7 @@ public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.IJsonMode
         }
     }
 
-    /// <summary>The &lt;c&gt;id&lt;/c&gt; member.</summary>
+    /// <summary>The <c>id</c> member.</summary>
     public string Id
     {
         get => _id!;
@@ -81,7 +81,7 @@ public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.IJsonMode
         }
     }
 
-    /// <summary>The &lt;c&gt;updated_at&lt;/c&gt; member.</summary>
+    /// <summary>The <c>updated_at</c> member.</summary>
     public global::System.DateTimeOffset? UpdatedAt
     {
         get => _updatedAt;
@@ -92,7 +92,7 @@ public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.IJsonMode
         }
     }
 
-    /// <summary>The &lt;c&gt;user_id&lt;/c&gt; member.</summary>
+    /// <summary>The <c>user_id</c> member.</summary>
     public string UserId
     {
         get => _userId!;

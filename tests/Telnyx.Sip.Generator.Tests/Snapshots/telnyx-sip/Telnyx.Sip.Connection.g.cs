@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The Connection object.</summary>
+/// <summary>The settings every type of connection shares.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<Connection>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<Connection>
@@ -58,7 +58,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
         }
     }
 
-    /// <summary>The &lt;c&gt;connection_name&lt;/c&gt; member.</summary>
+    /// <summary>The <c>connection_name</c> member.</summary>
     /// <remarks>Example: <c>string</c>.</remarks>
     public string? ConnectionName
     {

@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The ConnectionRtcpSettings object.</summary>
+/// <summary>How RTCP is carried and reported.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<ConnectionRtcpSettings>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class ConnectionRtcpSettings : global::Telnyx.Sip.Runtime.IJsonModel<ConnectionRtcpSettings>

@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The CreateAccessIpRangeRequest object.</summary>
+/// <summary>The access IP range to add.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<CreateAccessIpRangeRequest>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class CreateAccessIpRangeRequest : global::Telnyx.Sip.Runtime.IJsonModel<CreateAccessIpRangeRequest>
@@ -29,7 +29,7 @@ public sealed partial class CreateAccessIpRangeRequest : global::Telnyx.Sip.Runt
     }
     #pragma warning restore CS8618
 
-    /// <summary>The &lt;c&gt;cidr_block&lt;/c&gt; member.</summary>
+    /// <summary>The <c>cidr_block</c> member.</summary>
     public required string CidrBlock
     {
         get => _cidrBlock!;
@@ -40,7 +40,7 @@ public sealed partial class CreateAccessIpRangeRequest : global::Telnyx.Sip.Runt
         }
     }
 
-    /// <summary>The &lt;c&gt;description&lt;/c&gt; member.</summary>
+    /// <summary>The <c>description</c> member.</summary>
     public string? Description
     {
         get => _description;

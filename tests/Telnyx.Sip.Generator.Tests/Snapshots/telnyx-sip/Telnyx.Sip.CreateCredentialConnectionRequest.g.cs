@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The CreateCredentialConnectionRequest object.</summary>
+/// <summary>The settings of a new credential connection.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<CreateCredentialConnectionRequest>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.Sip.Runtime.IJsonModel<CreateCredentialConnectionRequest>
@@ -170,7 +170,7 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>The &lt;c&gt;inbound&lt;/c&gt; member.</summary>
+    /// <summary>How a credential connection receives calls.</summary>
     public CredentialInbound? Inbound
     {
         get => _inbound;
@@ -251,7 +251,7 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>The &lt;c&gt;outbound&lt;/c&gt; member.</summary>
+    /// <summary>How a credential connection places calls.</summary>
     public CredentialOutbound? Outbound
     {
         get => _outbound;
@@ -274,7 +274,7 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>The &lt;c&gt;rtcp_settings&lt;/c&gt; member.</summary>
+    /// <summary>How RTCP is carried and reported.</summary>
     public ConnectionRtcpSettings? RtcpSettings
     {
         get => _rtcpSettings;

@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The CreateFqdnConnectionRequest object.</summary>
+/// <summary>The settings of a new FQDN connection.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<CreateFqdnConnectionRequest>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Runtime.IJsonModel<CreateFqdnConnectionRequest>
@@ -170,7 +170,7 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
         }
     }
 
-    /// <summary>The &lt;c&gt;inbound&lt;/c&gt; member.</summary>
+    /// <summary>How an FQDN connection receives calls.</summary>
     public InboundFqdn? Inbound
     {
         get => _inbound;
@@ -266,7 +266,7 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
         }
     }
 
-    /// <summary>The &lt;c&gt;outbound&lt;/c&gt; member.</summary>
+    /// <summary>How an FQDN connection places calls.</summary>
     public OutboundFqdn? Outbound
     {
         get => _outbound;
@@ -277,7 +277,7 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
         }
     }
 
-    /// <summary>The &lt;c&gt;rtcp_settings&lt;/c&gt; member.</summary>
+    /// <summary>How RTCP is carried and reported.</summary>
     public ConnectionRtcpSettings? RtcpSettings
     {
         get => _rtcpSettings;

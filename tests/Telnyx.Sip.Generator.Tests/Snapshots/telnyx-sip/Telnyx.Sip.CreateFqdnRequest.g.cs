@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The CreateFqdnRequest object.</summary>
+/// <summary>The FQDN to add to an FQDN connection.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<CreateFqdnRequest>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class CreateFqdnRequest : global::Telnyx.Sip.Runtime.IJsonModel<CreateFqdnRequest>

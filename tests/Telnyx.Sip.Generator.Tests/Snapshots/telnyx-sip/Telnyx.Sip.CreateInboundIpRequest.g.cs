@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The CreateInboundIpRequest object.</summary>
+/// <summary>The inbound call settings of a new IP connection.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<CreateInboundIpRequest>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class CreateInboundIpRequest : global::Telnyx.Sip.Runtime.IJsonModel<CreateInboundIpRequest>
@@ -85,7 +85,7 @@ public sealed partial class CreateInboundIpRequest : global::Telnyx.Sip.Runtime.
         }
     }
 
-    /// <summary>The &lt;c&gt;dnis_number_format&lt;/c&gt; member.</summary>
+    /// <summary>The format of the dialled number (DNIS) on inbound calls.</summary>
     public DnisNumberFormat? DnisNumberFormat
     {
         get => _dnisNumberFormat;

@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The CreateIpConnectionRequest object.</summary>
+/// <summary>The settings of a new IP connection.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<CreateIpConnectionRequest>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runtime.IJsonModel<CreateIpConnectionRequest>
@@ -93,7 +93,7 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
         }
     }
 
-    /// <summary>The &lt;c&gt;connection_name&lt;/c&gt; member.</summary>
+    /// <summary>The <c>connection_name</c> member.</summary>
     /// <remarks>Example: <c>string</c>.</remarks>
     public string? ConnectionName
     {
@@ -161,7 +161,7 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
         }
     }
 
-    /// <summary>The &lt;c&gt;inbound&lt;/c&gt; member.</summary>
+    /// <summary>The inbound call settings of a new IP connection.</summary>
     public CreateInboundIpRequest? Inbound
     {
         get => _inbound;
@@ -242,7 +242,7 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
         }
     }
 
-    /// <summary>The &lt;c&gt;outbound&lt;/c&gt; member.</summary>
+    /// <summary>How an IP connection places calls.</summary>
     public OutboundIp? Outbound
     {
         get => _outbound;
@@ -253,7 +253,7 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
         }
     }
 
-    /// <summary>The &lt;c&gt;rtcp_settings&lt;/c&gt; member.</summary>
+    /// <summary>How RTCP is carried and reported.</summary>
     public ConnectionRtcpSettings? RtcpSettings
     {
         get => _rtcpSettings;

@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The CreateIpRequest object.</summary>
+/// <summary>The IP address to add to an IP connection.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<CreateIpRequest>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class CreateIpRequest : global::Telnyx.Sip.Runtime.IJsonModel<CreateIpRequest>

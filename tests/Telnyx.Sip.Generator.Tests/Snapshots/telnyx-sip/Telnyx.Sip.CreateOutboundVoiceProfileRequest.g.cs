@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The CreateOutboundVoiceProfileRequest object.</summary>
+/// <summary>The settings of a new outbound voice profile.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<CreateOutboundVoiceProfileRequest>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.Sip.Runtime.IJsonModel<CreateOutboundVoiceProfileRequest>
@@ -53,7 +53,7 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>The &lt;c&gt;call_recording&lt;/c&gt; member.</summary>
+    /// <summary>Which outbound calls are recorded, and how.</summary>
     public OutboundCallRecording? CallRecording
     {
         get => _callRecording;
@@ -169,7 +169,7 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>The &lt;c&gt;tags&lt;/c&gt; member.</summary>
+    /// <summary>The <c>tags</c> member.</summary>
     public global::System.Collections.Generic.IList<string>? Tags
     {
         get => _tags;

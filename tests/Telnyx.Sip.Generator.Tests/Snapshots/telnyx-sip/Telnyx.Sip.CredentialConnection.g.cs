@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The CredentialConnection object.</summary>
+/// <summary>A SIP connection whose calls authenticate with a user name and password.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<CredentialConnection>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJsonModel<CredentialConnection>
@@ -98,7 +98,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
         }
     }
 
-    /// <summary>The &lt;c&gt;connection_name&lt;/c&gt; member.</summary>
+    /// <summary>The <c>connection_name</c> member.</summary>
     public string? ConnectionName
     {
         get => _connectionName;
@@ -189,7 +189,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
         }
     }
 
-    /// <summary>The &lt;c&gt;inbound&lt;/c&gt; member.</summary>
+    /// <summary>How a credential connection receives calls.</summary>
     public CredentialInbound? Inbound
     {
         get => _inbound;
@@ -270,7 +270,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
         }
     }
 
-    /// <summary>The &lt;c&gt;outbound&lt;/c&gt; member.</summary>
+    /// <summary>How a credential connection places calls.</summary>
     public CredentialOutbound? Outbound
     {
         get => _outbound;
@@ -305,7 +305,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
         }
     }
 
-    /// <summary>The &lt;c&gt;rtcp_settings&lt;/c&gt; member.</summary>
+    /// <summary>How RTCP is carried and reported.</summary>
     public ConnectionRtcpSettings? RtcpSettings
     {
         get => _rtcpSettings;

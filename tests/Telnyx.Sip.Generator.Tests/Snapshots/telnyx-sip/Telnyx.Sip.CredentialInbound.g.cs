@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The CredentialInbound object.</summary>
+/// <summary>How a credential connection receives calls.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<CredentialInbound>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJsonModel<CredentialInbound>
@@ -83,7 +83,7 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
         }
     }
 
-    /// <summary>The &lt;c&gt;dnis_number_format&lt;/c&gt; member.</summary>
+    /// <summary>The format of the dialled number (DNIS) on inbound calls.</summary>
     public DnisNumberFormat? DnisNumberFormat
     {
         get => _dnisNumberFormat;

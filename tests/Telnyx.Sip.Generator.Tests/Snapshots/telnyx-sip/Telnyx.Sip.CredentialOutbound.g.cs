@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The CredentialOutbound object.</summary>
+/// <summary>How a credential connection places calls.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<CredentialOutbound>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class CredentialOutbound : global::Telnyx.Sip.Runtime.IJsonModel<CredentialOutbound>

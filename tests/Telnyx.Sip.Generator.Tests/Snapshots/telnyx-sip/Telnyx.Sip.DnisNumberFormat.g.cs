@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The values of DnisNumberFormat.</summary>
+/// <summary>The format of the dialled number (DNIS) on inbound calls.</summary>
 /// <remarks>
 /// A value the spec does not list is kept as it is, so that it survives a read-modify-write; see
 /// <c>IsKnown</c>.

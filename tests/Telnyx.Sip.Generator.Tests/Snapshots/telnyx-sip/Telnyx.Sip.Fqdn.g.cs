@@ -4,7 +4,9 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The Fqdn object.</summary>
+/// <summary>
+/// A fully qualified domain name that an FQDN connection sends calls to and accepts them from.
+/// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<Fqdn>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class Fqdn : global::Telnyx.Sip.Runtime.IJsonModel<Fqdn>

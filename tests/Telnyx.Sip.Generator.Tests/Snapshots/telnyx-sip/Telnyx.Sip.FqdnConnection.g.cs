@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The FqdnConnection object.</summary>
+/// <summary>A SIP connection that authenticates calls by fully qualified domain name.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<FqdnConnection>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonModel<FqdnConnection>
@@ -245,7 +245,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>The &lt;c&gt;inbound&lt;/c&gt; member.</summary>
+    /// <summary>How an FQDN connection receives calls.</summary>
     public InboundFqdn? Inbound
     {
         get => _inbound;
@@ -338,7 +338,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>The &lt;c&gt;outbound&lt;/c&gt; member.</summary>
+    /// <summary>How an FQDN connection places calls.</summary>
     public OutboundFqdn? Outbound
     {
         get => _outbound;
@@ -372,7 +372,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         }
     }
 
-    /// <summary>The &lt;c&gt;rtcp_settings&lt;/c&gt; member.</summary>
+    /// <summary>How RTCP is carried and reported.</summary>
     public ConnectionRtcpSettings? RtcpSettings
     {
         get => _rtcpSettings;

@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The InboundFqdn object.</summary>
+/// <summary>How an FQDN connection receives calls.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<InboundFqdn>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<InboundFqdn>
@@ -131,7 +131,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
         }
     }
 
-    /// <summary>The &lt;c&gt;dnis_number_format&lt;/c&gt; member.</summary>
+    /// <summary>The format of the dialled number (DNIS) on inbound calls.</summary>
     public DnisNumberFormat? DnisNumberFormat
     {
         get => _dnisNumberFormat;

@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The InboundIp object.</summary>
+/// <summary>How an IP connection receives calls.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<InboundIp>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class InboundIp : global::Telnyx.Sip.Runtime.IJsonModel<InboundIp>
@@ -134,7 +134,7 @@ public sealed partial class InboundIp : global::Telnyx.Sip.Runtime.IJsonModel<In
         }
     }
 
-    /// <summary>The &lt;c&gt;dnis_number_format&lt;/c&gt; member.</summary>
+    /// <summary>The format of the dialled number (DNIS) on inbound calls.</summary>
     public DnisNumberFormat? DnisNumberFormat
     {
         get => _dnisNumberFormat;

@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The Ip object.</summary>
+/// <summary>An IP address that an IP connection sends calls to and accepts them from.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<Ip>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class Ip : global::Telnyx.Sip.Runtime.IJsonModel<Ip>

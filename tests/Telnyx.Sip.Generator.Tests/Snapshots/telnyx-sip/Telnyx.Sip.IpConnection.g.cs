@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The IpConnection object.</summary>
+/// <summary>A SIP connection that authenticates calls by IP address.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<IpConnection>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel<IpConnection>
@@ -97,7 +97,7 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>The &lt;c&gt;connection_name&lt;/c&gt; member.</summary>
+    /// <summary>The <c>connection_name</c> member.</summary>
     /// <remarks>Example: <c>string</c>.</remarks>
     public string? ConnectionName
     {
@@ -189,7 +189,7 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>The &lt;c&gt;inbound&lt;/c&gt; member.</summary>
+    /// <summary>How an IP connection receives calls.</summary>
     public InboundIp? Inbound
     {
         get => _inbound;
@@ -270,7 +270,7 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>The &lt;c&gt;outbound&lt;/c&gt; member.</summary>
+    /// <summary>How an IP connection places calls.</summary>
     public OutboundIp? Outbound
     {
         get => _outbound;
@@ -293,7 +293,7 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>The &lt;c&gt;rtcp_settings&lt;/c&gt; member.</summary>
+    /// <summary>How RTCP is carried and reported.</summary>
     public ConnectionRtcpSettings? RtcpSettings
     {
         get => _rtcpSettings;

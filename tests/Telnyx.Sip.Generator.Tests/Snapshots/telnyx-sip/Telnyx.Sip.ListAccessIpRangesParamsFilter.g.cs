@@ -12,10 +12,10 @@ namespace Telnyx.Sip;
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class ListAccessIpRangesParamsFilter
 {
-    /// <summary>The &lt;c&gt;cidr_block&lt;/c&gt; parameter.</summary>
+    /// <summary>The <c>cidr_block</c> parameter.</summary>
     public ListAccessIpRangesParamsFilterCidrBlock? CidrBlock { get; set; }
 
-    /// <summary>The &lt;c&gt;created_at&lt;/c&gt; parameter.</summary>
+    /// <summary>The <c>created_at</c> parameter.</summary>
     public ListAccessIpRangesParamsFilterCreatedAt? CreatedAt { get; set; }
 
     /// <summary>

@@ -11,11 +11,11 @@ namespace Telnyx.Sip;
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class ListAccessIpRangesParamsPage
 {
-    /// <summary>The &lt;c&gt;number&lt;/c&gt; parameter.</summary>
+    /// <summary>The <c>number</c> parameter.</summary>
     /// <remarks>Default: <c>1</c>.</remarks>
     public int? Number { get; set; }
 
-    /// <summary>The &lt;c&gt;size&lt;/c&gt; parameter.</summary>
+    /// <summary>The <c>size</c> parameter.</summary>
     /// <remarks>Default: <c>20</c>. At most 250.</remarks>
     public int? Size { get; set; }
 

@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The OutboundCallRecording object.</summary>
+/// <summary>Which outbound calls are recorded, and how.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<OutboundCallRecording>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.IJsonModel<OutboundCallRecording>

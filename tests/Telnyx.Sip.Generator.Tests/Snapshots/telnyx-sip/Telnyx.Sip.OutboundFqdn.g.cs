@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The OutboundFqdn object.</summary>
+/// <summary>How an FQDN connection places calls.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<OutboundFqdn>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<OutboundFqdn>
@@ -124,7 +124,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>The &lt;c&gt;ip_authentication_method&lt;/c&gt; member.</summary>
+    /// <summary>The <c>ip_authentication_method</c> member.</summary>
     /// <remarks>Default: <c>ip-authentication</c>. Example: <c>credential-authentication</c>.</remarks>
     public OutboundFqdnIpAuthenticationMethod? IpAuthenticationMethod
     {
@@ -136,7 +136,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
         }
     }
 
-    /// <summary>The &lt;c&gt;ip_authentication_token&lt;/c&gt; member.</summary>
+    /// <summary>The <c>ip_authentication_token</c> member.</summary>
     public string? IpAuthenticationToken
     {
         get => _ipAuthenticationToken;

@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The OutboundIp object.</summary>
+/// <summary>How an IP connection places calls.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<OutboundIp>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<OutboundIp>
@@ -109,7 +109,7 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
         }
     }
 
-    /// <summary>The &lt;c&gt;ip_authentication_method&lt;/c&gt; member.</summary>
+    /// <summary>The <c>ip_authentication_method</c> member.</summary>
     /// <remarks>
     /// Default: <c>tech-prefixp-charge-info</c>. Example: <c>tech-prefixp-charge-info</c>.
     /// </remarks>
@@ -123,7 +123,7 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
         }
     }
 
-    /// <summary>The &lt;c&gt;ip_authentication_token&lt;/c&gt; member.</summary>
+    /// <summary>The <c>ip_authentication_token</c> member.</summary>
     public string? IpAuthenticationToken
     {
         get => _ipAuthenticationToken;

@@ -4,7 +4,9 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The OutboundVoiceProfile object.</summary>
+/// <summary>
+/// Limits, destinations and billing for the outbound calls of the connections that use it.
+/// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<OutboundVoiceProfile>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJsonModel<OutboundVoiceProfile>
@@ -50,7 +52,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
         }
     }
 
-    /// <summary>The &lt;c&gt;call_recording&lt;/c&gt; member.</summary>
+    /// <summary>Which outbound calls are recorded, and how.</summary>
     public OutboundCallRecording? CallRecording
     {
         get => _callRecording;
@@ -214,7 +216,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
         }
     }
 
-    /// <summary>The &lt;c&gt;tags&lt;/c&gt; member.</summary>
+    /// <summary>The <c>tags</c> member.</summary>
     public global::System.Collections.Generic.IList<string>? Tags
     {
         get => _tags;

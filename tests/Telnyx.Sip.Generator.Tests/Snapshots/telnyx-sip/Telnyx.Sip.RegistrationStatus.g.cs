@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The RegistrationStatus object.</summary>
+/// <summary>The SIP registration state of a credential connection.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<RegistrationStatus>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJsonModel<RegistrationStatus>

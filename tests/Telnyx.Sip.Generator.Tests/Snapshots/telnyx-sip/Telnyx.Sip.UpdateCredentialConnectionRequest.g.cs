@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The UpdateCredentialConnectionRequest object.</summary>
+/// <summary>The credential connection settings to change; unset members stay as they are.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<UpdateCredentialConnectionRequest>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.Sip.Runtime.IJsonModel<UpdateCredentialConnectionRequest>
@@ -162,7 +162,7 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>The &lt;c&gt;inbound&lt;/c&gt; member.</summary>
+    /// <summary>How a credential connection receives calls.</summary>
     public CredentialInbound? Inbound
     {
         get => _inbound;
@@ -243,7 +243,7 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>The &lt;c&gt;outbound&lt;/c&gt; member.</summary>
+    /// <summary>How a credential connection places calls.</summary>
     public CredentialOutbound? Outbound
     {
         get => _outbound;
@@ -266,7 +266,7 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>The &lt;c&gt;rtcp_settings&lt;/c&gt; member.</summary>
+    /// <summary>How RTCP is carried and reported.</summary>
     public ConnectionRtcpSettings? RtcpSettings
     {
         get => _rtcpSettings;

@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The UpdateFqdnConnectionRequest object.</summary>
+/// <summary>The FQDN connection settings to change; unset members stay as they are.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<UpdateFqdnConnectionRequest>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class UpdateFqdnConnectionRequest : global::Telnyx.Sip.Runtime.IJsonModel<UpdateFqdnConnectionRequest>
@@ -160,7 +160,7 @@ public sealed partial class UpdateFqdnConnectionRequest : global::Telnyx.Sip.Run
         }
     }
 
-    /// <summary>The &lt;c&gt;inbound&lt;/c&gt; member.</summary>
+    /// <summary>How an FQDN connection receives calls.</summary>
     public InboundFqdn? Inbound
     {
         get => _inbound;
@@ -241,7 +241,7 @@ public sealed partial class UpdateFqdnConnectionRequest : global::Telnyx.Sip.Run
         }
     }
 
-    /// <summary>The &lt;c&gt;outbound&lt;/c&gt; member.</summary>
+    /// <summary>How an FQDN connection places calls.</summary>
     public OutboundFqdn? Outbound
     {
         get => _outbound;
@@ -252,7 +252,7 @@ public sealed partial class UpdateFqdnConnectionRequest : global::Telnyx.Sip.Run
         }
     }
 
-    /// <summary>The &lt;c&gt;rtcp_settings&lt;/c&gt; member.</summary>
+    /// <summary>How RTCP is carried and reported.</summary>
     public ConnectionRtcpSettings? RtcpSettings
     {
         get => _rtcpSettings;

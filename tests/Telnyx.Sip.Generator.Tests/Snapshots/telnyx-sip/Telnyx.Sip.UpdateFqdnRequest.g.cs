@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The UpdateFqdnRequest object.</summary>
+/// <summary>The FQDN settings to change; unset members stay as they are.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<UpdateFqdnRequest>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class UpdateFqdnRequest : global::Telnyx.Sip.Runtime.IJsonModel<UpdateFqdnRequest>

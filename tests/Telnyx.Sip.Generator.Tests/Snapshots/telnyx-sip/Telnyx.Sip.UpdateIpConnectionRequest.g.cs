@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The UpdateIpConnectionRequest object.</summary>
+/// <summary>The IP connection settings to change; unset members stay as they are.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<UpdateIpConnectionRequest>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class UpdateIpConnectionRequest : global::Telnyx.Sip.Runtime.IJsonModel<UpdateIpConnectionRequest>
@@ -92,7 +92,7 @@ public sealed partial class UpdateIpConnectionRequest : global::Telnyx.Sip.Runti
         }
     }
 
-    /// <summary>The &lt;c&gt;connection_name&lt;/c&gt; member.</summary>
+    /// <summary>The <c>connection_name</c> member.</summary>
     public string? ConnectionName
     {
         get => _connectionName;
@@ -159,7 +159,7 @@ public sealed partial class UpdateIpConnectionRequest : global::Telnyx.Sip.Runti
         }
     }
 
-    /// <summary>The &lt;c&gt;inbound&lt;/c&gt; member.</summary>
+    /// <summary>How an IP connection receives calls.</summary>
     public InboundIp? Inbound
     {
         get => _inbound;
@@ -240,7 +240,7 @@ public sealed partial class UpdateIpConnectionRequest : global::Telnyx.Sip.Runti
         }
     }
 
-    /// <summary>The &lt;c&gt;outbound&lt;/c&gt; member.</summary>
+    /// <summary>How an IP connection places calls.</summary>
     public OutboundIp? Outbound
     {
         get => _outbound;
@@ -251,7 +251,7 @@ public sealed partial class UpdateIpConnectionRequest : global::Telnyx.Sip.Runti
         }
     }
 
-    /// <summary>The &lt;c&gt;rtcp_settings&lt;/c&gt; member.</summary>
+    /// <summary>How RTCP is carried and reported.</summary>
     public ConnectionRtcpSettings? RtcpSettings
     {
         get => _rtcpSettings;

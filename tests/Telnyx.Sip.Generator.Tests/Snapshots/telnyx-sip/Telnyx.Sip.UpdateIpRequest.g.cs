@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The UpdateIpRequest object.</summary>
+/// <summary>The IP address settings to change; unset members stay as they are.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<UpdateIpRequest>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class UpdateIpRequest : global::Telnyx.Sip.Runtime.IJsonModel<UpdateIpRequest>

@@ -4,7 +4,7 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The UpdateOutboundVoiceProfileRequest object.</summary>
+/// <summary>The outbound voice profile settings to change; unset members stay as they are.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<UpdateOutboundVoiceProfileRequest>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public sealed partial class UpdateOutboundVoiceProfileRequest : global::Telnyx.Sip.Runtime.IJsonModel<UpdateOutboundVoiceProfileRequest>
@@ -53,7 +53,7 @@ public sealed partial class UpdateOutboundVoiceProfileRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>The &lt;c&gt;call_recording&lt;/c&gt; member.</summary>
+    /// <summary>Which outbound calls are recorded, and how.</summary>
     public OutboundCallRecording? CallRecording
     {
         get => _callRecording;
@@ -169,7 +169,7 @@ public sealed partial class UpdateOutboundVoiceProfileRequest : global::Telnyx.S
         }
     }
 
-    /// <summary>The &lt;c&gt;tags&lt;/c&gt; member.</summary>
+    /// <summary>The <c>tags</c> member.</summary>
     public global::System.Collections.Generic.IList<string>? Tags
     {
         get => _tags;
