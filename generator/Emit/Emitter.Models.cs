@@ -135,7 +135,7 @@ internal static partial class Emitter
 
         // ToString.
         w.Line();
-        w.Doc("summary", "Lists the assigned properties; secrets such as passwords are shown as <c>***</c>.");
+        w.Doc("summary", "Lists the assigned properties; secrets such as passwords are shown as `***`.");
         w.Open("public override string ToString()");
         w.Line($"var text = new {Runtime}.ModelText({Literal(name)});");
         for (int i = 0; i < model.Properties.Count; i++)

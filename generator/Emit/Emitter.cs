@@ -151,7 +151,7 @@ internal static partial class Emitter
         if (spec.IsSortOrder)
         {
             w.Line();
-            w.Doc("summary", "The same sort key in descending order (the API's <c>-</c> prefix).");
+            w.Doc("summary", "The same sort key in descending order (the API's `-` prefix).");
             w.Line($"public {name} Descending() => Value.StartsWith(\"-\", global::System.StringComparison.Ordinal) ? this : new(\"-\" + Value);");
         }
 

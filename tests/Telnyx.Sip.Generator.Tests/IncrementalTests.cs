@@ -49,7 +49,8 @@ public class IncrementalTests
         string before = Source(driver.GetRunResult(), "Telnyx.Sip.CredentialConnection.g.cs");
 
         string changed = GeneratorHarness.SipSpecText.Replace(
-            "    CredentialConnection:\n", "    CredentialConnection:\n      description: A connection whose calls authenticate with a user name and password.\n");
+            "A SIP connection whose calls authenticate with a user name and password.",
+            "A connection whose calls authenticate with a user name and password.");
         Assert.NotEqual(GeneratorHarness.SipSpecText, changed);
         driver = driver.ReplaceAdditionalText(spec, new InMemoryAdditionalText(SpecPath, changed)).RunGenerators(compilation);
         GeneratorRunResult result = driver.GetRunResult().Results.Single();

@@ -237,9 +237,7 @@ public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.IJsonMode
         writer.WriteEndObject();
     }
 
-    /// <summary>
-    /// Lists the assigned properties; secrets such as passwords are shown as &lt;c&gt;***&lt;/c&gt;.
-    /// </summary>
+    /// <summary>Lists the assigned properties; secrets such as passwords are shown as <c>***</c>.</summary>
     public override string ToString()
     {
         var text = new global::Telnyx.Sip.Runtime.ModelText("AccessIpRange");

@@ -38,7 +38,7 @@ public readonly partial struct ConnectionSort : global::System.IEquatable<Connec
     /// <summary>Whether the value is one the spec lists.</summary>
     public bool IsKnown => Value is "created_at" or "connection_name" or "active";
 
-    /// <summary>The same sort key in descending order (the API's &lt;c&gt;-&lt;/c&gt; prefix).</summary>
+    /// <summary>The same sort key in descending order (the API's <c>-</c> prefix).</summary>
     public ConnectionSort Descending() => Value.StartsWith("-", global::System.StringComparison.Ordinal) ? this : new("-" + Value);
 
     /// <summary>Returns the value for a wire string, known or not.</summary>

@@ -65,7 +65,7 @@ public readonly partial struct OutboundVoiceProfileSort : global::System.IEquata
     /// <summary>Whether the value is one the spec lists.</summary>
     public bool IsKnown => Value is "enabled" or "-enabled" or "created_at" or "-created_at" or "name" or "-name" or "service_plan" or "-service_plan" or "traffic_type" or "-traffic_type" or "usage_payment_method" or "-usage_payment_method";
 
-    /// <summary>The same sort key in descending order (the API's &lt;c&gt;-&lt;/c&gt; prefix).</summary>
+    /// <summary>The same sort key in descending order (the API's <c>-</c> prefix).</summary>
     public OutboundVoiceProfileSort Descending() => Value.StartsWith("-", global::System.StringComparison.Ordinal) ? this : new("-" + Value);
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
