@@ -41,6 +41,23 @@ public class PagingTests
     }
 
     [Fact]
+    public async Task AThousandConnectionsAreIteratedToTheEndInTenRequests()
+    {
+        await using var server = new LoopbackServer(request => Pages(request, total: 1000));
+        var client = new TelnyxSipClient(server.Options());
+
+        var ids = new HashSet<string>();
+        await foreach (CredentialConnection connection in client.CredentialConnections.ListAsync(new() { Page = new() { Size = 100 } }))
+        {
+            Assert.True(ids.Add(connection.Id), $"{connection.Id} was returned twice");
+        }
+
+        Assert.Equal(1000, ids.Count);
+        Assert.Equal(10, server.Requests.Count);
+        Assert.Equal("page[size]=100&page[number]=10", Uri.UnescapeDataString(server.Requests.Last().Query));
+    }
+
+    [Fact]
     public async Task PagesExposeTheMetaNumbers()
     {
         await using var server = new LoopbackServer(request => Pages(request, total: 55));

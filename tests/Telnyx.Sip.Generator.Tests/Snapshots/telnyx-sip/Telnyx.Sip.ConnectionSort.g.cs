@@ -26,17 +26,26 @@ public readonly partial struct ConnectionSort : global::System.IEquatable<Connec
     /// <summary>The value <c>created_at</c>.</summary>
     public static ConnectionSort CreatedAt { get; } = new("created_at");
 
+    /// <summary>The value <c>-created_at</c>.</summary>
+    public static ConnectionSort CreatedAtDescending { get; } = new("-created_at");
+
     /// <summary>The value <c>connection_name</c>.</summary>
     public static ConnectionSort ConnectionName { get; } = new("connection_name");
 
+    /// <summary>The value <c>-connection_name</c>.</summary>
+    public static ConnectionSort ConnectionNameDescending { get; } = new("-connection_name");
+
     /// <summary>The value <c>active</c>.</summary>
     public static ConnectionSort Active { get; } = new("active");
+
+    /// <summary>The value <c>-active</c>.</summary>
+    public static ConnectionSort ActiveDescending { get; } = new("-active");
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "created_at" or "connection_name" or "active";
+    public bool IsKnown => Value is "created_at" or "-created_at" or "connection_name" or "-connection_name" or "active" or "-active";
 
     /// <summary>The same sort key in descending order (the API's <c>-</c> prefix).</summary>
     public ConnectionSort Descending() => Value.StartsWith("-", global::System.StringComparison.Ordinal) ? this : new("-" + Value);
