@@ -110,6 +110,9 @@ internal static partial class Emitter
         w.Open($"catch ({Sip}.TelnyxSerializationException error)");
         w.Line("throw error.Under(\".\" + member);");
         w.Close();
+        w.Open("catch (global::System.Text.Json.JsonException error)");
+        w.Line($"throw {Runtime}.JsonRead.Malformed(error).Under(\".\" + member);");
+        w.Close();
         w.Line();
         w.Line("return result;");
         w.Close();

@@ -24,5 +24,5 @@ public sealed class TelnyxSerializationException : TelnyxException
 
     /// <summary>Returns the same error with <paramref name="segment"/> put in front of the path.</summary>
     public TelnyxSerializationException Under(string segment) =>
-        new(Reason, Path == "$" ? "$" + segment : "$" + segment + Path.Substring(1), InnerException);
+        new(Reason, "$" + segment + Path.Substring(1), InnerException);
 }

@@ -105,27 +105,7 @@ public sealed class ApiPipeline
         throw new TelnyxSerializationException("The response has no 'data' member", "$");
     };
 
-    private static T ParseBody<T>(byte[] body, JsonReadFunc<T> read)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
-            return read(ref reader);
-        }
-        catch (TelnyxSerializationException error)
-        {
-            error.RawBody = Encoding.UTF8.GetString(body);
-            throw;
-        }
-        catch (JsonException error)
-        {
-            string path = error.LineNumber is { } line ? $"$ (line {line + 1}, byte {error.BytePositionInLine + 1})" : "$";
-            throw new TelnyxSerializationException("The response body is not valid JSON: " + error.Message, path, error)
-            {
-                RawBody = Encoding.UTF8.GetString(body),
-            };
-        }
-    }
+    private static T ParseBody<T>(byte[] body, JsonReadFunc<T> read) => JsonModel.Read(body, read);
 
     private async Task<(HttpResponseMessage Response, byte[] Body)> SendCoreAsync(ApiRequest request, RequestOptions? options, CancellationToken cancellationToken)
     {

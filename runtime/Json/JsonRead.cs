@@ -221,6 +221,10 @@ public static class JsonRead
         return map;
     }
 
+    /// <summary>The error for JSON that is not well formed (cut off, bad syntax, nested too deep).</summary>
+    public static TelnyxSerializationException Malformed(JsonException error) =>
+        new("The JSON is not well formed: " + error.Message, "$", error);
+
     /// <summary>The error for a token of the wrong kind.</summary>
     public static TelnyxSerializationException Mismatch(ref Utf8JsonReader reader, string expected) =>
         new($"Expected {expected} but found {Describe(reader.TokenType)}", "$");

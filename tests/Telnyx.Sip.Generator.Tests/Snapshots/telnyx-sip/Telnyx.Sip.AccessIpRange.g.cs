@@ -183,6 +183,10 @@ public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.IJsonMode
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

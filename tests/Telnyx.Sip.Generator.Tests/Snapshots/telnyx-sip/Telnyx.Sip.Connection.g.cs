@@ -292,6 +292,10 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

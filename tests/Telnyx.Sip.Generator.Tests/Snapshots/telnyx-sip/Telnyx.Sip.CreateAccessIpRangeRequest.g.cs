@@ -96,6 +96,10 @@ public sealed partial class CreateAccessIpRangeRequest : global::Telnyx.Sip.Runt
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

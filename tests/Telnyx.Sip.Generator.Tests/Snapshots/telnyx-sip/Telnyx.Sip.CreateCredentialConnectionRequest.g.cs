@@ -586,6 +586,10 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

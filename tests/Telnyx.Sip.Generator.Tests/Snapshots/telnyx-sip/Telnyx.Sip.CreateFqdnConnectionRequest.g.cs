@@ -564,6 +564,10 @@ public sealed partial class CreateFqdnConnectionRequest : global::Telnyx.Sip.Run
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

@@ -360,6 +360,10 @@ public sealed partial class CreateInboundIpRequest : global::Telnyx.Sip.Runtime.
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

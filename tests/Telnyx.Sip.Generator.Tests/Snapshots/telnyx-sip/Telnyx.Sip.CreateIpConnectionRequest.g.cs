@@ -532,6 +532,10 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

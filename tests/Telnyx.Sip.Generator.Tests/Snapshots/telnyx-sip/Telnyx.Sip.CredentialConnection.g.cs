@@ -656,6 +656,10 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

@@ -241,6 +241,10 @@ public sealed partial class CredentialOutbound : global::Telnyx.Sip.Runtime.IJso
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

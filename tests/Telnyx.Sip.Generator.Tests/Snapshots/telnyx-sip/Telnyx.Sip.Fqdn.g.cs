@@ -214,6 +214,10 @@ public sealed partial class Fqdn : global::Telnyx.Sip.Runtime.IJsonModel<Fqdn>
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

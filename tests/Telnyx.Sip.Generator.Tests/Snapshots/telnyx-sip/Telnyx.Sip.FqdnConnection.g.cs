@@ -860,6 +860,10 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

@@ -427,6 +427,10 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

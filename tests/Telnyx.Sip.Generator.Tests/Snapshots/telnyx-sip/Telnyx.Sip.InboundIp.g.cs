@@ -430,6 +430,10 @@ public sealed partial class InboundIp : global::Telnyx.Sip.Runtime.IJsonModel<In
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

@@ -189,6 +189,10 @@ public sealed partial class Ip : global::Telnyx.Sip.Runtime.IJsonModel<Ip>
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

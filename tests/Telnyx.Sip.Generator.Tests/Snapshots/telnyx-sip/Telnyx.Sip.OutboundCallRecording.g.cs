@@ -133,6 +133,10 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

@@ -359,6 +359,10 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

@@ -300,6 +300,10 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

@@ -440,6 +440,10 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

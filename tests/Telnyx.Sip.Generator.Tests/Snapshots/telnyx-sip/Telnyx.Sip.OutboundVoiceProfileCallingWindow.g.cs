@@ -118,6 +118,10 @@ public sealed partial class OutboundVoiceProfileCallingWindow : global::Telnyx.S
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

@@ -209,6 +209,10 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJso
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

@@ -132,6 +132,10 @@ public sealed partial class UpdateFqdnRequest : global::Telnyx.Sip.Runtime.IJson
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

@@ -530,6 +530,10 @@ public sealed partial class UpdateIpConnectionRequest : global::Telnyx.Sip.Runti
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

@@ -117,6 +117,10 @@ public sealed partial class UpdateIpRequest : global::Telnyx.Sip.Runtime.IJsonMo
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

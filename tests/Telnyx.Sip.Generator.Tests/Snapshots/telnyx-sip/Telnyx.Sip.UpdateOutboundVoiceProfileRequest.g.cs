@@ -346,6 +346,10 @@ public sealed partial class UpdateOutboundVoiceProfileRequest : global::Telnyx.S
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

@@ -118,6 +118,10 @@ public sealed partial class UpdateOutboundVoiceProfileRequestCallingWindow : glo
         {
             throw error.Under("." + member);
         }
+        catch (global::System.Text.Json.JsonException error)
+        {
+            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
+        }
 
         return result;
     }

@@ -1,0 +1,54 @@
+using System;
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Telnyx.Sip.Runtime;
+
+namespace Telnyx.Sip;
+
+/// <summary>Reads and writes generated models, for instance to store them or to build test data.</summary>
+public static class JsonModel
+{
+    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip };
+
+    /// <summary>Reads a model from UTF-8 JSON.</summary>
+    /// <exception cref="TelnyxSerializationException">The JSON is malformed or does not fit the model; <c>Path</c> says where.</exception>
+    public static T Read<T>(ReadOnlySpan<byte> utf8Json) where T : IJsonModel<T> => Read(utf8Json, T.ReadJson);
+
+    /// <summary>Reads a model from JSON text.</summary>
+    /// <exception cref="TelnyxSerializationException">The JSON is malformed or does not fit the model; <c>Path</c> says where.</exception>
+    public static T Read<T>(string json) where T : IJsonModel<T> => Read<T>(Encoding.UTF8.GetBytes(json));
+
+    /// <summary>Writes a model as compact JSON text.</summary>
+    public static string Write<T>(T model) where T : IJsonModel<T>
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            model.WriteJson(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Reads a value with <paramref name="read"/>, turning every reading failure into <see cref="TelnyxSerializationException"/>.</summary>
+    internal static T Read<T>(ReadOnlySpan<byte> utf8Json, JsonReadFunc<T> read)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+            return read(ref reader);
+        }
+        catch (TelnyxSerializationException error)
+        {
+            error.RawBody ??= Encoding.UTF8.GetString(utf8Json);
+            throw;
+        }
+        catch (JsonException error)
+        {
+            TelnyxSerializationException wrapped = JsonRead.Malformed(error);
+            wrapped.RawBody = Encoding.UTF8.GetString(utf8Json);
+            throw wrapped;
+        }
+    }
+}
