@@ -34,6 +34,11 @@ public static class JsonModel
     /// <summary>Reads a value with <paramref name="read"/>, turning every reading failure into <see cref="TelnyxSerializationException"/>.</summary>
     internal static T Read<T>(ReadOnlySpan<byte> utf8Json, JsonReadFunc<T> read)
     {
+        if (utf8Json.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new TelnyxSerializationException("The body is empty where a JSON value was expected", "$") { RawBody = "" };
+        }
+
         try
         {
             var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
