@@ -841,8 +841,7 @@ internal sealed class ApiModelBuilder
                 Type = propertyType,
                 IsNullable = nullable || !isRequired,
                 IsRequired = isRequest && isRequired && !readOnly,
-                IsSecret = SpecDocument.GetBool(propertySchema, "writeOnly") || SpecDocument.GetString(propertySchema, "format") == "password" ||
-                           member.Key.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0,
+                IsSecret = IsSecret(member.Key, propertySchema),
                 Doc = Doc(member.Value, propertySchema),
             });
         }
@@ -857,6 +856,16 @@ internal sealed class ApiModelBuilder
         _inProgress.Remove(schema);
         return type;
     }
+
+    /// <summary>
+    /// Whether <c>ToString</c> must hide a property: <c>writeOnly</c> or <c>format: password</c> in the spec, or a
+    /// name that says secret (<c>password</c>, <c>secret</c>, a trailing <c>token</c>).
+    /// </summary>
+    private static bool IsSecret(string wireName, YamlNode? schema) =>
+        SpecDocument.GetBool(schema, "writeOnly") || SpecDocument.GetString(schema, "format") == "password" ||
+        wireName.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0 ||
+        wireName.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0 ||
+        wireName.EndsWith("token", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Collects the properties of a schema and of its allOf parts, flattened in order; later ones win.</summary>
     private void CollectMembers(YamlNode schema, HashSet<string> required, List<KeyValuePair<string, YamlNode>> members, HashSet<YamlNode> visited)

@@ -511,7 +511,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
 
         if ((_assigned0 & 0x100UL) != 0)
         {
-            text.Add("IpAuthenticationToken", _ipAuthenticationToken);
+            text.AddSecret("IpAuthenticationToken");
         }
 
         if ((_assigned0 & 0x200UL) != 0)

@@ -429,7 +429,7 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
 
         if ((_assigned0 & 0x80UL) != 0)
         {
-            text.Add("IpAuthenticationToken", _ipAuthenticationToken);
+            text.AddSecret("IpAuthenticationToken");
         }
 
         if ((_assigned0 & 0x100UL) != 0)
