@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Telnyx.Sip.Generator.Diagnostics;
@@ -31,8 +32,14 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Select(static (input, cancellationToken) => BuildSafely(input, cancellationToken))
             .WithTrackingName(TrackingNames.ApiModels);
 
-        context.RegisterSourceOutput(models, static (production, result) =>
+        // Only a bool leaves the compilation, so a C# edit re-runs this step but nothing after it.
+        IncrementalValueProvider<bool> hasHttpClientFactory = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.ReferencedAssemblyNames.Any(a => a.Name == "Microsoft.Extensions.Http"))
+            .WithTrackingName(TrackingNames.Features);
+
+        context.RegisterSourceOutput(models.Combine(hasHttpClientFactory), static (production, pair) =>
         {
+            BuildResult result = pair.Left;
             foreach (DiagnosticInfo diagnostic in result.Diagnostics)
             {
                 production.ReportDiagnostic(diagnostic.ToDiagnostic());
@@ -46,7 +53,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             System.Collections.Generic.List<GeneratedFile> files;
             try
             {
-                files = new System.Collections.Generic.List<GeneratedFile>(Emitter.Emit(spec));
+                files = new System.Collections.Generic.List<GeneratedFile>(Emitter.Emit(spec, pair.Right));
             }
             catch (Exception exception)
             {

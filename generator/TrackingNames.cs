@@ -8,4 +8,7 @@ public static class TrackingNames
 
     /// <summary>The model built from each spec, with its diagnostics.</summary>
     public const string ApiModels = nameof(ApiModels);
+
+    /// <summary>What the compilation offers the generated code, such as IHttpClientFactory.</summary>
+    public const string Features = nameof(Features);
 }

@@ -42,6 +42,17 @@ public sealed class TelnyxClientOptions
     /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
+    /// <summary>Returns a copy of these options that sends through <paramref name="httpClient"/>.</summary>
+    public TelnyxClientOptions WithHttpClient(HttpClient httpClient) => new()
+    {
+        ApiKey = ApiKey,
+        BaseUrl = BaseUrl,
+        Timeout = Timeout,
+        MaxRetries = MaxRetries,
+        AllowInsecureHttp = AllowInsecureHttp,
+        HttpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient)),
+    };
+
     /// <summary>Returns a copy with every unset value resolved from the environment and the defaults.</summary>
     internal ResolvedOptions Resolve(string? defaultBaseUrl = null)
     {

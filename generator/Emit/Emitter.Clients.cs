@@ -38,6 +38,43 @@ internal static partial class Emitter
         w.Close();
     }
 
+    private static void EmitServiceCollectionExtensions(SourceWriter w, ApiSpec spec)
+    {
+        const string Services = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
+        const string Builder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
+        string options = $"{Sip}.TelnyxClientOptions";
+        string client = spec.ClientName;
+        w.Doc("summary", $"Registers `{client}` with the dependency-injection container, on an `HttpClient` from `IHttpClientFactory`.");
+        w.Line(GeneratedCode);
+        w.Open($"public static class {client}ServiceCollectionExtensions");
+        w.Doc("summary", $"Registers `{client}` as a typed HTTP client. Options come from `IOptions<TelnyxClientOptions>` (bind them with `services.Configure<TelnyxClientOptions>(…)`) and then from `configure`.");
+        w.RawDoc("<param name=\"services\">The service collection.</param>");
+        w.RawDoc("<param name=\"configure\">Sets options in code; applied after any other configuration.</param>");
+        w.RawDoc("<returns>The builder of the client's <c>HttpClient</c>, to add handlers (resilience, logging, …) in the usual way.</returns>");
+        w.Open($"public static {Builder} Add{client}(this {Services} services, global::System.Action<{options}>? configure = null)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(services);");
+        w.Line($"global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<{options}>(services);");
+        w.Open("if (configure is not null)");
+        w.Line($"global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure(services, configure);");
+        w.Close();
+        w.Line();
+        w.Line($"{Builder} builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, {Literal(client)});");
+        w.Line($"global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<{client}>(builder,");
+        w.Line("    static (global::System.Net.Http.HttpClient httpClient, global::System.IServiceProvider provider) =>");
+        w.Line("{");
+        w.Indent();
+        w.Line($"{options} configured = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions");
+        w.Line($"    .GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{options}>>(provider).Value;");
+        w.Line("// The client applies its own per-attempt timeout; the factory's 100 s default must not cut it short.");
+        w.Line("httpClient.Timeout = global::System.Threading.Timeout.InfiniteTimeSpan;");
+        w.Line($"return new {client}(configured.WithHttpClient(httpClient));");
+        w.Outdent();
+        w.Line("});");
+        w.Line("return builder;");
+        w.Close();
+        w.Close();
+    }
+
     private static string ResourceDescription(ResourceSpec resource)
     {
         string template = resource.Operations.Select(o => o.PathTemplate).OrderBy(p => p.Length).FirstOrDefault() ?? resource.PropertyName;

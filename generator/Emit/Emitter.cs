@@ -18,7 +18,10 @@ internal static partial class Emitter
     private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
     private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Telnyx.Sip.Generator\", \"0.1.0\")]";
 
-    public static IEnumerable<GeneratedFile> Emit(ApiSpec spec)
+    /// <param name="spec">The model of one spec.</param>
+    /// <param name="withDependencyInjection">Whether the project references Microsoft.Extensions.Http, so that an
+    /// <c>Add{Client}</c> registration can be generated.</param>
+    public static IEnumerable<GeneratedFile> Emit(ApiSpec spec, bool withDependencyInjection = false)
     {
         foreach (EnumSpec enumSpec in spec.Enums)
         {
@@ -46,6 +49,10 @@ internal static partial class Emitter
         }
 
         yield return File(spec, spec.ClientName, writer => EmitRootClient(writer, spec));
+        if (withDependencyInjection)
+        {
+            yield return File(spec, spec.ClientName + "ServiceCollectionExtensions", writer => EmitServiceCollectionExtensions(writer, spec));
+        }
     }
 
     private static IEnumerable<ResourceSpec> Flatten(IEnumerable<ResourceSpec> resources) =>
