@@ -1,0 +1,76 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using Telnyx.Sip.Mock;
+using Xunit;
+
+namespace Telnyx.Sip.Package.Tests;
+
+/// <summary>Packs the runtime and generator packages once into a local folder feed.</summary>
+public sealed class PackageFixture : IAsyncLifetime
+{
+    public string RepoRoot { get; } = PrismServer.FindRepoRoot(AppContext.BaseDirectory);
+
+    public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), "telnyx-sip-package-tests-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public string Feed => Path.Combine(WorkDirectory, "feed");
+
+    public string NuGetPackages => Path.Combine(WorkDirectory, "nuget-packages");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Feed);
+        foreach (string project in new[] { "runtime/Telnyx.Sip.Runtime.csproj", "generator/Telnyx.Sip.Generator.csproj" })
+        {
+            var (code, output) = await Dotnet.RunAsync(RepoRoot, NuGetPackages, "pack", project, "-c", "Release", "-o", Feed);
+            Assert.True(code == 0, $"dotnet pack {project} failed:\n{output}");
+        }
+    }
+
+    /// <summary>Creates a consumer project that references only the generator package, from the local feed.</summary>
+    public string CreateConsumer(string name, string program, string? spec = null)
+    {
+        string directory = Path.Combine(WorkDirectory, name);
+        Directory.CreateDirectory(Path.Combine(directory, "specs"));
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(directory, name + ".csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Telnyx.Sip.Generator" Version="0.1.0" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
+        File.WriteAllText(Path.Combine(directory, "specs", "telnyx-sip.yaml"), spec ?? File.ReadAllText(Path.Combine(RepoRoot, "specs", "telnyx-sip.yaml")));
+        return directory;
+    }
+
+    public Task DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(WorkDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: the temp folder is cleaned by the system later.
+        }
+
+        return Task.CompletedTask;
+    }
+}

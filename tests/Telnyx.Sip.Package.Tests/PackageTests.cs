@@ -1,0 +1,139 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Telnyx.Sip.Client.Tests;
+using Xunit;
+
+namespace Telnyx.Sip.Package.Tests;
+
+public class PackageTests(PackageFixture packages) : IClassFixture<PackageFixture>
+{
+    private const string CallProgram = """
+        using Telnyx.Sip;
+
+        var client = new TelnyxSipClient(new TelnyxClientOptions { ApiKey = "KEY_PACKAGE_TEST", BaseUrl = new Uri(args[0]) });
+        CredentialConnection connection = await client.CredentialConnections.RetrieveAsync("42");
+        Console.WriteLine($"retrieved {connection.Id} {connection.AnchorsiteOverride}");
+        """;
+
+    [Fact]
+    public void TheGeneratorPackageHoldsTheAnalyzerItsDependencyAndTheBuildFiles()
+    {
+        using ZipArchive generator = ZipFile.OpenRead(Path.Combine(packages.Feed, "Telnyx.Sip.Generator.0.1.0.nupkg"));
+        var entries = generator.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("analyzers/dotnet/cs/Telnyx.Sip.Generator.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
+        Assert.Contains("buildTransitive/Telnyx.Sip.Generator.props", entries);
+        Assert.Contains("buildTransitive/Telnyx.Sip.Generator.targets", entries);
+        Assert.Contains("README.md", entries);
+        string nuspec = new StreamReader(generator.GetEntry("Telnyx.Sip.Generator.nuspec")!.Open()).ReadToEnd();
+        Assert.Contains("<dependency id=\"Telnyx.Sip.Runtime\" version=\"0.1.0\"", nuspec);
+        Assert.Contains("<license type=\"expression\">MIT</license>", nuspec);
+
+        using ZipArchive runtime = ZipFile.OpenRead(Path.Combine(packages.Feed, "Telnyx.Sip.Runtime.0.1.0.nupkg"));
+        Assert.Contains("lib/net8.0/Telnyx.Sip.Runtime.dll", runtime.Entries.Select(e => e.FullName));
+    }
+
+    [Fact]
+    public async Task AFreshProjectWithOnePackageReferenceBuildsWithoutWarningsAndCallsTheApi()
+    {
+        string project = packages.CreateConsumer("Consumer", CallProgram);
+        var (buildCode, buildOutput) = await Dotnet.RunAsync(project, packages.NuGetPackages, "build", "-c", "Release");
+        Assert.True(buildCode == 0, buildOutput);
+        Assert.Contains("0 Warning(s)", buildOutput);
+
+        await using var server = new LoopbackServer(_ => new CannedResponse(200, """{"data":{"id":"42","anchorsite_override":"Chicago, IL"}}"""));
+        var (runCode, runOutput) = await Dotnet.RunAsync(project, packages.NuGetPackages, "run", "-c", "Release", "--no-build", "--", server.BaseUrl.ToString());
+
+        Assert.True(runCode == 0, runOutput);
+        Assert.Contains("retrieved 42 Chicago, IL", runOutput);
+        ReceivedRequest request = Assert.Single(server.Requests);
+        Assert.Equal("/v2/credential_connections/42", request.RawUrl);
+    }
+
+    [Fact]
+    public async Task UpdatingTheSpecRegeneratesTheClientOnTheNextBuild()
+    {
+        string original = File.ReadAllText(Path.Combine(packages.RepoRoot, "specs", "telnyx-sip.yaml"));
+        string project = packages.CreateConsumer("Updating", """
+            using Telnyx.Sip;
+            var connection = new CredentialConnection();
+            Console.WriteLine(connection.Tags?.Count);
+            """);
+        var (firstCode, firstOutput) = await Dotnet.RunAsync(project, packages.NuGetPackages, "build");
+        Assert.True(firstCode == 0, firstOutput);
+
+        // The new spec adds a property and an operation, and removes the 'tags' property of CredentialConnection.
+        string updated = SpecEdits.Apply(original);
+        File.WriteAllText(Path.Combine(project, "specs", "telnyx-sip.yaml"), updated);
+
+        // Code that used the removed property no longer compiles, with the usual compiler error.
+        var (brokenCode, brokenOutput) = await Dotnet.RunAsync(project, packages.NuGetPackages, "build");
+        Assert.NotEqual(0, brokenCode);
+        Assert.True(brokenOutput.Contains("error CS1061"), brokenOutput);
+        Assert.Contains("'Tags'", brokenOutput);
+
+        // Code that uses the new members compiles.
+        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+            using Telnyx.Sip;
+            var connection = new CredentialConnection { RegionLabel = "us-central" };
+            var client = new TelnyxSipClient(new TelnyxClientOptions { ApiKey = "k", BaseUrl = new Uri("http://127.0.0.1:9/v2") });
+            Func<Task<CredentialConnection>> reset = () => client.CredentialConnections.Actions.ResetPasswordAsync("42");
+            Console.WriteLine(connection.RegionLabel + (reset is null));
+            """);
+        var (fixedCode, fixedOutput) = await Dotnet.RunAsync(project, packages.NuGetPackages, "build");
+        Assert.True(fixedCode == 0, fixedOutput);
+    }
+}
+
+/// <summary>The spec update the regeneration test applies: one property and one operation added, one property removed.</summary>
+internal static class SpecEdits
+{
+    public static string Apply(string spec)
+    {
+        const string Anchor = "  /credential_connections/{id}/actions/check_registration_status:\n";
+        Assert.Contains(Anchor, spec);
+        string withOperation = spec.Replace(Anchor, """
+              /credential_connections/{id}/actions/reset_password:
+                post:
+                  operationId: ResetCredentialConnectionPassword
+                  summary: Reset the password of a credential connection
+                  parameters:
+                  - name: id
+                    in: path
+                    required: true
+                    schema:
+                      type: string
+                  responses:
+                    '200':
+                      description: The connection with its new password.
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              data:
+                                $ref: '#/components/schemas/CredentialConnection'
+
+            """.Replace("\r\n", "\n") + Anchor);
+
+        // In CredentialConnection: replace 'tags' with 'region_label'.
+        string[] lines = withOperation.Split('\n');
+        int schema = Array.IndexOf(lines, "    CredentialConnection:");
+        int properties = Array.IndexOf(lines, "      properties:", schema);
+        int tags = Array.IndexOf(lines, "        tags:", properties);
+        int end = tags + 1;
+        while (lines[end].StartsWith("         ", StringComparison.Ordinal))
+        {
+            end++; // the lines of the 'tags' schema are indented deeper than its name
+        }
+
+        Assert.True(schema > 0 && properties > schema && tags > properties, "The spec no longer has CredentialConnection.tags where this test expects it.");
+        return string.Join('\n', lines[..tags]
+            .Concat(["        region_label:", "          type: string", "          description: A label for the region."])
+            .Concat(lines[end..]));
+    }
+}
