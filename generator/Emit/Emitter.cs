@@ -23,6 +23,30 @@ internal static partial class Emitter
     /// <c>Add{Client}</c> registration can be generated.</param>
     public static IEnumerable<GeneratedFile> Emit(ApiSpec spec, bool withDependencyInjection = false)
     {
+        // Hint names are compared ignoring case, but C# type names are not: OAuthClient and OauthClient can both exist.
+        var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (GeneratedFile file in EmitFiles(spec, withDependencyInjection))
+        {
+            yield return hintNames.Add(file.HintName)
+                ? file
+                : file with { HintName = file.HintName.Replace(".g.cs", "." + StableHash(file.HintName) + ".g.cs") };
+        }
+    }
+
+    /// <summary>An FNV-1a hash in hex: the same name gives the same hint name in every build.</summary>
+    private static string StableHash(string text)
+    {
+        uint hash = 2166136261;
+        foreach (char c in text)
+        {
+            hash = unchecked((hash ^ c) * 16777619);
+        }
+
+        return hash.ToString("x8", CultureInfo.InvariantCulture);
+    }
+
+    private static IEnumerable<GeneratedFile> EmitFiles(ApiSpec spec, bool withDependencyInjection)
+    {
         foreach (EnumSpec enumSpec in spec.Enums)
         {
             yield return File(spec, enumSpec.Name, writer => EmitEnum(writer, enumSpec));
