@@ -167,7 +167,7 @@ internal static partial class Emitter
         WriteObsolete(w, operation);
         w.Open($"public global::System.Threading.Tasks.Task<{Sip}.ApiResponse<{result.Name}>> {operation.MethodName}WithResponseAsync({parameterList})");
         WriteRequest(w, operation);
-        w.Line($"return _pipeline.SendAsync(request, {ItemReader(result)}, unwrapData: {(operation.ResponseKind == ResponseKind.Data ? "true" : "false")}, options, cancellationToken);");
+        w.Line($"return _pipeline.SendAsync<{result.Name}>(request, {ItemReader(result)}, unwrapData: {(operation.ResponseKind == ResponseKind.Data ? "true" : "false")}, options, cancellationToken);");
         w.Close();
     }
 
@@ -177,28 +177,35 @@ internal static partial class Emitter
         string queryClass = operation.QueryClass!;
         WriteOperationDoc(w, operation, "Every item of every page; the next page is fetched when the previous one is used up. Use AsPages() for the pages and their meta.");
         WriteObsolete(w, operation);
+        string pathArguments = string.Concat(operation.PathParameters.Select(p => p.Name + ", "));
+        string pathParameters = string.Concat(operation.PathParameters.Select(p => $"{PropertyType(p.Type, false)} {p.Name}, "));
         w.Open($"public {Sip}.AsyncPageable<{item.Name}> {operation.MethodName}Async({parameterList})");
-        w.Line($"return {Runtime}.Pageables.ByPageNumber<{item.Name}>(");
-        w.Line($"    (pageNumber, token) => {operation.MethodName}PageAsync(parameters, pageNumber, options, token),");
-        w.Line($"    parameters?.{operation.PageNumberAccess},");
-        w.Line("    cancellationToken);");
-        w.Close();
-        w.Line();
-        w.Open($"private global::System.Threading.Tasks.Task<{Sip}.Page<{item.Name}>> {operation.MethodName}PageAsync({queryClass}? parameters, int pageNumber, {Sip}.RequestOptions? options, {Token} cancellationToken)");
-        WriteRequest(w, operation);
-        w.Line($"request.Query.Set({Literal(operation.PageNumberKey!)}, pageNumber);");
-        w.Line($"return _pipeline.SendPageAsync(request, {ItemReader(item)}, options, cancellationToken);");
-        w.Close();
-    }
-
-    private static void WriteRequest(SourceWriter w, OperationSpec operation)
-    {
         foreach (ParameterSpec parameter in operation.PathParameters.Where(p => p.Type.Kind == TypeKind.String))
         {
             w.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
         }
 
-        if (operation.Body is not null && operation.BodyRequired)
+        w.Line($"return {Runtime}.Pageables.ByPageNumber<{item.Name}>(");
+        w.Line($"    (pageNumber, token) => {operation.MethodName}PageAsync({pathArguments}parameters, pageNumber, options, token),");
+        w.Line($"    parameters?.{operation.PageNumberAccess},");
+        w.Line("    cancellationToken);");
+        w.Close();
+        w.Line();
+        w.Open($"private global::System.Threading.Tasks.Task<{Sip}.Page<{item.Name}>> {operation.MethodName}PageAsync({pathParameters}{queryClass}? parameters, int pageNumber, {Sip}.RequestOptions? options, {Token} cancellationToken)");
+        WriteRequest(w, operation, checkArguments: false);
+        w.Line($"request.Query.Set({Literal(operation.PageNumberKey!)}, pageNumber);");
+        w.Line($"return _pipeline.SendPageAsync<{item.Name}>(request, {ItemReader(item)}, options, cancellationToken);");
+        w.Close();
+    }
+
+    private static void WriteRequest(SourceWriter w, OperationSpec operation, bool checkArguments = true)
+    {
+        foreach (ParameterSpec parameter in operation.PathParameters.Where(p => checkArguments && p.Type.Kind == TypeKind.String))
+        {
+            w.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
+        }
+
+        if (operation.Body is { IsValueType: false } && operation.BodyRequired)
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
         }
@@ -245,11 +252,12 @@ internal static partial class Emitter
             w.Line("parameters?.AppendQuery(request.Query);");
         }
 
-        if (operation.Body is not null)
+        if (operation.Body is { } bodyType)
         {
-            w.Line(operation.BodyRequired
+            string assign = bodyType.Kind == TypeKind.Model
                 ? "request.Body = body.WriteJson;"
-                : "if (body is not null) request.Body = body.WriteJson;");
+                : $"request.Body = writer => {WriteStatement(bodyType, false, operation.BodyRequired || bodyType.IsValueType ? "body" : "body!", "writer")}";
+            w.Line(operation.BodyRequired ? assign : "if (body is not null) " + assign);
         }
     }
 

@@ -92,11 +92,7 @@ internal static partial class Emitter
             w.Close();
         }
 
-        if (model.Properties.Count == 0)
-        {
-            w.Open("{");
-        }
-        else
+        if (model.Properties.Count > 0)
         {
             w.Open("else");
         }
@@ -104,7 +100,11 @@ internal static partial class Emitter
         w.Line("member = reader.GetString()!;");
         w.Line("reader.Read();");
         w.Line("result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);");
-        w.Close();
+        if (model.Properties.Count > 0)
+        {
+            w.Close();
+        }
+
         w.Close();
         w.Close();
         w.Open($"catch ({Sip}.TelnyxSerializationException error)");
@@ -167,9 +167,13 @@ internal static partial class Emitter
             w.Doc("summary", "A plain value, sent as the parameter itself rather than as one of its operators.");
             w.Line($"public {PropertyType(scalar, true)} Value {{ get; set; }}");
             w.Line();
-            w.Doc("summary", "Uses a plain value.");
-            w.Line($"public static implicit operator {name}({scalar.Name} value) => new() {{ Value = value }};");
-            w.Line();
+            if (scalar.Kind != TypeKind.List)
+            {
+                // C# allows no conversion from an interface such as IList<T>.
+                w.Doc("summary", "Uses a plain value.");
+                w.Line($"public static implicit operator {name}({scalar.Name} value) => new() {{ Value = value }};");
+                w.Line();
+            }
         }
 
         foreach (PropertySpec property in model.Properties)
@@ -183,7 +187,9 @@ internal static partial class Emitter
         w.Open($"internal void AppendQuery({Runtime}.QueryBuilder query, string? prefix = null)");
         if (model.ScalarValue is { } value)
         {
-            w.Line($"query.Add(prefix ?? \"\", {QueryValue(value, "Value")});");
+            w.Line(value.Kind == TypeKind.List
+                ? $"query.AddEach(prefix ?? \"\", Value is null ? null : global::System.Linq.Enumerable.Select(Value, static item => {QueryText(value.Element!, "item")}));"
+                : $"query.Add(prefix ?? \"\", {QueryValue(value, "Value")});");
         }
 
         foreach (PropertySpec property in model.Properties)

@@ -230,8 +230,10 @@ internal static partial class Emitter
             nullable ? $"{Runtime}.JsonRead.{type.Kind}(ref {r})" : $"{Runtime}.JsonRead.{type.Kind}(ref {r}) ?? default",
         TypeKind.Enum => nullable ? $"{Runtime}.JsonRead.NullableEnum<{type.Name}>(ref {r})" : $"{Runtime}.JsonRead.Enum<{type.Name}>(ref {r})",
         TypeKind.Model => nullable ? $"{Runtime}.JsonRead.Model<{type.Name}>(ref {r})" : $"{type.Name}.ReadJson(ref {r})",
-        TypeKind.List => $"{Runtime}.JsonRead.List(ref {r}, {ItemReader(type.Element!)})",
-        TypeKind.Map => $"{Runtime}.JsonRead.Map(ref {r}, {ItemReader(type.Element!)})",
+        TypeKind.List => $"{Runtime}.JsonRead.List<{type.Element!.Name}>(ref {r}, {ItemReader(type.Element!)})" +
+                         (nullable ? "" : $" ?? new global::System.Collections.Generic.List<{type.Element!.Name}>()"),
+        TypeKind.Map => $"{Runtime}.JsonRead.Map<{type.Element!.Name}>(ref {r}, {ItemReader(type.Element!)})" +
+                        (nullable ? "" : $" ?? new global::System.Collections.Generic.Dictionary<string, {type.Element!.Name}>()"),
         _ => $"{Runtime}.JsonRead.Element(ref {r})",
     };
 

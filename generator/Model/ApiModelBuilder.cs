@@ -33,6 +33,7 @@ internal sealed class ApiModelBuilder
     private readonly HashSet<YamlNode> _requestSchemas = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<YamlNode> _inProgress = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _reportedReferences = new(StringComparer.Ordinal);
+    private string _namespace = "";
 
     private ApiModelBuilder(SpecInput input, SpecDocument document, CancellationToken cancellationToken)
     {
@@ -95,6 +96,7 @@ internal sealed class ApiModelBuilder
         string? title = SpecDocument.GetString(info, "title");
         string baseName = TitleName(title);
         string ns = _input.Namespace ?? NamespaceFromTitle(baseName);
+        _namespace = ns;
         string clientName = _input.ClientName ?? Naming.Identifier(baseName) + "Client";
         _typeNames.Add(clientName);
 
@@ -548,8 +550,11 @@ internal sealed class ApiModelBuilder
             Properties = properties.ToEquatableArray(),
             ScalarValue = scalar,
         });
-        return new TypeRef(TypeKind.Model, name);
+        return new TypeRef(TypeKind.Model, Qualified(name));
     }
+
+    /// <summary>Type references are written <c>global::</c>-qualified, so that a property can share a type's name.</summary>
+    private string Qualified(string name) => $"global::{_namespace}.{name}";
 
     private TypeRef QueryScalar(YamlNode? schema, string contextName, bool isSort)
     {
@@ -777,7 +782,7 @@ internal sealed class ApiModelBuilder
     private TypeRef BuildEnum(YamlNode schema, YamlSequenceNode values, string contextName, bool isSort)
     {
         string name = ReserveTypeName(contextName);
-        var type = new TypeRef(TypeKind.Enum, name);
+        var type = new TypeRef(TypeKind.Enum, Qualified(name));
         _namedTypes[schema] = type;
         var members = new List<EnumMemberSpec>();
         var names = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "Descending", "IsKnown" };
@@ -809,7 +814,7 @@ internal sealed class ApiModelBuilder
     private TypeRef BuildModel(YamlNode schema, string contextName)
     {
         string name = ReserveTypeName(contextName);
-        var type = new TypeRef(TypeKind.Model, name);
+        var type = new TypeRef(TypeKind.Model, Qualified(name));
         _namedTypes[schema] = type;
         if (!_inProgress.Add(schema))
         {

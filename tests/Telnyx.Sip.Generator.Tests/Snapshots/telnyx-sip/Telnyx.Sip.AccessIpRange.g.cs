@@ -14,7 +14,7 @@ public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.IJsonMode
     private global::System.DateTimeOffset? _createdAt;
     private string? _description;
     private string? _id;
-    private AccessIpRangeStatus _status;
+    private global::Telnyx.Sip.AccessIpRangeStatus _status;
     private global::System.DateTimeOffset? _updatedAt;
     private string? _userId;
     private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
@@ -71,7 +71,7 @@ public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.IJsonMode
     }
 
     /// <summary>Whether the range has been synchronised yet.</summary>
-    public AccessIpRangeStatus Status
+    public global::Telnyx.Sip.AccessIpRangeStatus Status
     {
         get => _status;
         set
@@ -154,7 +154,7 @@ public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.IJsonMode
                 {
                     member = "status";
                     reader.Read();
-                    result._status = global::Telnyx.Sip.Runtime.JsonRead.Enum<AccessIpRangeStatus>(ref reader);
+                    result._status = global::Telnyx.Sip.Runtime.JsonRead.Enum<global::Telnyx.Sip.AccessIpRangeStatus>(ref reader);
                     result._assigned0 |= 0x10UL;
                 }
                 else if (reader.ValueTextEquals("updated_at"u8))
@@ -222,7 +222,7 @@ public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.IJsonMode
         if ((_assigned0 & 0x10UL) != 0)
         {
             writer.WritePropertyName("status"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<AccessIpRangeStatus>(writer, _status);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.AccessIpRangeStatus>(writer, _status);
         }
 
         if ((_assigned0 & 0x20UL) != 0)

@@ -23,20 +23,20 @@ public sealed partial class AccessIpRangesClient
     /// <returns>Every item of every page; the next page is fetched when the previous one is used up. Use AsPages() for the pages and their meta.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::Telnyx.Sip.AsyncPageable<AccessIpRange> ListAsync(ListAccessIpRangesParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::Telnyx.Sip.AsyncPageable<global::Telnyx.Sip.AccessIpRange> ListAsync(ListAccessIpRangesParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::Telnyx.Sip.Runtime.Pageables.ByPageNumber<AccessIpRange>(
+        return global::Telnyx.Sip.Runtime.Pageables.ByPageNumber<global::Telnyx.Sip.AccessIpRange>(
             (pageNumber, token) => ListPageAsync(parameters, pageNumber, options, token),
             parameters?.Page?.Number,
             cancellationToken);
     }
 
-    private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Page<AccessIpRange>> ListPageAsync(ListAccessIpRangesParams? parameters, int pageNumber, global::Telnyx.Sip.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+    private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Page<global::Telnyx.Sip.AccessIpRange>> ListPageAsync(ListAccessIpRangesParams? parameters, int pageNumber, global::Telnyx.Sip.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
     {
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "access_ip_ranges");
         parameters?.AppendQuery(request.Query);
         request.Query.Set("page[number]", pageNumber);
-        return _pipeline.SendPageAsync(request, AccessIpRange.ReadJson, options, cancellationToken);
+        return _pipeline.SendPageAsync<global::Telnyx.Sip.AccessIpRange>(request, global::Telnyx.Sip.AccessIpRange.ReadJson, options, cancellationToken);
     }
 
     /// <summary>Create an access IP range</summary>
@@ -47,7 +47,7 @@ public sealed partial class AccessIpRangesClient
     /// <returns>The response body.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<AccessIpRange> CreateAsync(CreateAccessIpRangeRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.AccessIpRange> CreateAsync(global::Telnyx.Sip.CreateAccessIpRangeRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CreateWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Create an access IP range</summary>
@@ -58,12 +58,12 @@ public sealed partial class AccessIpRangesClient
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<AccessIpRange>> CreateWithResponseAsync(CreateAccessIpRangeRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.AccessIpRange>> CreateWithResponseAsync(global::Telnyx.Sip.CreateAccessIpRangeRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "access_ip_ranges");
         request.Body = body.WriteJson;
-        return _pipeline.SendAsync(request, AccessIpRange.ReadJson, unwrapData: false, options, cancellationToken);
+        return _pipeline.SendAsync<global::Telnyx.Sip.AccessIpRange>(request, global::Telnyx.Sip.AccessIpRange.ReadJson, unwrapData: false, options, cancellationToken);
     }
 
     /// <summary>Delete an access IP range</summary>
@@ -76,7 +76,7 @@ public sealed partial class AccessIpRangesClient
     /// <returns>The response body.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<AccessIpRange> DeleteAsync(string accessIpRangeId, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.AccessIpRange> DeleteAsync(string accessIpRangeId, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await DeleteWithResponseAsync(accessIpRangeId, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Delete an access IP range</summary>
@@ -89,10 +89,10 @@ public sealed partial class AccessIpRangesClient
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<AccessIpRange>> DeleteWithResponseAsync(string accessIpRangeId, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.AccessIpRange>> DeleteWithResponseAsync(string accessIpRangeId, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(accessIpRangeId);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "access_ip_ranges/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(accessIpRangeId));
-        return _pipeline.SendAsync(request, AccessIpRange.ReadJson, unwrapData: false, options, cancellationToken);
+        return _pipeline.SendAsync<global::Telnyx.Sip.AccessIpRange>(request, global::Telnyx.Sip.AccessIpRange.ReadJson, unwrapData: false, options, cancellationToken);
     }
 }

@@ -11,7 +11,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
 {
     private ulong _assigned0;
     private bool? _active;
-    private AnchorsiteOverride? _anchorsiteOverride;
+    private global::Telnyx.Sip.AnchorsiteOverride? _anchorsiteOverride;
     private string? _connectionName;
     private string? _createdAt;
     private string? _id;
@@ -19,7 +19,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
     private string? _recordType;
     private global::System.Collections.Generic.IList<string>? _tags;
     private string? _updatedAt;
-    private ConnectionWebhookApiVersion? _webhookApiVersion;
+    private global::Telnyx.Sip.ConnectionWebhookApiVersion? _webhookApiVersion;
     private string? _webhookEventFailoverUrl;
     private string? _webhookEventUrl;
     private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
@@ -48,7 +48,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
     /// ping) to the connection; a named site handles all media instead.
     /// </summary>
     /// <remarks>Default: <c>Latency</c>. Example: <c>Amsterdam, Netherlands</c>.</remarks>
-    public AnchorsiteOverride? AnchorsiteOverride
+    public global::Telnyx.Sip.AnchorsiteOverride? AnchorsiteOverride
     {
         get => _anchorsiteOverride;
         set
@@ -143,7 +143,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
 
     /// <summary>The format of the webhooks sent for this connection: API v1 or v2.</summary>
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
-    public ConnectionWebhookApiVersion? WebhookApiVersion
+    public global::Telnyx.Sip.ConnectionWebhookApiVersion? WebhookApiVersion
     {
         get => _webhookApiVersion;
         set
@@ -207,7 +207,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
                 {
                     member = "anchorsite_override";
                     reader.Read();
-                    result._anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<AnchorsiteOverride>(ref reader);
+                    result._anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.AnchorsiteOverride>(ref reader);
                     result._assigned0 |= 0x2UL;
                 }
                 else if (reader.ValueTextEquals("connection_name"u8))
@@ -249,7 +249,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
                 {
                     member = "tags";
                     reader.Read();
-                    result._tags = global::Telnyx.Sip.Runtime.JsonRead.List(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
+                    result._tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
                     result._assigned0 |= 0x80UL;
                 }
                 else if (reader.ValueTextEquals("updated_at"u8))
@@ -263,7 +263,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
                 {
                     member = "webhook_api_version";
                     reader.Read();
-                    result._webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<ConnectionWebhookApiVersion>(ref reader);
+                    result._webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.ConnectionWebhookApiVersion>(ref reader);
                     result._assigned0 |= 0x200UL;
                 }
                 else if (reader.ValueTextEquals("webhook_event_failover_url"u8))
@@ -313,7 +313,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
         if ((_assigned0 & 0x2UL) != 0)
         {
             writer.WritePropertyName("anchorsite_override"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<AnchorsiteOverride>(writer, _anchorsiteOverride);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.AnchorsiteOverride>(writer, _anchorsiteOverride);
         }
 
         if ((_assigned0 & 0x4UL) != 0)
@@ -361,7 +361,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
         if ((_assigned0 & 0x200UL) != 0)
         {
             writer.WritePropertyName("webhook_api_version"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<ConnectionWebhookApiVersion>(writer, _webhookApiVersion);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.ConnectionWebhookApiVersion>(writer, _webhookApiVersion);
         }
 
         if ((_assigned0 & 0x400UL) != 0)

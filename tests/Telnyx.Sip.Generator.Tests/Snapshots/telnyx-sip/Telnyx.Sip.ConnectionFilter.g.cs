@@ -12,7 +12,7 @@ namespace Telnyx.Sip;
 public sealed partial class ConnectionFilter
 {
     /// <summary>Operators on the connection name.</summary>
-    public ConnectionFilterConnectionName? ConnectionName { get; set; }
+    public global::Telnyx.Sip.ConnectionFilterConnectionName? ConnectionName { get; set; }
 
     /// <summary>Only connections with exactly this FQDN (case-sensitive).</summary>
     public string? Fqdn { get; set; }

@@ -14,7 +14,7 @@ public sealed partial class ConnectionNoiseSuppressionDetails : global::Telnyx.S
 {
     private ulong _assigned0;
     private int? _attenuationLimit;
-    private ConnectionNoiseSuppressionDetailsEngine? _engine;
+    private global::Telnyx.Sip.ConnectionNoiseSuppressionDetailsEngine? _engine;
     private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
     /// <summary>
@@ -45,7 +45,7 @@ public sealed partial class ConnectionNoiseSuppressionDetails : global::Telnyx.S
     /// <c>deep_filter_net_large</c>, the Krisp engines, or <c>quail_voice_focus</c>.
     /// </summary>
     /// <remarks>Default: <c>denoiser</c>. Example: <c>deep_filter_net</c>.</remarks>
-    public ConnectionNoiseSuppressionDetailsEngine? Engine
+    public global::Telnyx.Sip.ConnectionNoiseSuppressionDetailsEngine? Engine
     {
         get => _engine;
         set
@@ -85,7 +85,7 @@ public sealed partial class ConnectionNoiseSuppressionDetails : global::Telnyx.S
                 {
                     member = "engine";
                     reader.Read();
-                    result._engine = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<ConnectionNoiseSuppressionDetailsEngine>(ref reader);
+                    result._engine = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.ConnectionNoiseSuppressionDetailsEngine>(ref reader);
                     result._assigned0 |= 0x2UL;
                 }
                 else
@@ -121,7 +121,7 @@ public sealed partial class ConnectionNoiseSuppressionDetails : global::Telnyx.S
         if ((_assigned0 & 0x2UL) != 0)
         {
             writer.WritePropertyName("engine"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<ConnectionNoiseSuppressionDetailsEngine>(writer, _engine);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.ConnectionNoiseSuppressionDetailsEngine>(writer, _engine);
         }
 
         global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);

@@ -11,7 +11,7 @@ public sealed partial class ConnectionRtcpSettings : global::Telnyx.Sip.Runtime.
 {
     private ulong _assigned0;
     private bool? _captureEnabled;
-    private ConnectionRtcpSettingsPort? _port;
+    private global::Telnyx.Sip.ConnectionRtcpSettingsPort? _port;
     private int? _reportFrequencySecs;
     private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
@@ -40,7 +40,7 @@ public sealed partial class ConnectionRtcpSettings : global::Telnyx.Sip.Runtime.
     /// The RTCP port: by default the RTP port plus one, or <c>rtcp-mux</c> to share the RTP port.
     /// </summary>
     /// <remarks>Default: <c>rtp+1</c>.</remarks>
-    public ConnectionRtcpSettingsPort? Port
+    public global::Telnyx.Sip.ConnectionRtcpSettingsPort? Port
     {
         get => _port;
         set
@@ -92,7 +92,7 @@ public sealed partial class ConnectionRtcpSettings : global::Telnyx.Sip.Runtime.
                 {
                     member = "port";
                     reader.Read();
-                    result._port = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<ConnectionRtcpSettingsPort>(ref reader);
+                    result._port = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.ConnectionRtcpSettingsPort>(ref reader);
                     result._assigned0 |= 0x2UL;
                 }
                 else if (reader.ValueTextEquals("report_frequency_secs"u8))
@@ -135,7 +135,7 @@ public sealed partial class ConnectionRtcpSettings : global::Telnyx.Sip.Runtime.
         if ((_assigned0 & 0x2UL) != 0)
         {
             writer.WritePropertyName("port"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<ConnectionRtcpSettingsPort>(writer, _port);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.ConnectionRtcpSettingsPort>(writer, _port);
         }
 
         if ((_assigned0 & 0x4UL) != 0)

@@ -26,20 +26,20 @@ public sealed partial class ConnectionsClient
     /// <returns>Every item of every page; the next page is fetched when the previous one is used up. Use AsPages() for the pages and their meta.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::Telnyx.Sip.AsyncPageable<Connection> ListAsync(ListConnectionsParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::Telnyx.Sip.AsyncPageable<global::Telnyx.Sip.Connection> ListAsync(ListConnectionsParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::Telnyx.Sip.Runtime.Pageables.ByPageNumber<Connection>(
+        return global::Telnyx.Sip.Runtime.Pageables.ByPageNumber<global::Telnyx.Sip.Connection>(
             (pageNumber, token) => ListPageAsync(parameters, pageNumber, options, token),
             parameters?.Page?.Number,
             cancellationToken);
     }
 
-    private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Page<Connection>> ListPageAsync(ListConnectionsParams? parameters, int pageNumber, global::Telnyx.Sip.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+    private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Page<global::Telnyx.Sip.Connection>> ListPageAsync(ListConnectionsParams? parameters, int pageNumber, global::Telnyx.Sip.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
     {
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "connections");
         parameters?.AppendQuery(request.Query);
         request.Query.Set("page[number]", pageNumber);
-        return _pipeline.SendPageAsync(request, Connection.ReadJson, options, cancellationToken);
+        return _pipeline.SendPageAsync<global::Telnyx.Sip.Connection>(request, global::Telnyx.Sip.Connection.ReadJson, options, cancellationToken);
     }
 
     /// <summary>Retrieve a connection</summary>
@@ -54,7 +54,7 @@ public sealed partial class ConnectionsClient
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<Connection> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Connection> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await RetrieveWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Retrieve a connection</summary>
@@ -69,10 +69,10 @@ public sealed partial class ConnectionsClient
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<Connection>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.Connection>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
-        return _pipeline.SendAsync(request, Connection.ReadJson, unwrapData: true, options, cancellationToken);
+        return _pipeline.SendAsync<global::Telnyx.Sip.Connection>(request, global::Telnyx.Sip.Connection.ReadJson, unwrapData: true, options, cancellationToken);
     }
 }

@@ -10,19 +10,19 @@ namespace Telnyx.Sip;
 public sealed partial class CreateInboundIpRequest : global::Telnyx.Sip.Runtime.IJsonModel<CreateInboundIpRequest>
 {
     private ulong _assigned0;
-    private AniNumberFormat? _aniNumberFormat;
+    private global::Telnyx.Sip.AniNumberFormat? _aniNumberFormat;
     private int? _channelLimit;
     private global::System.Collections.Generic.IList<string>? _codecs;
-    private DefaultRoutingMethod? _defaultRoutingMethod;
-    private DnisNumberFormat? _dnisNumberFormat;
+    private global::Telnyx.Sip.DefaultRoutingMethod? _defaultRoutingMethod;
+    private global::Telnyx.Sip.DnisNumberFormat? _dnisNumberFormat;
     private bool? _generateRingbackTone;
     private bool? _isupHeadersEnabled;
     private bool? _prackEnabled;
     private bool? _shakenStirEnabled;
     private bool? _sipCompactHeadersEnabled;
-    private SipRegion? _sipRegion;
+    private global::Telnyx.Sip.SipRegion? _sipRegion;
     private string? _sipSubdomain;
-    private SipSubdomainReceiveSettings? _sipSubdomainReceiveSettings;
+    private global::Telnyx.Sip.SipSubdomainReceiveSettings? _sipSubdomainReceiveSettings;
     private int? _timeout1xxSecs;
     private int? _timeout2xxSecs;
     private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
@@ -35,7 +35,7 @@ public sealed partial class CreateInboundIpRequest : global::Telnyx.Sip.Runtime.
     }
 
     /// <summary>The format of the caller's number (ANI) on inbound calls.</summary>
-    public AniNumberFormat? AniNumberFormat
+    public global::Telnyx.Sip.AniNumberFormat? AniNumberFormat
     {
         get => _aniNumberFormat;
         set
@@ -75,7 +75,7 @@ public sealed partial class CreateInboundIpRequest : global::Telnyx.Sip.Runtime.
     /// How calls to a number on this connection are routed by default. Only the listed methods, or an empty
     /// value, are accepted.
     /// </summary>
-    public DefaultRoutingMethod? DefaultRoutingMethod
+    public global::Telnyx.Sip.DefaultRoutingMethod? DefaultRoutingMethod
     {
         get => _defaultRoutingMethod;
         set
@@ -86,7 +86,7 @@ public sealed partial class CreateInboundIpRequest : global::Telnyx.Sip.Runtime.
     }
 
     /// <summary>The format of the dialled number (DNIS) on inbound calls.</summary>
-    public DnisNumberFormat? DnisNumberFormat
+    public global::Telnyx.Sip.DnisNumberFormat? DnisNumberFormat
     {
         get => _dnisNumberFormat;
         set
@@ -161,7 +161,7 @@ public sealed partial class CreateInboundIpRequest : global::Telnyx.Sip.Runtime.
     }
 
     /// <summary>The SIP region inbound calls are received from; null for the default (US).</summary>
-    public SipRegion? SipRegion
+    public global::Telnyx.Sip.SipRegion? SipRegion
     {
         get => _sipRegion;
         set
@@ -190,7 +190,7 @@ public sealed partial class CreateInboundIpRequest : global::Telnyx.Sip.Runtime.
     /// Who may call the SIP subdomain: any SIP endpoint on the internet (<c>from_anyone</c>) or only
     /// connections of the same account (<c>only_my_connections</c>).
     /// </summary>
-    public SipSubdomainReceiveSettings? SipSubdomainReceiveSettings
+    public global::Telnyx.Sip.SipSubdomainReceiveSettings? SipSubdomainReceiveSettings
     {
         get => _sipSubdomainReceiveSettings;
         set
@@ -247,7 +247,7 @@ public sealed partial class CreateInboundIpRequest : global::Telnyx.Sip.Runtime.
                 {
                     member = "ani_number_format";
                     reader.Read();
-                    result._aniNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<AniNumberFormat>(ref reader);
+                    result._aniNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.AniNumberFormat>(ref reader);
                     result._assigned0 |= 0x1UL;
                 }
                 else if (reader.ValueTextEquals("channel_limit"u8))
@@ -261,21 +261,21 @@ public sealed partial class CreateInboundIpRequest : global::Telnyx.Sip.Runtime.
                 {
                     member = "codecs";
                     reader.Read();
-                    result._codecs = global::Telnyx.Sip.Runtime.JsonRead.List(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
+                    result._codecs = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
                     result._assigned0 |= 0x4UL;
                 }
                 else if (reader.ValueTextEquals("default_routing_method"u8))
                 {
                     member = "default_routing_method";
                     reader.Read();
-                    result._defaultRoutingMethod = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<DefaultRoutingMethod>(ref reader);
+                    result._defaultRoutingMethod = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.DefaultRoutingMethod>(ref reader);
                     result._assigned0 |= 0x8UL;
                 }
                 else if (reader.ValueTextEquals("dnis_number_format"u8))
                 {
                     member = "dnis_number_format";
                     reader.Read();
-                    result._dnisNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<DnisNumberFormat>(ref reader);
+                    result._dnisNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.DnisNumberFormat>(ref reader);
                     result._assigned0 |= 0x10UL;
                 }
                 else if (reader.ValueTextEquals("generate_ringback_tone"u8))
@@ -317,7 +317,7 @@ public sealed partial class CreateInboundIpRequest : global::Telnyx.Sip.Runtime.
                 {
                     member = "sip_region";
                     reader.Read();
-                    result._sipRegion = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<SipRegion>(ref reader);
+                    result._sipRegion = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.SipRegion>(ref reader);
                     result._assigned0 |= 0x400UL;
                 }
                 else if (reader.ValueTextEquals("sip_subdomain"u8))
@@ -331,7 +331,7 @@ public sealed partial class CreateInboundIpRequest : global::Telnyx.Sip.Runtime.
                 {
                     member = "sip_subdomain_receive_settings";
                     reader.Read();
-                    result._sipSubdomainReceiveSettings = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<SipSubdomainReceiveSettings>(ref reader);
+                    result._sipSubdomainReceiveSettings = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.SipSubdomainReceiveSettings>(ref reader);
                     result._assigned0 |= 0x1000UL;
                 }
                 else if (reader.ValueTextEquals("timeout_1xx_secs"u8))
@@ -375,7 +375,7 @@ public sealed partial class CreateInboundIpRequest : global::Telnyx.Sip.Runtime.
         if ((_assigned0 & 0x1UL) != 0)
         {
             writer.WritePropertyName("ani_number_format"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<AniNumberFormat>(writer, _aniNumberFormat);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.AniNumberFormat>(writer, _aniNumberFormat);
         }
 
         if ((_assigned0 & 0x2UL) != 0)
@@ -393,13 +393,13 @@ public sealed partial class CreateInboundIpRequest : global::Telnyx.Sip.Runtime.
         if ((_assigned0 & 0x8UL) != 0)
         {
             writer.WritePropertyName("default_routing_method"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<DefaultRoutingMethod>(writer, _defaultRoutingMethod);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.DefaultRoutingMethod>(writer, _defaultRoutingMethod);
         }
 
         if ((_assigned0 & 0x10UL) != 0)
         {
             writer.WritePropertyName("dnis_number_format"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<DnisNumberFormat>(writer, _dnisNumberFormat);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.DnisNumberFormat>(writer, _dnisNumberFormat);
         }
 
         if ((_assigned0 & 0x20UL) != 0)
@@ -435,7 +435,7 @@ public sealed partial class CreateInboundIpRequest : global::Telnyx.Sip.Runtime.
         if ((_assigned0 & 0x400UL) != 0)
         {
             writer.WritePropertyName("sip_region"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<SipRegion>(writer, _sipRegion);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.SipRegion>(writer, _sipRegion);
         }
 
         if ((_assigned0 & 0x800UL) != 0)
@@ -447,7 +447,7 @@ public sealed partial class CreateInboundIpRequest : global::Telnyx.Sip.Runtime.
         if ((_assigned0 & 0x1000UL) != 0)
         {
             writer.WritePropertyName("sip_subdomain_receive_settings"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<SipSubdomainReceiveSettings>(writer, _sipSubdomainReceiveSettings);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.SipSubdomainReceiveSettings>(writer, _sipSubdomainReceiveSettings);
         }
 
         if ((_assigned0 & 0x2000UL) != 0)

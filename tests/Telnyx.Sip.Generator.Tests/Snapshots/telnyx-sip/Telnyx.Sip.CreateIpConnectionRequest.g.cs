@@ -11,25 +11,25 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
 {
     private ulong _assigned0;
     private bool? _active;
-    private AnchorsiteOverride? _anchorsiteOverride;
+    private global::Telnyx.Sip.AnchorsiteOverride? _anchorsiteOverride;
     private string? _androidPushCredentialId;
     private bool? _callCostInWebhooks;
     private string? _connectionName;
     private bool? _defaultOnHoldComfortNoiseEnabled;
-    private DtmfType? _dtmfType;
+    private global::Telnyx.Sip.DtmfType? _dtmfType;
     private bool? _encodeContactHeaderEnabled;
-    private EncryptedMedia? _encryptedMedia;
-    private CreateInboundIpRequest? _inbound;
+    private global::Telnyx.Sip.EncryptedMedia? _encryptedMedia;
+    private global::Telnyx.Sip.CreateInboundIpRequest? _inbound;
     private string? _iosPushCredentialId;
-    private ConnectionJitterBuffer? _jitterBuffer;
-    private ConnectionNoiseSuppression? _noiseSuppression;
-    private ConnectionNoiseSuppressionDetails? _noiseSuppressionDetails;
+    private global::Telnyx.Sip.ConnectionJitterBuffer? _jitterBuffer;
+    private global::Telnyx.Sip.ConnectionNoiseSuppression? _noiseSuppression;
+    private global::Telnyx.Sip.ConnectionNoiseSuppressionDetails? _noiseSuppressionDetails;
     private bool? _onnetT38PassthroughEnabled;
-    private OutboundIp? _outbound;
-    private ConnectionRtcpSettings? _rtcpSettings;
+    private global::Telnyx.Sip.OutboundIp? _outbound;
+    private global::Telnyx.Sip.ConnectionRtcpSettings? _rtcpSettings;
     private global::System.Collections.Generic.IList<string>? _tags;
-    private TransportProtocol? _transportProtocol;
-    private CreateIpConnectionRequestWebhookApiVersion? _webhookApiVersion;
+    private global::Telnyx.Sip.TransportProtocol? _transportProtocol;
+    private global::Telnyx.Sip.CreateIpConnectionRequestWebhookApiVersion? _webhookApiVersion;
     private string? _webhookEventFailoverUrl;
     private string? _webhookEventUrl;
     private int? _webhookTimeoutSecs;
@@ -59,7 +59,7 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
     /// ping) to the connection; a named site handles all media instead.
     /// </summary>
     /// <remarks>Default: <c>Latency</c>. Example: <c>Amsterdam, Netherlands</c>.</remarks>
-    public AnchorsiteOverride? AnchorsiteOverride
+    public global::Telnyx.Sip.AnchorsiteOverride? AnchorsiteOverride
     {
         get => _anchorsiteOverride;
         set
@@ -125,7 +125,7 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
     /// format.
     /// </summary>
     /// <remarks>Default: <c>RFC 2833</c>. Example: <c>Inband</c>.</remarks>
-    public DtmfType? DtmfType
+    public global::Telnyx.Sip.DtmfType? DtmfType
     {
         get => _dtmfType;
         set
@@ -151,7 +151,7 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
 
     /// <summary>Encrypts media with SRTP. Not allowed when the transport protocol is TLS.</summary>
     /// <remarks>Example: <c>SRTP</c>.</remarks>
-    public EncryptedMedia? EncryptedMedia
+    public global::Telnyx.Sip.EncryptedMedia? EncryptedMedia
     {
         get => _encryptedMedia;
         set
@@ -162,7 +162,7 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
     }
 
     /// <summary>The inbound call settings of a new IP connection.</summary>
-    public CreateInboundIpRequest? Inbound
+    public global::Telnyx.Sip.CreateInboundIpRequest? Inbound
     {
         get => _inbound;
         set
@@ -188,7 +188,7 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
     /// Jitter buffer settings for the RTP streams of SIP trunking calls. Off unless enabled; the minimum
     /// and maximum sizes trade latency for tolerance of jitter and reordering.
     /// </summary>
-    public ConnectionJitterBuffer? JitterBuffer
+    public global::Telnyx.Sip.ConnectionJitterBuffer? JitterBuffer
     {
         get => _jitterBuffer;
         set
@@ -203,7 +203,7 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
     /// audio), <c>both</c>, or <c>disabled</c>.
     /// </summary>
     /// <remarks>Example: <c>both</c>.</remarks>
-    public ConnectionNoiseSuppression? NoiseSuppression
+    public global::Telnyx.Sip.ConnectionNoiseSuppression? NoiseSuppression
     {
         get => _noiseSuppression;
         set
@@ -217,7 +217,7 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
     /// Noise suppression settings. They are kept whatever <c>noise_suppression</c> is set to, and apply
     /// whenever it is not <c>disabled</c>, so they come back when suppression is switched on again.
     /// </summary>
-    public ConnectionNoiseSuppressionDetails? NoiseSuppressionDetails
+    public global::Telnyx.Sip.ConnectionNoiseSuppressionDetails? NoiseSuppressionDetails
     {
         get => _noiseSuppressionDetails;
         set
@@ -243,7 +243,7 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
     }
 
     /// <summary>How an IP connection places calls.</summary>
-    public OutboundIp? Outbound
+    public global::Telnyx.Sip.OutboundIp? Outbound
     {
         get => _outbound;
         set
@@ -254,7 +254,7 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
     }
 
     /// <summary>How RTCP is carried and reported.</summary>
-    public ConnectionRtcpSettings? RtcpSettings
+    public global::Telnyx.Sip.ConnectionRtcpSettings? RtcpSettings
     {
         get => _rtcpSettings;
         set
@@ -276,7 +276,7 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
     }
 
     /// <summary>UDP, TLS or TCP. Only for connections that authenticate by IP or FQDN.</summary>
-    public TransportProtocol? TransportProtocol
+    public global::Telnyx.Sip.TransportProtocol? TransportProtocol
     {
         get => _transportProtocol;
         set
@@ -288,7 +288,7 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
 
     /// <summary>The format of the webhooks sent for this connection: API v1 or v2.</summary>
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
-    public CreateIpConnectionRequestWebhookApiVersion? WebhookApiVersion
+    public global::Telnyx.Sip.CreateIpConnectionRequestWebhookApiVersion? WebhookApiVersion
     {
         get => _webhookApiVersion;
         set
@@ -370,7 +370,7 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
                 {
                     member = "anchorsite_override";
                     reader.Read();
-                    result._anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<AnchorsiteOverride>(ref reader);
+                    result._anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.AnchorsiteOverride>(ref reader);
                     result._assigned0 |= 0x2UL;
                 }
                 else if (reader.ValueTextEquals("android_push_credential_id"u8))
@@ -405,7 +405,7 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
                 {
                     member = "dtmf_type";
                     reader.Read();
-                    result._dtmfType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<DtmfType>(ref reader);
+                    result._dtmfType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.DtmfType>(ref reader);
                     result._assigned0 |= 0x40UL;
                 }
                 else if (reader.ValueTextEquals("encode_contact_header_enabled"u8))
@@ -419,14 +419,14 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
                 {
                     member = "encrypted_media";
                     reader.Read();
-                    result._encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<EncryptedMedia>(ref reader);
+                    result._encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.EncryptedMedia>(ref reader);
                     result._assigned0 |= 0x100UL;
                 }
                 else if (reader.ValueTextEquals("inbound"u8))
                 {
                     member = "inbound";
                     reader.Read();
-                    result._inbound = global::Telnyx.Sip.Runtime.JsonRead.Model<CreateInboundIpRequest>(ref reader);
+                    result._inbound = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.CreateInboundIpRequest>(ref reader);
                     result._assigned0 |= 0x200UL;
                 }
                 else if (reader.ValueTextEquals("ios_push_credential_id"u8))
@@ -440,21 +440,21 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
                 {
                     member = "jitter_buffer";
                     reader.Read();
-                    result._jitterBuffer = global::Telnyx.Sip.Runtime.JsonRead.Model<ConnectionJitterBuffer>(ref reader);
+                    result._jitterBuffer = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader);
                     result._assigned0 |= 0x800UL;
                 }
                 else if (reader.ValueTextEquals("noise_suppression"u8))
                 {
                     member = "noise_suppression";
                     reader.Read();
-                    result._noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<ConnectionNoiseSuppression>(ref reader);
+                    result._noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.ConnectionNoiseSuppression>(ref reader);
                     result._assigned0 |= 0x1000UL;
                 }
                 else if (reader.ValueTextEquals("noise_suppression_details"u8))
                 {
                     member = "noise_suppression_details";
                     reader.Read();
-                    result._noiseSuppressionDetails = global::Telnyx.Sip.Runtime.JsonRead.Model<ConnectionNoiseSuppressionDetails>(ref reader);
+                    result._noiseSuppressionDetails = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader);
                     result._assigned0 |= 0x2000UL;
                 }
                 else if (reader.ValueTextEquals("onnet_t38_passthrough_enabled"u8))
@@ -468,35 +468,35 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
                 {
                     member = "outbound";
                     reader.Read();
-                    result._outbound = global::Telnyx.Sip.Runtime.JsonRead.Model<OutboundIp>(ref reader);
+                    result._outbound = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.OutboundIp>(ref reader);
                     result._assigned0 |= 0x8000UL;
                 }
                 else if (reader.ValueTextEquals("rtcp_settings"u8))
                 {
                     member = "rtcp_settings";
                     reader.Read();
-                    result._rtcpSettings = global::Telnyx.Sip.Runtime.JsonRead.Model<ConnectionRtcpSettings>(ref reader);
+                    result._rtcpSettings = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader);
                     result._assigned0 |= 0x10000UL;
                 }
                 else if (reader.ValueTextEquals("tags"u8))
                 {
                     member = "tags";
                     reader.Read();
-                    result._tags = global::Telnyx.Sip.Runtime.JsonRead.List(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
+                    result._tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
                     result._assigned0 |= 0x20000UL;
                 }
                 else if (reader.ValueTextEquals("transport_protocol"u8))
                 {
                     member = "transport_protocol";
                     reader.Read();
-                    result._transportProtocol = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<TransportProtocol>(ref reader);
+                    result._transportProtocol = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.TransportProtocol>(ref reader);
                     result._assigned0 |= 0x40000UL;
                 }
                 else if (reader.ValueTextEquals("webhook_api_version"u8))
                 {
                     member = "webhook_api_version";
                     reader.Read();
-                    result._webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<CreateIpConnectionRequestWebhookApiVersion>(ref reader);
+                    result._webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.CreateIpConnectionRequestWebhookApiVersion>(ref reader);
                     result._assigned0 |= 0x80000UL;
                 }
                 else if (reader.ValueTextEquals("webhook_event_failover_url"u8))
@@ -553,7 +553,7 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
         if ((_assigned0 & 0x2UL) != 0)
         {
             writer.WritePropertyName("anchorsite_override"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<AnchorsiteOverride>(writer, _anchorsiteOverride);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.AnchorsiteOverride>(writer, _anchorsiteOverride);
         }
 
         if ((_assigned0 & 0x4UL) != 0)
@@ -583,7 +583,7 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
         if ((_assigned0 & 0x40UL) != 0)
         {
             writer.WritePropertyName("dtmf_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<DtmfType>(writer, _dtmfType);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.DtmfType>(writer, _dtmfType);
         }
 
         if ((_assigned0 & 0x80UL) != 0)
@@ -595,7 +595,7 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
         if ((_assigned0 & 0x100UL) != 0)
         {
             writer.WritePropertyName("encrypted_media"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<EncryptedMedia>(writer, _encryptedMedia);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.EncryptedMedia>(writer, _encryptedMedia);
         }
 
         if ((_assigned0 & 0x200UL) != 0)
@@ -619,7 +619,7 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
         if ((_assigned0 & 0x1000UL) != 0)
         {
             writer.WritePropertyName("noise_suppression"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<ConnectionNoiseSuppression>(writer, _noiseSuppression);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.ConnectionNoiseSuppression>(writer, _noiseSuppression);
         }
 
         if ((_assigned0 & 0x2000UL) != 0)
@@ -655,13 +655,13 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
         if ((_assigned0 & 0x40000UL) != 0)
         {
             writer.WritePropertyName("transport_protocol"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<TransportProtocol>(writer, _transportProtocol);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.TransportProtocol>(writer, _transportProtocol);
         }
 
         if ((_assigned0 & 0x80000UL) != 0)
         {
             writer.WritePropertyName("webhook_api_version"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<CreateIpConnectionRequestWebhookApiVersion>(writer, _webhookApiVersion);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.CreateIpConnectionRequestWebhookApiVersion>(writer, _webhookApiVersion);
         }
 
         if ((_assigned0 & 0x100000UL) != 0)

@@ -11,18 +11,18 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
 {
     private ulong _assigned0;
     private string? _billingGroupId;
-    private OutboundCallRecording? _callRecording;
-    private CreateOutboundVoiceProfileRequestCallingWindow? _callingWindow;
+    private global::Telnyx.Sip.OutboundCallRecording? _callRecording;
+    private global::Telnyx.Sip.CreateOutboundVoiceProfileRequestCallingWindow? _callingWindow;
     private int? _concurrentCallLimit;
     private string? _dailySpendLimit;
     private bool? _dailySpendLimitEnabled;
     private bool? _enabled;
     private double? _maxDestinationRate;
     private string? _name;
-    private ServicePlan? _servicePlan;
+    private global::Telnyx.Sip.ServicePlan? _servicePlan;
     private global::System.Collections.Generic.IList<string>? _tags;
-    private TrafficType? _trafficType;
-    private UsagePaymentMethod? _usagePaymentMethod;
+    private global::Telnyx.Sip.TrafficType? _trafficType;
+    private global::Telnyx.Sip.UsagePaymentMethod? _usagePaymentMethod;
     private global::System.Collections.Generic.IList<string>? _whitelistedDestinations;
     private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
@@ -54,7 +54,7 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
     }
 
     /// <summary>Which outbound calls are recorded, and how.</summary>
-    public OutboundCallRecording? CallRecording
+    public global::Telnyx.Sip.OutboundCallRecording? CallRecording
     {
         get => _callRecording;
         set
@@ -68,7 +68,7 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
     /// (Beta) The hours in which calls may start, and how many calls one called number may receive in that
     /// window. Times are UTC, 24-hour clock.
     /// </summary>
-    public CreateOutboundVoiceProfileRequestCallingWindow? CallingWindow
+    public global::Telnyx.Sip.CreateOutboundVoiceProfileRequestCallingWindow? CallingWindow
     {
         get => _callingWindow;
         set
@@ -159,7 +159,7 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
 
     /// <summary>Which termination regions the profile covers.</summary>
     /// <remarks>Default: <c>global</c>. Example: <c>global</c>.</remarks>
-    public ServicePlan? ServicePlan
+    public global::Telnyx.Sip.ServicePlan? ServicePlan
     {
         get => _servicePlan;
         set
@@ -182,7 +182,7 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
 
     /// <summary>The kind of traffic the profile allows.</summary>
     /// <remarks>Default: <c>conversational</c>. Example: <c>conversational</c>.</remarks>
-    public TrafficType? TrafficType
+    public global::Telnyx.Sip.TrafficType? TrafficType
     {
         get => _trafficType;
         set
@@ -194,7 +194,7 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
 
     /// <summary>How the costs of calls through this profile are calculated.</summary>
     /// <remarks>Default: <c>rate-deck</c>. Example: <c>rate-deck</c>.</remarks>
-    public UsagePaymentMethod? UsagePaymentMethod
+    public global::Telnyx.Sip.UsagePaymentMethod? UsagePaymentMethod
     {
         get => _usagePaymentMethod;
         set
@@ -247,14 +247,14 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
                 {
                     member = "call_recording";
                     reader.Read();
-                    result._callRecording = global::Telnyx.Sip.Runtime.JsonRead.Model<OutboundCallRecording>(ref reader);
+                    result._callRecording = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.OutboundCallRecording>(ref reader);
                     result._assigned0 |= 0x2UL;
                 }
                 else if (reader.ValueTextEquals("calling_window"u8))
                 {
                     member = "calling_window";
                     reader.Read();
-                    result._callingWindow = global::Telnyx.Sip.Runtime.JsonRead.Model<CreateOutboundVoiceProfileRequestCallingWindow>(ref reader);
+                    result._callingWindow = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.CreateOutboundVoiceProfileRequestCallingWindow>(ref reader);
                     result._assigned0 |= 0x4UL;
                 }
                 else if (reader.ValueTextEquals("concurrent_call_limit"u8))
@@ -303,35 +303,35 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
                 {
                     member = "service_plan";
                     reader.Read();
-                    result._servicePlan = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<ServicePlan>(ref reader);
+                    result._servicePlan = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.ServicePlan>(ref reader);
                     result._assigned0 |= 0x200UL;
                 }
                 else if (reader.ValueTextEquals("tags"u8))
                 {
                     member = "tags";
                     reader.Read();
-                    result._tags = global::Telnyx.Sip.Runtime.JsonRead.List(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
+                    result._tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
                     result._assigned0 |= 0x400UL;
                 }
                 else if (reader.ValueTextEquals("traffic_type"u8))
                 {
                     member = "traffic_type";
                     reader.Read();
-                    result._trafficType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<TrafficType>(ref reader);
+                    result._trafficType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.TrafficType>(ref reader);
                     result._assigned0 |= 0x800UL;
                 }
                 else if (reader.ValueTextEquals("usage_payment_method"u8))
                 {
                     member = "usage_payment_method";
                     reader.Read();
-                    result._usagePaymentMethod = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<UsagePaymentMethod>(ref reader);
+                    result._usagePaymentMethod = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.UsagePaymentMethod>(ref reader);
                     result._assigned0 |= 0x1000UL;
                 }
                 else if (reader.ValueTextEquals("whitelisted_destinations"u8))
                 {
                     member = "whitelisted_destinations";
                     reader.Read();
-                    result._whitelistedDestinations = global::Telnyx.Sip.Runtime.JsonRead.List(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
+                    result._whitelistedDestinations = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
                     result._assigned0 |= 0x2000UL;
                 }
                 else
@@ -415,7 +415,7 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
         if ((_assigned0 & 0x200UL) != 0)
         {
             writer.WritePropertyName("service_plan"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<ServicePlan>(writer, _servicePlan);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.ServicePlan>(writer, _servicePlan);
         }
 
         if ((_assigned0 & 0x400UL) != 0)
@@ -427,13 +427,13 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
         if ((_assigned0 & 0x800UL) != 0)
         {
             writer.WritePropertyName("traffic_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<TrafficType>(writer, _trafficType);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.TrafficType>(writer, _trafficType);
         }
 
         if ((_assigned0 & 0x1000UL) != 0)
         {
             writer.WritePropertyName("usage_payment_method"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<UsagePaymentMethod>(writer, _usagePaymentMethod);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.UsagePaymentMethod>(writer, _usagePaymentMethod);
         }
 
         if ((_assigned0 & 0x2000UL) != 0)

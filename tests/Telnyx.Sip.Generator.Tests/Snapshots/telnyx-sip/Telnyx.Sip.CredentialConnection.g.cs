@@ -11,31 +11,31 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
 {
     private ulong _assigned0;
     private bool? _active;
-    private AnchorsiteOverride? _anchorsiteOverride;
+    private global::Telnyx.Sip.AnchorsiteOverride? _anchorsiteOverride;
     private string? _androidPushCredentialId;
     private bool? _callCostInWebhooks;
     private string? _connectionName;
     private string? _createdAt;
     private bool? _defaultOnHoldComfortNoiseEnabled;
-    private DtmfType? _dtmfType;
+    private global::Telnyx.Sip.DtmfType? _dtmfType;
     private bool? _encodeContactHeaderEnabled;
-    private EncryptedMedia? _encryptedMedia;
+    private global::Telnyx.Sip.EncryptedMedia? _encryptedMedia;
     private string? _id;
-    private CredentialInbound? _inbound;
+    private global::Telnyx.Sip.CredentialInbound? _inbound;
     private string? _iosPushCredentialId;
-    private ConnectionJitterBuffer? _jitterBuffer;
-    private ConnectionNoiseSuppression? _noiseSuppression;
-    private ConnectionNoiseSuppressionDetails? _noiseSuppressionDetails;
+    private global::Telnyx.Sip.ConnectionJitterBuffer? _jitterBuffer;
+    private global::Telnyx.Sip.ConnectionNoiseSuppression? _noiseSuppression;
+    private global::Telnyx.Sip.ConnectionNoiseSuppressionDetails? _noiseSuppressionDetails;
     private bool? _onnetT38PassthroughEnabled;
-    private CredentialOutbound? _outbound;
+    private global::Telnyx.Sip.CredentialOutbound? _outbound;
     private string? _password;
     private string? _recordType;
-    private ConnectionRtcpSettings? _rtcpSettings;
-    private SipUriCallingPreference? _sipUriCallingPreference;
+    private global::Telnyx.Sip.ConnectionRtcpSettings? _rtcpSettings;
+    private global::Telnyx.Sip.SipUriCallingPreference? _sipUriCallingPreference;
     private global::System.Collections.Generic.IList<string>? _tags;
     private string? _updatedAt;
     private string? _userName;
-    private CredentialConnectionWebhookApiVersion? _webhookApiVersion;
+    private global::Telnyx.Sip.CredentialConnectionWebhookApiVersion? _webhookApiVersion;
     private string? _webhookEventFailoverUrl;
     private string? _webhookEventUrl;
     private int? _webhookTimeoutSecs;
@@ -64,7 +64,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
     /// ping) to the connection; a named site handles all media instead.
     /// </summary>
     /// <remarks>Default: <c>Latency</c>. Example: <c>Amsterdam, Netherlands</c>.</remarks>
-    public AnchorsiteOverride? AnchorsiteOverride
+    public global::Telnyx.Sip.AnchorsiteOverride? AnchorsiteOverride
     {
         get => _anchorsiteOverride;
         set
@@ -141,7 +141,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
     /// format.
     /// </summary>
     /// <remarks>Default: <c>RFC 2833</c>. Example: <c>Inband</c>.</remarks>
-    public DtmfType? DtmfType
+    public global::Telnyx.Sip.DtmfType? DtmfType
     {
         get => _dtmfType;
         set
@@ -167,7 +167,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
 
     /// <summary>Encrypts media with SRTP. Not allowed when the transport protocol is TLS.</summary>
     /// <remarks>Example: <c>SRTP</c>.</remarks>
-    public EncryptedMedia? EncryptedMedia
+    public global::Telnyx.Sip.EncryptedMedia? EncryptedMedia
     {
         get => _encryptedMedia;
         set
@@ -190,7 +190,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
     }
 
     /// <summary>How a credential connection receives calls.</summary>
-    public CredentialInbound? Inbound
+    public global::Telnyx.Sip.CredentialInbound? Inbound
     {
         get => _inbound;
         set
@@ -216,7 +216,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
     /// Jitter buffer settings for the RTP streams of SIP trunking calls. Off unless enabled; the minimum
     /// and maximum sizes trade latency for tolerance of jitter and reordering.
     /// </summary>
-    public ConnectionJitterBuffer? JitterBuffer
+    public global::Telnyx.Sip.ConnectionJitterBuffer? JitterBuffer
     {
         get => _jitterBuffer;
         set
@@ -231,7 +231,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
     /// audio), <c>both</c>, or <c>disabled</c>.
     /// </summary>
     /// <remarks>Example: <c>both</c>.</remarks>
-    public ConnectionNoiseSuppression? NoiseSuppression
+    public global::Telnyx.Sip.ConnectionNoiseSuppression? NoiseSuppression
     {
         get => _noiseSuppression;
         set
@@ -245,7 +245,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
     /// Noise suppression settings. They are kept whatever <c>noise_suppression</c> is set to, and apply
     /// whenever it is not <c>disabled</c>, so they come back when suppression is switched on again.
     /// </summary>
-    public ConnectionNoiseSuppressionDetails? NoiseSuppressionDetails
+    public global::Telnyx.Sip.ConnectionNoiseSuppressionDetails? NoiseSuppressionDetails
     {
         get => _noiseSuppressionDetails;
         set
@@ -271,7 +271,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
     }
 
     /// <summary>How a credential connection places calls.</summary>
-    public CredentialOutbound? Outbound
+    public global::Telnyx.Sip.CredentialOutbound? Outbound
     {
         get => _outbound;
         set
@@ -306,7 +306,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
     }
 
     /// <summary>How RTCP is carried and reported.</summary>
-    public ConnectionRtcpSettings? RtcpSettings
+    public global::Telnyx.Sip.ConnectionRtcpSettings? RtcpSettings
     {
         get => _rtcpSettings;
         set
@@ -321,7 +321,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
     /// (<c>unrestricted</c>), only connections of your own account (<c>internal</c>), or nobody
     /// (<c>disabled</c>).
     /// </summary>
-    public SipUriCallingPreference? SipUriCallingPreference
+    public global::Telnyx.Sip.SipUriCallingPreference? SipUriCallingPreference
     {
         get => _sipUriCallingPreference;
         set
@@ -370,7 +370,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
 
     /// <summary>The format of the webhooks sent for this connection: API v1 or v2.</summary>
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
-    public CredentialConnectionWebhookApiVersion? WebhookApiVersion
+    public global::Telnyx.Sip.CredentialConnectionWebhookApiVersion? WebhookApiVersion
     {
         get => _webhookApiVersion;
         set
@@ -452,7 +452,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
                 {
                     member = "anchorsite_override";
                     reader.Read();
-                    result._anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<AnchorsiteOverride>(ref reader);
+                    result._anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.AnchorsiteOverride>(ref reader);
                     result._assigned0 |= 0x2UL;
                 }
                 else if (reader.ValueTextEquals("android_push_credential_id"u8))
@@ -494,7 +494,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
                 {
                     member = "dtmf_type";
                     reader.Read();
-                    result._dtmfType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<DtmfType>(ref reader);
+                    result._dtmfType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.DtmfType>(ref reader);
                     result._assigned0 |= 0x80UL;
                 }
                 else if (reader.ValueTextEquals("encode_contact_header_enabled"u8))
@@ -508,7 +508,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
                 {
                     member = "encrypted_media";
                     reader.Read();
-                    result._encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<EncryptedMedia>(ref reader);
+                    result._encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.EncryptedMedia>(ref reader);
                     result._assigned0 |= 0x200UL;
                 }
                 else if (reader.ValueTextEquals("id"u8))
@@ -522,7 +522,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
                 {
                     member = "inbound";
                     reader.Read();
-                    result._inbound = global::Telnyx.Sip.Runtime.JsonRead.Model<CredentialInbound>(ref reader);
+                    result._inbound = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.CredentialInbound>(ref reader);
                     result._assigned0 |= 0x800UL;
                 }
                 else if (reader.ValueTextEquals("ios_push_credential_id"u8))
@@ -536,21 +536,21 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
                 {
                     member = "jitter_buffer";
                     reader.Read();
-                    result._jitterBuffer = global::Telnyx.Sip.Runtime.JsonRead.Model<ConnectionJitterBuffer>(ref reader);
+                    result._jitterBuffer = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader);
                     result._assigned0 |= 0x2000UL;
                 }
                 else if (reader.ValueTextEquals("noise_suppression"u8))
                 {
                     member = "noise_suppression";
                     reader.Read();
-                    result._noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<ConnectionNoiseSuppression>(ref reader);
+                    result._noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.ConnectionNoiseSuppression>(ref reader);
                     result._assigned0 |= 0x4000UL;
                 }
                 else if (reader.ValueTextEquals("noise_suppression_details"u8))
                 {
                     member = "noise_suppression_details";
                     reader.Read();
-                    result._noiseSuppressionDetails = global::Telnyx.Sip.Runtime.JsonRead.Model<ConnectionNoiseSuppressionDetails>(ref reader);
+                    result._noiseSuppressionDetails = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader);
                     result._assigned0 |= 0x8000UL;
                 }
                 else if (reader.ValueTextEquals("onnet_t38_passthrough_enabled"u8))
@@ -564,7 +564,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
                 {
                     member = "outbound";
                     reader.Read();
-                    result._outbound = global::Telnyx.Sip.Runtime.JsonRead.Model<CredentialOutbound>(ref reader);
+                    result._outbound = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.CredentialOutbound>(ref reader);
                     result._assigned0 |= 0x20000UL;
                 }
                 else if (reader.ValueTextEquals("password"u8))
@@ -585,21 +585,21 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
                 {
                     member = "rtcp_settings";
                     reader.Read();
-                    result._rtcpSettings = global::Telnyx.Sip.Runtime.JsonRead.Model<ConnectionRtcpSettings>(ref reader);
+                    result._rtcpSettings = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader);
                     result._assigned0 |= 0x100000UL;
                 }
                 else if (reader.ValueTextEquals("sip_uri_calling_preference"u8))
                 {
                     member = "sip_uri_calling_preference";
                     reader.Read();
-                    result._sipUriCallingPreference = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<SipUriCallingPreference>(ref reader);
+                    result._sipUriCallingPreference = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.SipUriCallingPreference>(ref reader);
                     result._assigned0 |= 0x200000UL;
                 }
                 else if (reader.ValueTextEquals("tags"u8))
                 {
                     member = "tags";
                     reader.Read();
-                    result._tags = global::Telnyx.Sip.Runtime.JsonRead.List(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
+                    result._tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
                     result._assigned0 |= 0x400000UL;
                 }
                 else if (reader.ValueTextEquals("updated_at"u8))
@@ -620,7 +620,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
                 {
                     member = "webhook_api_version";
                     reader.Read();
-                    result._webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<CredentialConnectionWebhookApiVersion>(ref reader);
+                    result._webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.CredentialConnectionWebhookApiVersion>(ref reader);
                     result._assigned0 |= 0x2000000UL;
                 }
                 else if (reader.ValueTextEquals("webhook_event_failover_url"u8))
@@ -677,7 +677,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
         if ((_assigned0 & 0x2UL) != 0)
         {
             writer.WritePropertyName("anchorsite_override"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<AnchorsiteOverride>(writer, _anchorsiteOverride);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.AnchorsiteOverride>(writer, _anchorsiteOverride);
         }
 
         if ((_assigned0 & 0x4UL) != 0)
@@ -713,7 +713,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
         if ((_assigned0 & 0x80UL) != 0)
         {
             writer.WritePropertyName("dtmf_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<DtmfType>(writer, _dtmfType);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.DtmfType>(writer, _dtmfType);
         }
 
         if ((_assigned0 & 0x100UL) != 0)
@@ -725,7 +725,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
         if ((_assigned0 & 0x200UL) != 0)
         {
             writer.WritePropertyName("encrypted_media"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<EncryptedMedia>(writer, _encryptedMedia);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.EncryptedMedia>(writer, _encryptedMedia);
         }
 
         if ((_assigned0 & 0x400UL) != 0)
@@ -755,7 +755,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
         if ((_assigned0 & 0x4000UL) != 0)
         {
             writer.WritePropertyName("noise_suppression"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<ConnectionNoiseSuppression>(writer, _noiseSuppression);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.ConnectionNoiseSuppression>(writer, _noiseSuppression);
         }
 
         if ((_assigned0 & 0x8000UL) != 0)
@@ -797,7 +797,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
         if ((_assigned0 & 0x200000UL) != 0)
         {
             writer.WritePropertyName("sip_uri_calling_preference"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<SipUriCallingPreference>(writer, _sipUriCallingPreference);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.SipUriCallingPreference>(writer, _sipUriCallingPreference);
         }
 
         if ((_assigned0 & 0x400000UL) != 0)
@@ -821,7 +821,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
         if ((_assigned0 & 0x2000000UL) != 0)
         {
             writer.WritePropertyName("webhook_api_version"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<CredentialConnectionWebhookApiVersion>(writer, _webhookApiVersion);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.CredentialConnectionWebhookApiVersion>(writer, _webhookApiVersion);
         }
 
         if ((_assigned0 & 0x4000000UL) != 0)

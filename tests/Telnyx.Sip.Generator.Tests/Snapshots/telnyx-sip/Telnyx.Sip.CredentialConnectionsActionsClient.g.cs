@@ -27,7 +27,7 @@ public sealed partial class CredentialConnectionsActionsClient
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<RegistrationStatus> CheckRegistrationStatusAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.RegistrationStatus> CheckRegistrationStatusAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CheckRegistrationStatusWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Check the registration status of a credential connection</summary>
@@ -42,10 +42,10 @@ public sealed partial class CredentialConnectionsActionsClient
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<RegistrationStatus>> CheckRegistrationStatusWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.RegistrationStatus>> CheckRegistrationStatusWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "credential_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id) + "/actions/check_registration_status");
-        return _pipeline.SendAsync(request, RegistrationStatus.ReadJson, unwrapData: true, options, cancellationToken);
+        return _pipeline.SendAsync<global::Telnyx.Sip.RegistrationStatus>(request, global::Telnyx.Sip.RegistrationStatus.ReadJson, unwrapData: true, options, cancellationToken);
     }
 }

@@ -10,16 +10,16 @@ namespace Telnyx.Sip;
 public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJsonModel<CredentialInbound>
 {
     private ulong _assigned0;
-    private AniNumberFormat? _aniNumberFormat;
+    private global::Telnyx.Sip.AniNumberFormat? _aniNumberFormat;
     private int? _channelLimit;
     private global::System.Collections.Generic.IList<string>? _codecs;
-    private DefaultRoutingMethod? _defaultRoutingMethod;
-    private DnisNumberFormat? _dnisNumberFormat;
+    private global::Telnyx.Sip.DefaultRoutingMethod? _defaultRoutingMethod;
+    private global::Telnyx.Sip.DnisNumberFormat? _dnisNumberFormat;
     private bool? _generateRingbackTone;
     private bool? _isupHeadersEnabled;
     private bool? _prackEnabled;
     private bool? _shakenStirEnabled;
-    private CredentialInboundSimultaneousRinging? _simultaneousRinging;
+    private global::Telnyx.Sip.CredentialInboundSimultaneousRinging? _simultaneousRinging;
     private bool? _sipCompactHeadersEnabled;
     private int? _timeout1xxSecs;
     private int? _timeout2xxSecs;
@@ -33,7 +33,7 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
     }
 
     /// <summary>The format of the caller's number (ANI) on inbound calls.</summary>
-    public AniNumberFormat? AniNumberFormat
+    public global::Telnyx.Sip.AniNumberFormat? AniNumberFormat
     {
         get => _aniNumberFormat;
         set
@@ -73,7 +73,7 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
     /// How calls to a number on this connection are routed by default. Only the listed methods, or an empty
     /// value, are accepted.
     /// </summary>
-    public DefaultRoutingMethod? DefaultRoutingMethod
+    public global::Telnyx.Sip.DefaultRoutingMethod? DefaultRoutingMethod
     {
         get => _defaultRoutingMethod;
         set
@@ -84,7 +84,7 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
     }
 
     /// <summary>The format of the dialled number (DNIS) on inbound calls.</summary>
-    public DnisNumberFormat? DnisNumberFormat
+    public global::Telnyx.Sip.DnisNumberFormat? DnisNumberFormat
     {
         get => _dnisNumberFormat;
         set
@@ -148,7 +148,7 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
 
     /// <summary>Rings several devices at once for incoming calls.</summary>
     /// <remarks>Default: <c>disabled</c>.</remarks>
-    public CredentialInboundSimultaneousRinging? SimultaneousRinging
+    public global::Telnyx.Sip.CredentialInboundSimultaneousRinging? SimultaneousRinging
     {
         get => _simultaneousRinging;
         set
@@ -217,7 +217,7 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
                 {
                     member = "ani_number_format";
                     reader.Read();
-                    result._aniNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<AniNumberFormat>(ref reader);
+                    result._aniNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.AniNumberFormat>(ref reader);
                     result._assigned0 |= 0x1UL;
                 }
                 else if (reader.ValueTextEquals("channel_limit"u8))
@@ -231,21 +231,21 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
                 {
                     member = "codecs";
                     reader.Read();
-                    result._codecs = global::Telnyx.Sip.Runtime.JsonRead.List(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
+                    result._codecs = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
                     result._assigned0 |= 0x4UL;
                 }
                 else if (reader.ValueTextEquals("default_routing_method"u8))
                 {
                     member = "default_routing_method";
                     reader.Read();
-                    result._defaultRoutingMethod = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<DefaultRoutingMethod>(ref reader);
+                    result._defaultRoutingMethod = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.DefaultRoutingMethod>(ref reader);
                     result._assigned0 |= 0x8UL;
                 }
                 else if (reader.ValueTextEquals("dnis_number_format"u8))
                 {
                     member = "dnis_number_format";
                     reader.Read();
-                    result._dnisNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<DnisNumberFormat>(ref reader);
+                    result._dnisNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.DnisNumberFormat>(ref reader);
                     result._assigned0 |= 0x10UL;
                 }
                 else if (reader.ValueTextEquals("generate_ringback_tone"u8))
@@ -280,7 +280,7 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
                 {
                     member = "simultaneous_ringing";
                     reader.Read();
-                    result._simultaneousRinging = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<CredentialInboundSimultaneousRinging>(ref reader);
+                    result._simultaneousRinging = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.CredentialInboundSimultaneousRinging>(ref reader);
                     result._assigned0 |= 0x200UL;
                 }
                 else if (reader.ValueTextEquals("sip_compact_headers_enabled"u8))
@@ -331,7 +331,7 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
         if ((_assigned0 & 0x1UL) != 0)
         {
             writer.WritePropertyName("ani_number_format"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<AniNumberFormat>(writer, _aniNumberFormat);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.AniNumberFormat>(writer, _aniNumberFormat);
         }
 
         if ((_assigned0 & 0x2UL) != 0)
@@ -349,13 +349,13 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
         if ((_assigned0 & 0x8UL) != 0)
         {
             writer.WritePropertyName("default_routing_method"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<DefaultRoutingMethod>(writer, _defaultRoutingMethod);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.DefaultRoutingMethod>(writer, _defaultRoutingMethod);
         }
 
         if ((_assigned0 & 0x10UL) != 0)
         {
             writer.WritePropertyName("dnis_number_format"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<DnisNumberFormat>(writer, _dnisNumberFormat);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.DnisNumberFormat>(writer, _dnisNumberFormat);
         }
 
         if ((_assigned0 & 0x20UL) != 0)
@@ -385,7 +385,7 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
         if ((_assigned0 & 0x200UL) != 0)
         {
             writer.WritePropertyName("simultaneous_ringing"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<CredentialInboundSimultaneousRinging>(writer, _simultaneousRinging);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.CredentialInboundSimultaneousRinging>(writer, _simultaneousRinging);
         }
 
         if ((_assigned0 & 0x400UL) != 0)

@@ -11,14 +11,14 @@ public sealed partial class CredentialOutbound : global::Telnyx.Sip.Runtime.IJso
 {
     private ulong _assigned0;
     private string? _aniOverride;
-    private AniOverrideType? _aniOverrideType;
+    private global::Telnyx.Sip.AniOverrideType? _aniOverrideType;
     private bool? _callParkingEnabled;
     private int? _channelLimit;
     private bool? _generateRingbackTone;
     private bool? _instantRingbackEnabled;
     private string? _localization;
     private string? _outboundVoiceProfileId;
-    private T38ReinviteSource? _t38ReinviteSource;
+    private global::Telnyx.Sip.T38ReinviteSource? _t38ReinviteSource;
     private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
     /// <summary>
@@ -44,7 +44,7 @@ public sealed partial class CredentialOutbound : global::Telnyx.Sip.Runtime.IJso
     /// <summary>
     /// When the <c>ani_override</c> number is used; ignored while <c>ani_override</c> is empty.
     /// </summary>
-    public AniOverrideType? AniOverrideType
+    public global::Telnyx.Sip.AniOverrideType? AniOverrideType
     {
         get => _aniOverrideType;
         set
@@ -137,7 +137,7 @@ public sealed partial class CredentialOutbound : global::Telnyx.Sip.Runtime.IJso
     /// Who sends the T.38 re-INVITE on connections whose outbound voice profile is for fax: Telnyx (the
     /// default) or, with <c>customer</c>, the caller.
     /// </summary>
-    public T38ReinviteSource? T38ReinviteSource
+    public global::Telnyx.Sip.T38ReinviteSource? T38ReinviteSource
     {
         get => _t38ReinviteSource;
         set
@@ -177,7 +177,7 @@ public sealed partial class CredentialOutbound : global::Telnyx.Sip.Runtime.IJso
                 {
                     member = "ani_override_type";
                     reader.Read();
-                    result._aniOverrideType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<AniOverrideType>(ref reader);
+                    result._aniOverrideType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.AniOverrideType>(ref reader);
                     result._assigned0 |= 0x2UL;
                 }
                 else if (reader.ValueTextEquals("call_parking_enabled"u8))
@@ -226,7 +226,7 @@ public sealed partial class CredentialOutbound : global::Telnyx.Sip.Runtime.IJso
                 {
                     member = "t38_reinvite_source";
                     reader.Read();
-                    result._t38ReinviteSource = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<T38ReinviteSource>(ref reader);
+                    result._t38ReinviteSource = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.T38ReinviteSource>(ref reader);
                     result._assigned0 |= 0x100UL;
                 }
                 else
@@ -262,7 +262,7 @@ public sealed partial class CredentialOutbound : global::Telnyx.Sip.Runtime.IJso
         if ((_assigned0 & 0x2UL) != 0)
         {
             writer.WritePropertyName("ani_override_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<AniOverrideType>(writer, _aniOverrideType);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.AniOverrideType>(writer, _aniOverrideType);
         }
 
         if ((_assigned0 & 0x4UL) != 0)
@@ -304,7 +304,7 @@ public sealed partial class CredentialOutbound : global::Telnyx.Sip.Runtime.IJso
         if ((_assigned0 & 0x100UL) != 0)
         {
             writer.WritePropertyName("t38_reinvite_source"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<T38ReinviteSource>(writer, _t38ReinviteSource);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.T38ReinviteSource>(writer, _t38ReinviteSource);
         }
 
         global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);

@@ -12,41 +12,41 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     private ulong _assigned0;
     private bool? _active;
     private bool? _adjustDtmfTimestamp;
-    private AnchorsiteOverride? _anchorsiteOverride;
+    private global::Telnyx.Sip.AnchorsiteOverride? _anchorsiteOverride;
     private string? _androidPushCredentialId;
     private bool? _callCostEnabled;
     private bool? _callCostInWebhooks;
     private string? _connectionName;
     private string? _createdAt;
     private bool? _defaultOnHoldComfortNoiseEnabled;
-    private DtmfType? _dtmfType;
+    private global::Telnyx.Sip.DtmfType? _dtmfType;
     private bool? _encodeContactHeaderEnabled;
-    private EncryptedMedia? _encryptedMedia;
+    private global::Telnyx.Sip.EncryptedMedia? _encryptedMedia;
     private string? _id;
     private bool? _ignoreDtmfDuration;
     private bool? _ignoreMarkBit;
-    private InboundFqdn? _inbound;
+    private global::Telnyx.Sip.InboundFqdn? _inbound;
     private string? _iosPushCredentialId;
-    private ConnectionJitterBuffer? _jitterBuffer;
+    private global::Telnyx.Sip.ConnectionJitterBuffer? _jitterBuffer;
     private bool? _microsoftTeamsSbc;
-    private ConnectionNoiseSuppression? _noiseSuppression;
-    private ConnectionNoiseSuppressionDetails? _noiseSuppressionDetails;
+    private global::Telnyx.Sip.ConnectionNoiseSuppression? _noiseSuppression;
+    private global::Telnyx.Sip.ConnectionNoiseSuppressionDetails? _noiseSuppressionDetails;
     private bool? _onnetT38PassthroughEnabled;
-    private OutboundFqdn? _outbound;
+    private global::Telnyx.Sip.OutboundFqdn? _outbound;
     private string? _password;
     private string? _recordType;
-    private ConnectionRtcpSettings? _rtcpSettings;
+    private global::Telnyx.Sip.ConnectionRtcpSettings? _rtcpSettings;
     private bool? _rtpPassCodecsOnStreamChange;
     private bool? _sendNormalizedTimestamps;
     private global::System.Collections.Generic.IList<string>? _tags;
     private bool? _thirdPartyControlEnabled;
-    private FqdnConnectionTransportProtocol? _transportProtocol;
+    private global::Telnyx.Sip.FqdnConnectionTransportProtocol? _transportProtocol;
     private string? _txtName;
     private int? _txtTtl;
     private string? _txtValue;
     private string? _updatedAt;
     private string? _userName;
-    private WebhookApiVersion? _webhookApiVersion;
+    private global::Telnyx.Sip.WebhookApiVersion? _webhookApiVersion;
     private string? _webhookEventFailoverUrl;
     private string? _webhookEventUrl;
     private int? _webhookTimeoutSecs;
@@ -86,7 +86,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     /// ping) to the connection; a named site handles all media instead.
     /// </summary>
     /// <remarks>Default: <c>Latency</c>. Example: <c>Amsterdam, Netherlands</c>.</remarks>
-    public AnchorsiteOverride? AnchorsiteOverride
+    public global::Telnyx.Sip.AnchorsiteOverride? AnchorsiteOverride
     {
         get => _anchorsiteOverride;
         set
@@ -175,7 +175,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     /// format.
     /// </summary>
     /// <remarks>Default: <c>RFC 2833</c>. Example: <c>Inband</c>.</remarks>
-    public DtmfType? DtmfType
+    public global::Telnyx.Sip.DtmfType? DtmfType
     {
         get => _dtmfType;
         set
@@ -201,7 +201,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
 
     /// <summary>Encrypts media with SRTP. Not allowed when the transport protocol is TLS.</summary>
     /// <remarks>Example: <c>SRTP</c>.</remarks>
-    public EncryptedMedia? EncryptedMedia
+    public global::Telnyx.Sip.EncryptedMedia? EncryptedMedia
     {
         get => _encryptedMedia;
         set
@@ -246,7 +246,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     }
 
     /// <summary>How an FQDN connection receives calls.</summary>
-    public InboundFqdn? Inbound
+    public global::Telnyx.Sip.InboundFqdn? Inbound
     {
         get => _inbound;
         set
@@ -272,7 +272,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     /// Jitter buffer settings for the RTP streams of SIP trunking calls. Off unless enabled; the minimum
     /// and maximum sizes trade latency for tolerance of jitter and reordering.
     /// </summary>
-    public ConnectionJitterBuffer? JitterBuffer
+    public global::Telnyx.Sip.ConnectionJitterBuffer? JitterBuffer
     {
         get => _jitterBuffer;
         set
@@ -299,7 +299,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     /// audio), <c>both</c>, or <c>disabled</c>.
     /// </summary>
     /// <remarks>Example: <c>both</c>.</remarks>
-    public ConnectionNoiseSuppression? NoiseSuppression
+    public global::Telnyx.Sip.ConnectionNoiseSuppression? NoiseSuppression
     {
         get => _noiseSuppression;
         set
@@ -313,7 +313,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     /// Noise suppression settings. They are kept whatever <c>noise_suppression</c> is set to, and apply
     /// whenever it is not <c>disabled</c>, so they come back when suppression is switched on again.
     /// </summary>
-    public ConnectionNoiseSuppressionDetails? NoiseSuppressionDetails
+    public global::Telnyx.Sip.ConnectionNoiseSuppressionDetails? NoiseSuppressionDetails
     {
         get => _noiseSuppressionDetails;
         set
@@ -339,7 +339,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     }
 
     /// <summary>How an FQDN connection places calls.</summary>
-    public OutboundFqdn? Outbound
+    public global::Telnyx.Sip.OutboundFqdn? Outbound
     {
         get => _outbound;
         set
@@ -373,7 +373,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     }
 
     /// <summary>How RTCP is carried and reported.</summary>
-    public ConnectionRtcpSettings? RtcpSettings
+    public global::Telnyx.Sip.ConnectionRtcpSettings? RtcpSettings
     {
         get => _rtcpSettings;
         set
@@ -429,7 +429,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
 
     /// <summary>UDP, TLS or TCP. Only for connections that authenticate by IP or FQDN.</summary>
     /// <remarks>Default: <c>UDP</c>.</remarks>
-    public FqdnConnectionTransportProtocol? TransportProtocol
+    public global::Telnyx.Sip.FqdnConnectionTransportProtocol? TransportProtocol
     {
         get => _transportProtocol;
         set
@@ -497,7 +497,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
 
     /// <summary>The format of the webhooks sent for this connection: API v1 or v2.</summary>
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
-    public WebhookApiVersion? WebhookApiVersion
+    public global::Telnyx.Sip.WebhookApiVersion? WebhookApiVersion
     {
         get => _webhookApiVersion;
         set
@@ -586,7 +586,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
                 {
                     member = "anchorsite_override";
                     reader.Read();
-                    result._anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<AnchorsiteOverride>(ref reader);
+                    result._anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.AnchorsiteOverride>(ref reader);
                     result._assigned0 |= 0x4UL;
                 }
                 else if (reader.ValueTextEquals("android_push_credential_id"u8))
@@ -635,7 +635,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
                 {
                     member = "dtmf_type";
                     reader.Read();
-                    result._dtmfType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<DtmfType>(ref reader);
+                    result._dtmfType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.DtmfType>(ref reader);
                     result._assigned0 |= 0x200UL;
                 }
                 else if (reader.ValueTextEquals("encode_contact_header_enabled"u8))
@@ -649,7 +649,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
                 {
                     member = "encrypted_media";
                     reader.Read();
-                    result._encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<EncryptedMedia>(ref reader);
+                    result._encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.EncryptedMedia>(ref reader);
                     result._assigned0 |= 0x800UL;
                 }
                 else if (reader.ValueTextEquals("id"u8))
@@ -677,7 +677,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
                 {
                     member = "inbound";
                     reader.Read();
-                    result._inbound = global::Telnyx.Sip.Runtime.JsonRead.Model<InboundFqdn>(ref reader);
+                    result._inbound = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.InboundFqdn>(ref reader);
                     result._assigned0 |= 0x8000UL;
                 }
                 else if (reader.ValueTextEquals("ios_push_credential_id"u8))
@@ -691,7 +691,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
                 {
                     member = "jitter_buffer";
                     reader.Read();
-                    result._jitterBuffer = global::Telnyx.Sip.Runtime.JsonRead.Model<ConnectionJitterBuffer>(ref reader);
+                    result._jitterBuffer = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader);
                     result._assigned0 |= 0x20000UL;
                 }
                 else if (reader.ValueTextEquals("microsoft_teams_sbc"u8))
@@ -705,14 +705,14 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
                 {
                     member = "noise_suppression";
                     reader.Read();
-                    result._noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<ConnectionNoiseSuppression>(ref reader);
+                    result._noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.ConnectionNoiseSuppression>(ref reader);
                     result._assigned0 |= 0x80000UL;
                 }
                 else if (reader.ValueTextEquals("noise_suppression_details"u8))
                 {
                     member = "noise_suppression_details";
                     reader.Read();
-                    result._noiseSuppressionDetails = global::Telnyx.Sip.Runtime.JsonRead.Model<ConnectionNoiseSuppressionDetails>(ref reader);
+                    result._noiseSuppressionDetails = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader);
                     result._assigned0 |= 0x100000UL;
                 }
                 else if (reader.ValueTextEquals("onnet_t38_passthrough_enabled"u8))
@@ -726,7 +726,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
                 {
                     member = "outbound";
                     reader.Read();
-                    result._outbound = global::Telnyx.Sip.Runtime.JsonRead.Model<OutboundFqdn>(ref reader);
+                    result._outbound = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.OutboundFqdn>(ref reader);
                     result._assigned0 |= 0x400000UL;
                 }
                 else if (reader.ValueTextEquals("password"u8))
@@ -747,7 +747,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
                 {
                     member = "rtcp_settings";
                     reader.Read();
-                    result._rtcpSettings = global::Telnyx.Sip.Runtime.JsonRead.Model<ConnectionRtcpSettings>(ref reader);
+                    result._rtcpSettings = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader);
                     result._assigned0 |= 0x2000000UL;
                 }
                 else if (reader.ValueTextEquals("rtp_pass_codecs_on_stream_change"u8))
@@ -768,7 +768,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
                 {
                     member = "tags";
                     reader.Read();
-                    result._tags = global::Telnyx.Sip.Runtime.JsonRead.List(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
+                    result._tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
                     result._assigned0 |= 0x10000000UL;
                 }
                 else if (reader.ValueTextEquals("third_party_control_enabled"u8))
@@ -782,7 +782,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
                 {
                     member = "transport_protocol";
                     reader.Read();
-                    result._transportProtocol = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<FqdnConnectionTransportProtocol>(ref reader);
+                    result._transportProtocol = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.FqdnConnectionTransportProtocol>(ref reader);
                     result._assigned0 |= 0x40000000UL;
                 }
                 else if (reader.ValueTextEquals("txt_name"u8))
@@ -824,7 +824,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
                 {
                     member = "webhook_api_version";
                     reader.Read();
-                    result._webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<WebhookApiVersion>(ref reader);
+                    result._webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.WebhookApiVersion>(ref reader);
                     result._assigned0 |= 0x1000000000UL;
                 }
                 else if (reader.ValueTextEquals("webhook_event_failover_url"u8))
@@ -887,7 +887,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         if ((_assigned0 & 0x4UL) != 0)
         {
             writer.WritePropertyName("anchorsite_override"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<AnchorsiteOverride>(writer, _anchorsiteOverride);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.AnchorsiteOverride>(writer, _anchorsiteOverride);
         }
 
         if ((_assigned0 & 0x8UL) != 0)
@@ -929,7 +929,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         if ((_assigned0 & 0x200UL) != 0)
         {
             writer.WritePropertyName("dtmf_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<DtmfType>(writer, _dtmfType);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.DtmfType>(writer, _dtmfType);
         }
 
         if ((_assigned0 & 0x400UL) != 0)
@@ -941,7 +941,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         if ((_assigned0 & 0x800UL) != 0)
         {
             writer.WritePropertyName("encrypted_media"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<EncryptedMedia>(writer, _encryptedMedia);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.EncryptedMedia>(writer, _encryptedMedia);
         }
 
         if ((_assigned0 & 0x1000UL) != 0)
@@ -989,7 +989,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         if ((_assigned0 & 0x80000UL) != 0)
         {
             writer.WritePropertyName("noise_suppression"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<ConnectionNoiseSuppression>(writer, _noiseSuppression);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.ConnectionNoiseSuppression>(writer, _noiseSuppression);
         }
 
         if ((_assigned0 & 0x100000UL) != 0)
@@ -1055,7 +1055,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         if ((_assigned0 & 0x40000000UL) != 0)
         {
             writer.WritePropertyName("transport_protocol"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<FqdnConnectionTransportProtocol>(writer, _transportProtocol);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.FqdnConnectionTransportProtocol>(writer, _transportProtocol);
         }
 
         if ((_assigned0 & 0x80000000UL) != 0)
@@ -1091,7 +1091,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
         if ((_assigned0 & 0x1000000000UL) != 0)
         {
             writer.WritePropertyName("webhook_api_version"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<WebhookApiVersion>(writer, _webhookApiVersion);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.WebhookApiVersion>(writer, _webhookApiVersion);
         }
 
         if ((_assigned0 & 0x2000000000UL) != 0)

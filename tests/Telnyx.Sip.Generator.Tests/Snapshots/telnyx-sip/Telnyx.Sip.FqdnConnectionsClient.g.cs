@@ -26,20 +26,20 @@ public sealed partial class FqdnConnectionsClient
     /// <returns>Every item of every page; the next page is fetched when the previous one is used up. Use AsPages() for the pages and their meta.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::Telnyx.Sip.AsyncPageable<FqdnConnection> ListAsync(ListFqdnConnectionsParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::Telnyx.Sip.AsyncPageable<global::Telnyx.Sip.FqdnConnection> ListAsync(ListFqdnConnectionsParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::Telnyx.Sip.Runtime.Pageables.ByPageNumber<FqdnConnection>(
+        return global::Telnyx.Sip.Runtime.Pageables.ByPageNumber<global::Telnyx.Sip.FqdnConnection>(
             (pageNumber, token) => ListPageAsync(parameters, pageNumber, options, token),
             parameters?.Page?.Number,
             cancellationToken);
     }
 
-    private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Page<FqdnConnection>> ListPageAsync(ListFqdnConnectionsParams? parameters, int pageNumber, global::Telnyx.Sip.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+    private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Page<global::Telnyx.Sip.FqdnConnection>> ListPageAsync(ListFqdnConnectionsParams? parameters, int pageNumber, global::Telnyx.Sip.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
     {
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "fqdn_connections");
         parameters?.AppendQuery(request.Query);
         request.Query.Set("page[number]", pageNumber);
-        return _pipeline.SendPageAsync(request, FqdnConnection.ReadJson, options, cancellationToken);
+        return _pipeline.SendPageAsync<global::Telnyx.Sip.FqdnConnection>(request, global::Telnyx.Sip.FqdnConnection.ReadJson, options, cancellationToken);
     }
 
     /// <summary>Create an FQDN connection</summary>
@@ -53,7 +53,7 @@ public sealed partial class FqdnConnectionsClient
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<FqdnConnection> CreateAsync(CreateFqdnConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.FqdnConnection> CreateAsync(global::Telnyx.Sip.CreateFqdnConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CreateWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Create an FQDN connection</summary>
@@ -67,12 +67,12 @@ public sealed partial class FqdnConnectionsClient
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<FqdnConnection>> CreateWithResponseAsync(CreateFqdnConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.FqdnConnection>> CreateWithResponseAsync(global::Telnyx.Sip.CreateFqdnConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "fqdn_connections");
         request.Body = body.WriteJson;
-        return _pipeline.SendAsync(request, FqdnConnection.ReadJson, unwrapData: true, options, cancellationToken);
+        return _pipeline.SendAsync<global::Telnyx.Sip.FqdnConnection>(request, global::Telnyx.Sip.FqdnConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
     /// <summary>Delete an FQDN connection</summary>
@@ -86,7 +86,7 @@ public sealed partial class FqdnConnectionsClient
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<FqdnConnection> DeleteAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.FqdnConnection> DeleteAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await DeleteWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Delete an FQDN connection</summary>
@@ -100,11 +100,11 @@ public sealed partial class FqdnConnectionsClient
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<FqdnConnection>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.FqdnConnection>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "fqdn_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
-        return _pipeline.SendAsync(request, FqdnConnection.ReadJson, unwrapData: true, options, cancellationToken);
+        return _pipeline.SendAsync<global::Telnyx.Sip.FqdnConnection>(request, global::Telnyx.Sip.FqdnConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
     /// <summary>Retrieve an FQDN connection</summary>
@@ -118,7 +118,7 @@ public sealed partial class FqdnConnectionsClient
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<FqdnConnection> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.FqdnConnection> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await RetrieveWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Retrieve an FQDN connection</summary>
@@ -132,11 +132,11 @@ public sealed partial class FqdnConnectionsClient
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<FqdnConnection>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.FqdnConnection>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "fqdn_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
-        return _pipeline.SendAsync(request, FqdnConnection.ReadJson, unwrapData: true, options, cancellationToken);
+        return _pipeline.SendAsync<global::Telnyx.Sip.FqdnConnection>(request, global::Telnyx.Sip.FqdnConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
     /// <summary>Update an FQDN connection</summary>
@@ -151,7 +151,7 @@ public sealed partial class FqdnConnectionsClient
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<FqdnConnection> UpdateAsync(string id, UpdateFqdnConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.FqdnConnection> UpdateAsync(string id, global::Telnyx.Sip.UpdateFqdnConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await UpdateWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Update an FQDN connection</summary>
@@ -166,12 +166,12 @@ public sealed partial class FqdnConnectionsClient
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<FqdnConnection>> UpdateWithResponseAsync(string id, UpdateFqdnConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.FqdnConnection>> UpdateWithResponseAsync(string id, global::Telnyx.Sip.UpdateFqdnConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "fqdn_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
         request.Body = body.WriteJson;
-        return _pipeline.SendAsync(request, FqdnConnection.ReadJson, unwrapData: true, options, cancellationToken);
+        return _pipeline.SendAsync<global::Telnyx.Sip.FqdnConnection>(request, global::Telnyx.Sip.FqdnConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }
 }

@@ -10,22 +10,22 @@ namespace Telnyx.Sip;
 public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<InboundFqdn>
 {
     private ulong _assigned0;
-    private AniNumberFormat? _aniNumberFormat;
+    private global::Telnyx.Sip.AniNumberFormat? _aniNumberFormat;
     private int? _channelLimit;
     private global::System.Collections.Generic.IList<string>? _codecs;
     private string? _defaultPrimaryFqdnId;
-    private InboundFqdnDefaultRoutingMethod? _defaultRoutingMethod;
+    private global::Telnyx.Sip.InboundFqdnDefaultRoutingMethod? _defaultRoutingMethod;
     private string? _defaultSecondaryFqdnId;
     private string? _defaultTertiaryFqdnId;
-    private DnisNumberFormat? _dnisNumberFormat;
+    private global::Telnyx.Sip.DnisNumberFormat? _dnisNumberFormat;
     private bool? _generateRingbackTone;
     private bool? _isupHeadersEnabled;
     private bool? _prackEnabled;
     private bool? _shakenStirEnabled;
     private bool? _sipCompactHeadersEnabled;
-    private SipRegion? _sipRegion;
+    private global::Telnyx.Sip.SipRegion? _sipRegion;
     private string? _sipSubdomain;
-    private SipSubdomainReceiveSettings? _sipSubdomainReceiveSettings;
+    private global::Telnyx.Sip.SipSubdomainReceiveSettings? _sipSubdomainReceiveSettings;
     private int? _timeout1xxSecs;
     private int? _timeout2xxSecs;
     private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
@@ -38,7 +38,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     }
 
     /// <summary>The format of the caller's number (ANI) on inbound calls.</summary>
-    public AniNumberFormat? AniNumberFormat
+    public global::Telnyx.Sip.AniNumberFormat? AniNumberFormat
     {
         get => _aniNumberFormat;
         set
@@ -93,7 +93,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     /// are accepted.
     /// </summary>
     /// <remarks>Default: <c>sequential</c>.</remarks>
-    public InboundFqdnDefaultRoutingMethod? DefaultRoutingMethod
+    public global::Telnyx.Sip.InboundFqdnDefaultRoutingMethod? DefaultRoutingMethod
     {
         get => _defaultRoutingMethod;
         set
@@ -132,7 +132,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     }
 
     /// <summary>The format of the dialled number (DNIS) on inbound calls.</summary>
-    public DnisNumberFormat? DnisNumberFormat
+    public global::Telnyx.Sip.DnisNumberFormat? DnisNumberFormat
     {
         get => _dnisNumberFormat;
         set
@@ -207,7 +207,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     }
 
     /// <summary>The SIP region inbound calls are received from; null for the default (US).</summary>
-    public SipRegion? SipRegion
+    public global::Telnyx.Sip.SipRegion? SipRegion
     {
         get => _sipRegion;
         set
@@ -236,7 +236,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     /// Who may call the SIP subdomain: any SIP endpoint on the internet (<c>from_anyone</c>) or only
     /// connections of the same account (<c>only_my_connections</c>).
     /// </summary>
-    public SipSubdomainReceiveSettings? SipSubdomainReceiveSettings
+    public global::Telnyx.Sip.SipSubdomainReceiveSettings? SipSubdomainReceiveSettings
     {
         get => _sipSubdomainReceiveSettings;
         set
@@ -293,7 +293,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
                 {
                     member = "ani_number_format";
                     reader.Read();
-                    result._aniNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<AniNumberFormat>(ref reader);
+                    result._aniNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.AniNumberFormat>(ref reader);
                     result._assigned0 |= 0x1UL;
                 }
                 else if (reader.ValueTextEquals("channel_limit"u8))
@@ -307,7 +307,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
                 {
                     member = "codecs";
                     reader.Read();
-                    result._codecs = global::Telnyx.Sip.Runtime.JsonRead.List(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
+                    result._codecs = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
                     result._assigned0 |= 0x4UL;
                 }
                 else if (reader.ValueTextEquals("default_primary_fqdn_id"u8))
@@ -321,7 +321,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
                 {
                     member = "default_routing_method";
                     reader.Read();
-                    result._defaultRoutingMethod = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<InboundFqdnDefaultRoutingMethod>(ref reader);
+                    result._defaultRoutingMethod = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.InboundFqdnDefaultRoutingMethod>(ref reader);
                     result._assigned0 |= 0x10UL;
                 }
                 else if (reader.ValueTextEquals("default_secondary_fqdn_id"u8))
@@ -342,7 +342,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
                 {
                     member = "dnis_number_format";
                     reader.Read();
-                    result._dnisNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<DnisNumberFormat>(ref reader);
+                    result._dnisNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.DnisNumberFormat>(ref reader);
                     result._assigned0 |= 0x80UL;
                 }
                 else if (reader.ValueTextEquals("generate_ringback_tone"u8))
@@ -384,7 +384,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
                 {
                     member = "sip_region";
                     reader.Read();
-                    result._sipRegion = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<SipRegion>(ref reader);
+                    result._sipRegion = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.SipRegion>(ref reader);
                     result._assigned0 |= 0x2000UL;
                 }
                 else if (reader.ValueTextEquals("sip_subdomain"u8))
@@ -398,7 +398,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
                 {
                     member = "sip_subdomain_receive_settings";
                     reader.Read();
-                    result._sipSubdomainReceiveSettings = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<SipSubdomainReceiveSettings>(ref reader);
+                    result._sipSubdomainReceiveSettings = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.SipSubdomainReceiveSettings>(ref reader);
                     result._assigned0 |= 0x8000UL;
                 }
                 else if (reader.ValueTextEquals("timeout_1xx_secs"u8))
@@ -442,7 +442,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
         if ((_assigned0 & 0x1UL) != 0)
         {
             writer.WritePropertyName("ani_number_format"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<AniNumberFormat>(writer, _aniNumberFormat);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.AniNumberFormat>(writer, _aniNumberFormat);
         }
 
         if ((_assigned0 & 0x2UL) != 0)
@@ -466,7 +466,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
         if ((_assigned0 & 0x10UL) != 0)
         {
             writer.WritePropertyName("default_routing_method"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<InboundFqdnDefaultRoutingMethod>(writer, _defaultRoutingMethod);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.InboundFqdnDefaultRoutingMethod>(writer, _defaultRoutingMethod);
         }
 
         if ((_assigned0 & 0x20UL) != 0)
@@ -484,7 +484,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
         if ((_assigned0 & 0x80UL) != 0)
         {
             writer.WritePropertyName("dnis_number_format"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<DnisNumberFormat>(writer, _dnisNumberFormat);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.DnisNumberFormat>(writer, _dnisNumberFormat);
         }
 
         if ((_assigned0 & 0x100UL) != 0)
@@ -520,7 +520,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
         if ((_assigned0 & 0x2000UL) != 0)
         {
             writer.WritePropertyName("sip_region"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<SipRegion>(writer, _sipRegion);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.SipRegion>(writer, _sipRegion);
         }
 
         if ((_assigned0 & 0x4000UL) != 0)
@@ -532,7 +532,7 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
         if ((_assigned0 & 0x8000UL) != 0)
         {
             writer.WritePropertyName("sip_subdomain_receive_settings"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<SipSubdomainReceiveSettings>(writer, _sipSubdomainReceiveSettings);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.SipSubdomainReceiveSettings>(writer, _sipSubdomainReceiveSettings);
         }
 
         if ((_assigned0 & 0x10000UL) != 0)

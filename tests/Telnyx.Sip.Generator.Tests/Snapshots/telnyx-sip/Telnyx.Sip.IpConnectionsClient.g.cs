@@ -25,20 +25,20 @@ public sealed partial class IpConnectionsClient
     /// <returns>Every item of every page; the next page is fetched when the previous one is used up. Use AsPages() for the pages and their meta.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::Telnyx.Sip.AsyncPageable<IpConnection> ListAsync(ListIpConnectionsParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::Telnyx.Sip.AsyncPageable<global::Telnyx.Sip.IpConnection> ListAsync(ListIpConnectionsParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::Telnyx.Sip.Runtime.Pageables.ByPageNumber<IpConnection>(
+        return global::Telnyx.Sip.Runtime.Pageables.ByPageNumber<global::Telnyx.Sip.IpConnection>(
             (pageNumber, token) => ListPageAsync(parameters, pageNumber, options, token),
             parameters?.Page?.Number,
             cancellationToken);
     }
 
-    private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Page<IpConnection>> ListPageAsync(ListIpConnectionsParams? parameters, int pageNumber, global::Telnyx.Sip.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+    private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Page<global::Telnyx.Sip.IpConnection>> ListPageAsync(ListIpConnectionsParams? parameters, int pageNumber, global::Telnyx.Sip.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
     {
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ip_connections");
         parameters?.AppendQuery(request.Query);
         request.Query.Set("page[number]", pageNumber);
-        return _pipeline.SendPageAsync(request, IpConnection.ReadJson, options, cancellationToken);
+        return _pipeline.SendPageAsync<global::Telnyx.Sip.IpConnection>(request, global::Telnyx.Sip.IpConnection.ReadJson, options, cancellationToken);
     }
 
     /// <summary>Create an IP connection</summary>
@@ -51,7 +51,7 @@ public sealed partial class IpConnectionsClient
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<IpConnection> CreateAsync(CreateIpConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.IpConnection> CreateAsync(global::Telnyx.Sip.CreateIpConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CreateWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Create an IP connection</summary>
@@ -64,12 +64,12 @@ public sealed partial class IpConnectionsClient
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<IpConnection>> CreateWithResponseAsync(CreateIpConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.IpConnection>> CreateWithResponseAsync(global::Telnyx.Sip.CreateIpConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "ip_connections");
         request.Body = body.WriteJson;
-        return _pipeline.SendAsync(request, IpConnection.ReadJson, unwrapData: true, options, cancellationToken);
+        return _pipeline.SendAsync<global::Telnyx.Sip.IpConnection>(request, global::Telnyx.Sip.IpConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
     /// <summary>Delete an IP connection</summary>
@@ -83,7 +83,7 @@ public sealed partial class IpConnectionsClient
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<IpConnection> DeleteAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.IpConnection> DeleteAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await DeleteWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Delete an IP connection</summary>
@@ -97,11 +97,11 @@ public sealed partial class IpConnectionsClient
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<IpConnection>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.IpConnection>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "ip_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
-        return _pipeline.SendAsync(request, IpConnection.ReadJson, unwrapData: true, options, cancellationToken);
+        return _pipeline.SendAsync<global::Telnyx.Sip.IpConnection>(request, global::Telnyx.Sip.IpConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
     /// <summary>Retrieve an IP connection</summary>
@@ -115,7 +115,7 @@ public sealed partial class IpConnectionsClient
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<IpConnection> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.IpConnection> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await RetrieveWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Retrieve an IP connection</summary>
@@ -129,11 +129,11 @@ public sealed partial class IpConnectionsClient
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<IpConnection>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.IpConnection>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ip_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
-        return _pipeline.SendAsync(request, IpConnection.ReadJson, unwrapData: true, options, cancellationToken);
+        return _pipeline.SendAsync<global::Telnyx.Sip.IpConnection>(request, global::Telnyx.Sip.IpConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
     /// <summary>Update an IP connection</summary>
@@ -148,7 +148,7 @@ public sealed partial class IpConnectionsClient
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<IpConnection> UpdateAsync(string id, UpdateIpConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.IpConnection> UpdateAsync(string id, global::Telnyx.Sip.UpdateIpConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await UpdateWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Update an IP connection</summary>
@@ -163,12 +163,12 @@ public sealed partial class IpConnectionsClient
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<IpConnection>> UpdateWithResponseAsync(string id, UpdateIpConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.IpConnection>> UpdateWithResponseAsync(string id, global::Telnyx.Sip.UpdateIpConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "ip_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
         request.Body = body.WriteJson;
-        return _pipeline.SendAsync(request, IpConnection.ReadJson, unwrapData: true, options, cancellationToken);
+        return _pipeline.SendAsync<global::Telnyx.Sip.IpConnection>(request, global::Telnyx.Sip.IpConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }
 }

@@ -25,20 +25,20 @@ public sealed partial class IpsClient
     /// <returns>Every item of every page; the next page is fetched when the previous one is used up. Use AsPages() for the pages and their meta.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::Telnyx.Sip.AsyncPageable<Ip> ListAsync(ListIpsParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::Telnyx.Sip.AsyncPageable<global::Telnyx.Sip.Ip> ListAsync(ListIpsParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::Telnyx.Sip.Runtime.Pageables.ByPageNumber<Ip>(
+        return global::Telnyx.Sip.Runtime.Pageables.ByPageNumber<global::Telnyx.Sip.Ip>(
             (pageNumber, token) => ListPageAsync(parameters, pageNumber, options, token),
             parameters?.Page?.Number,
             cancellationToken);
     }
 
-    private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Page<Ip>> ListPageAsync(ListIpsParams? parameters, int pageNumber, global::Telnyx.Sip.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+    private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Page<global::Telnyx.Sip.Ip>> ListPageAsync(ListIpsParams? parameters, int pageNumber, global::Telnyx.Sip.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
     {
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ips");
         parameters?.AppendQuery(request.Query);
         request.Query.Set("page[number]", pageNumber);
-        return _pipeline.SendPageAsync(request, Ip.ReadJson, options, cancellationToken);
+        return _pipeline.SendPageAsync<global::Telnyx.Sip.Ip>(request, global::Telnyx.Sip.Ip.ReadJson, options, cancellationToken);
     }
 
     /// <summary>Create an IP</summary>
@@ -51,7 +51,7 @@ public sealed partial class IpsClient
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<Ip> CreateAsync(CreateIpRequest? body = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Ip> CreateAsync(global::Telnyx.Sip.CreateIpRequest? body = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CreateWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Create an IP</summary>
@@ -64,11 +64,11 @@ public sealed partial class IpsClient
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<Ip>> CreateWithResponseAsync(CreateIpRequest? body = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.Ip>> CreateWithResponseAsync(global::Telnyx.Sip.CreateIpRequest? body = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "ips");
         if (body is not null) request.Body = body.WriteJson;
-        return _pipeline.SendAsync(request, Ip.ReadJson, unwrapData: true, options, cancellationToken);
+        return _pipeline.SendAsync<global::Telnyx.Sip.Ip>(request, global::Telnyx.Sip.Ip.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
     /// <summary>Delete an IP</summary>
@@ -79,7 +79,7 @@ public sealed partial class IpsClient
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<Ip> DeleteAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Ip> DeleteAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await DeleteWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Delete an IP</summary>
@@ -90,11 +90,11 @@ public sealed partial class IpsClient
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<Ip>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.Ip>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "ips/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
-        return _pipeline.SendAsync(request, Ip.ReadJson, unwrapData: true, options, cancellationToken);
+        return _pipeline.SendAsync<global::Telnyx.Sip.Ip>(request, global::Telnyx.Sip.Ip.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
     /// <summary>Retrieve an IP</summary>
@@ -105,7 +105,7 @@ public sealed partial class IpsClient
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<Ip> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Ip> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await RetrieveWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Retrieve an IP</summary>
@@ -116,11 +116,11 @@ public sealed partial class IpsClient
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<Ip>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.Ip>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ips/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
-        return _pipeline.SendAsync(request, Ip.ReadJson, unwrapData: true, options, cancellationToken);
+        return _pipeline.SendAsync<global::Telnyx.Sip.Ip>(request, global::Telnyx.Sip.Ip.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
     /// <summary>Update an IP</summary>
@@ -132,7 +132,7 @@ public sealed partial class IpsClient
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<Ip> UpdateAsync(string id, UpdateIpRequest? body = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Ip> UpdateAsync(string id, global::Telnyx.Sip.UpdateIpRequest? body = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await UpdateWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Update an IP</summary>
@@ -144,11 +144,11 @@ public sealed partial class IpsClient
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<Ip>> UpdateWithResponseAsync(string id, UpdateIpRequest? body = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.Ip>> UpdateWithResponseAsync(string id, global::Telnyx.Sip.UpdateIpRequest? body = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "ips/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
         if (body is not null) request.Body = body.WriteJson;
-        return _pipeline.SendAsync(request, Ip.ReadJson, unwrapData: true, options, cancellationToken);
+        return _pipeline.SendAsync<global::Telnyx.Sip.Ip>(request, global::Telnyx.Sip.Ip.ReadJson, unwrapData: true, options, cancellationToken);
     }
 }

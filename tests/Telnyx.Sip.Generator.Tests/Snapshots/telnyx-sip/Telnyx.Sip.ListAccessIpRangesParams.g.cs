@@ -13,13 +13,13 @@ public sealed partial class ListAccessIpRangesParams
     /// on the creation time (exactly, or by <c>gt</c>, <c>gte</c>, <c>lt</c>, <c>lte</c>), sent as
     /// <c>filter[...]</c> query parameters.
     /// </summary>
-    public ListAccessIpRangesParamsFilter? Filter { get; set; }
+    public global::Telnyx.Sip.ListAccessIpRangesParamsFilter? Filter { get; set; }
 
     /// <summary>
     /// Which page to return and how many items a page holds, sent as <c>page[number]</c> and
     /// <c>page[size]</c>.
     /// </summary>
-    public ListAccessIpRangesParamsPage? Page { get; set; }
+    public global::Telnyx.Sip.ListAccessIpRangesParamsPage? Page { get; set; }
 
     /// <summary>
     /// Adds the assigned parameters to the query string, under the prefix when there is one.

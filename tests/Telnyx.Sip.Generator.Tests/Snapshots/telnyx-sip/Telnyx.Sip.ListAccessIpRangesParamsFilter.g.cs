@@ -13,10 +13,10 @@ namespace Telnyx.Sip;
 public sealed partial class ListAccessIpRangesParamsFilter
 {
     /// <summary>The <c>cidr_block</c> parameter.</summary>
-    public ListAccessIpRangesParamsFilterCidrBlock? CidrBlock { get; set; }
+    public global::Telnyx.Sip.ListAccessIpRangesParamsFilterCidrBlock? CidrBlock { get; set; }
 
     /// <summary>The <c>created_at</c> parameter.</summary>
-    public ListAccessIpRangesParamsFilterCreatedAt? CreatedAt { get; set; }
+    public global::Telnyx.Sip.ListAccessIpRangesParamsFilterCreatedAt? CreatedAt { get; set; }
 
     /// <summary>
     /// Adds the assigned parameters to the query string, under the prefix when there is one.

@@ -12,13 +12,13 @@ public sealed partial class ListFqdnsParams
     /// Which page to return and how many items a page holds, sent as <c>page[number]</c> and
     /// <c>page[size]</c>.
     /// </summary>
-    public ConnectionPage? Page { get; set; }
+    public global::Telnyx.Sip.ConnectionPage? Page { get; set; }
 
     /// <summary>
     /// Filters on the FQDN connection, the FQDN, its port and its DNS record type, sent as
     /// <c>filter[...]</c> query parameters.
     /// </summary>
-    public ListFqdnsParamsFilter? Filter { get; set; }
+    public global::Telnyx.Sip.ListFqdnsParamsFilter? Filter { get; set; }
 
     /// <summary>
     /// Adds the assigned parameters to the query string, under the prefix when there is one.

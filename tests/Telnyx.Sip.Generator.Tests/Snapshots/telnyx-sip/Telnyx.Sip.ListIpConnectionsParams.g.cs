@@ -12,20 +12,20 @@ public sealed partial class ListIpConnectionsParams
     /// Filters on the connection name, the FQDN and the outbound voice profile, sent as <c>filter[...]</c>
     /// query parameters.
     /// </summary>
-    public ConnectionFilter? Filter { get; set; }
+    public global::Telnyx.Sip.ConnectionFilter? Filter { get; set; }
 
     /// <summary>
     /// Which page to return and how many items a page holds, sent as <c>page[number]</c> and
     /// <c>page[size]</c>.
     /// </summary>
-    public ConnectionPage? Page { get; set; }
+    public global::Telnyx.Sip.ConnectionPage? Page { get; set; }
 
     /// <summary>
     /// The field to sort by; prefix it with <c>-</c> for descending order (<c>-connection_name</c>).
     /// Without it, results come newest first by <c>created_at</c>.
     /// </summary>
     /// <remarks>Default: <c>created_at</c>. Example: <c>connection_name</c>.</remarks>
-    public ConnectionSort? Sort { get; set; }
+    public global::Telnyx.Sip.ConnectionSort? Sort { get; set; }
 
     /// <summary>
     /// Adds the assigned parameters to the query string, under the prefix when there is one.

@@ -12,13 +12,13 @@ public sealed partial class ListIpsParams
     /// Which page to return and how many items a page holds, sent as <c>page[number]</c> and
     /// <c>page[size]</c>.
     /// </summary>
-    public ConnectionPage? Page { get; set; }
+    public global::Telnyx.Sip.ConnectionPage? Page { get; set; }
 
     /// <summary>
     /// Filters on the IP connection, the IP address and its port, sent as <c>filter[...]</c> query
     /// parameters.
     /// </summary>
-    public ListIpsParamsFilter? Filter { get; set; }
+    public global::Telnyx.Sip.ListIpsParamsFilter? Filter { get; set; }
 
     /// <summary>
     /// Adds the assigned parameters to the query string, under the prefix when there is one.

@@ -12,16 +12,16 @@ public sealed partial class ListOutboundVoiceProfilesParams
     /// Which page to return and how many items a page holds, sent as <c>page[number]</c> and
     /// <c>page[size]</c>.
     /// </summary>
-    public OutboundVoiceProfilePage? Page { get; set; }
+    public global::Telnyx.Sip.OutboundVoiceProfilePage? Page { get; set; }
 
     /// <summary>Filters on the profile name, sent as <c>filter[name][contains]</c>.</summary>
-    public OutboundVoiceProfileFilter? Filter { get; set; }
+    public global::Telnyx.Sip.OutboundVoiceProfileFilter? Filter { get; set; }
 
     /// <summary>
     /// The field to sort by; prefix it with <c>-</c> for descending order (<c>-name</c>).
     /// </summary>
     /// <remarks>Default: <c>-created_at</c>. Example: <c>name</c>.</remarks>
-    public OutboundVoiceProfileSort? Sort { get; set; }
+    public global::Telnyx.Sip.OutboundVoiceProfileSort? Sort { get; set; }
 
     /// <summary>
     /// Adds the assigned parameters to the query string, under the prefix when there is one.

@@ -11,9 +11,9 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
 {
     private ulong _assigned0;
     private global::System.Collections.Generic.IList<string>? _callRecordingCallerPhoneNumbers;
-    private OutboundCallRecordingCallRecordingChannels? _callRecordingChannels;
-    private OutboundCallRecordingCallRecordingFormat? _callRecordingFormat;
-    private OutboundCallRecordingCallRecordingType? _callRecordingType;
+    private global::Telnyx.Sip.OutboundCallRecordingCallRecordingChannels? _callRecordingChannels;
+    private global::Telnyx.Sip.OutboundCallRecordingCallRecordingFormat? _callRecordingFormat;
+    private global::Telnyx.Sip.OutboundCallRecordingCallRecordingType? _callRecordingType;
     private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
     /// <summary>
@@ -41,7 +41,7 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
     /// With <c>dual</c>, recordings are stereo: the first leg on one channel, the other legs on the second.
     /// </summary>
     /// <remarks>Default: <c>single</c>. Example: <c>dual</c>.</remarks>
-    public OutboundCallRecordingCallRecordingChannels? CallRecordingChannels
+    public global::Telnyx.Sip.OutboundCallRecordingCallRecordingChannels? CallRecordingChannels
     {
         get => _callRecordingChannels;
         set
@@ -53,7 +53,7 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
 
     /// <summary>The file format of call recordings.</summary>
     /// <remarks>Default: <c>wav</c>. Example: <c>mp3</c>.</remarks>
-    public OutboundCallRecordingCallRecordingFormat? CallRecordingFormat
+    public global::Telnyx.Sip.OutboundCallRecordingCallRecordingFormat? CallRecordingFormat
     {
         get => _callRecordingFormat;
         set
@@ -64,7 +64,7 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
     }
 
     /// <summary>Which calls are recorded.</summary>
-    public OutboundCallRecordingCallRecordingType? CallRecordingType
+    public global::Telnyx.Sip.OutboundCallRecordingCallRecordingType? CallRecordingType
     {
         get => _callRecordingType;
         set
@@ -97,28 +97,28 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
                 {
                     member = "call_recording_caller_phone_numbers";
                     reader.Read();
-                    result._callRecordingCallerPhoneNumbers = global::Telnyx.Sip.Runtime.JsonRead.List(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
+                    result._callRecordingCallerPhoneNumbers = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
                     result._assigned0 |= 0x1UL;
                 }
                 else if (reader.ValueTextEquals("call_recording_channels"u8))
                 {
                     member = "call_recording_channels";
                     reader.Read();
-                    result._callRecordingChannels = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<OutboundCallRecordingCallRecordingChannels>(ref reader);
+                    result._callRecordingChannels = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.OutboundCallRecordingCallRecordingChannels>(ref reader);
                     result._assigned0 |= 0x2UL;
                 }
                 else if (reader.ValueTextEquals("call_recording_format"u8))
                 {
                     member = "call_recording_format";
                     reader.Read();
-                    result._callRecordingFormat = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<OutboundCallRecordingCallRecordingFormat>(ref reader);
+                    result._callRecordingFormat = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.OutboundCallRecordingCallRecordingFormat>(ref reader);
                     result._assigned0 |= 0x4UL;
                 }
                 else if (reader.ValueTextEquals("call_recording_type"u8))
                 {
                     member = "call_recording_type";
                     reader.Read();
-                    result._callRecordingType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<OutboundCallRecordingCallRecordingType>(ref reader);
+                    result._callRecordingType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.OutboundCallRecordingCallRecordingType>(ref reader);
                     result._assigned0 |= 0x8UL;
                 }
                 else
@@ -154,19 +154,19 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
         if ((_assigned0 & 0x2UL) != 0)
         {
             writer.WritePropertyName("call_recording_channels"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<OutboundCallRecordingCallRecordingChannels>(writer, _callRecordingChannels);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.OutboundCallRecordingCallRecordingChannels>(writer, _callRecordingChannels);
         }
 
         if ((_assigned0 & 0x4UL) != 0)
         {
             writer.WritePropertyName("call_recording_format"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<OutboundCallRecordingCallRecordingFormat>(writer, _callRecordingFormat);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.OutboundCallRecordingCallRecordingFormat>(writer, _callRecordingFormat);
         }
 
         if ((_assigned0 & 0x8UL) != 0)
         {
             writer.WritePropertyName("call_recording_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<OutboundCallRecordingCallRecordingType>(writer, _callRecordingType);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.OutboundCallRecordingCallRecordingType>(writer, _callRecordingType);
         }
 
         global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);

@@ -11,17 +11,17 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
 {
     private ulong _assigned0;
     private string? _aniOverride;
-    private AniOverrideType? _aniOverrideType;
+    private global::Telnyx.Sip.AniOverrideType? _aniOverrideType;
     private bool? _callParkingEnabled;
     private int? _channelLimit;
-    private EncryptedMedia? _encryptedMedia;
+    private global::Telnyx.Sip.EncryptedMedia? _encryptedMedia;
     private bool? _generateRingbackTone;
     private bool? _instantRingbackEnabled;
-    private OutboundFqdnIpAuthenticationMethod? _ipAuthenticationMethod;
+    private global::Telnyx.Sip.OutboundFqdnIpAuthenticationMethod? _ipAuthenticationMethod;
     private string? _ipAuthenticationToken;
     private string? _localization;
     private string? _outboundVoiceProfileId;
-    private T38ReinviteSource? _t38ReinviteSource;
+    private global::Telnyx.Sip.T38ReinviteSource? _t38ReinviteSource;
     private string? _techPrefix;
     private int? _timeout1xxSecs;
     private int? _timeout2xxSecs;
@@ -50,7 +50,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
     /// <summary>
     /// When the <c>ani_override</c> number is used; ignored while <c>ani_override</c> is empty.
     /// </summary>
-    public AniOverrideType? AniOverrideType
+    public global::Telnyx.Sip.AniOverrideType? AniOverrideType
     {
         get => _aniOverrideType;
         set
@@ -88,7 +88,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
 
     /// <summary>Encrypts media with SRTP. Not allowed when the transport protocol is TLS.</summary>
     /// <remarks>Example: <c>SRTP</c>.</remarks>
-    public EncryptedMedia? EncryptedMedia
+    public global::Telnyx.Sip.EncryptedMedia? EncryptedMedia
     {
         get => _encryptedMedia;
         set
@@ -126,7 +126,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
 
     /// <summary>The <c>ip_authentication_method</c> member.</summary>
     /// <remarks>Default: <c>ip-authentication</c>. Example: <c>credential-authentication</c>.</remarks>
-    public OutboundFqdnIpAuthenticationMethod? IpAuthenticationMethod
+    public global::Telnyx.Sip.OutboundFqdnIpAuthenticationMethod? IpAuthenticationMethod
     {
         get => _ipAuthenticationMethod;
         set
@@ -178,7 +178,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
     /// Who sends the T.38 re-INVITE on connections whose outbound voice profile is for fax: Telnyx (the
     /// default) or, with <c>customer</c>, the caller.
     /// </summary>
-    public T38ReinviteSource? T38ReinviteSource
+    public global::Telnyx.Sip.T38ReinviteSource? T38ReinviteSource
     {
         get => _t38ReinviteSource;
         set
@@ -253,7 +253,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
                 {
                     member = "ani_override_type";
                     reader.Read();
-                    result._aniOverrideType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<AniOverrideType>(ref reader);
+                    result._aniOverrideType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.AniOverrideType>(ref reader);
                     result._assigned0 |= 0x2UL;
                 }
                 else if (reader.ValueTextEquals("call_parking_enabled"u8))
@@ -274,7 +274,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
                 {
                     member = "encrypted_media";
                     reader.Read();
-                    result._encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<EncryptedMedia>(ref reader);
+                    result._encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.EncryptedMedia>(ref reader);
                     result._assigned0 |= 0x10UL;
                 }
                 else if (reader.ValueTextEquals("generate_ringback_tone"u8))
@@ -295,7 +295,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
                 {
                     member = "ip_authentication_method";
                     reader.Read();
-                    result._ipAuthenticationMethod = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<OutboundFqdnIpAuthenticationMethod>(ref reader);
+                    result._ipAuthenticationMethod = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.OutboundFqdnIpAuthenticationMethod>(ref reader);
                     result._assigned0 |= 0x80UL;
                 }
                 else if (reader.ValueTextEquals("ip_authentication_token"u8))
@@ -323,7 +323,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
                 {
                     member = "t38_reinvite_source";
                     reader.Read();
-                    result._t38ReinviteSource = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<T38ReinviteSource>(ref reader);
+                    result._t38ReinviteSource = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.T38ReinviteSource>(ref reader);
                     result._assigned0 |= 0x800UL;
                 }
                 else if (reader.ValueTextEquals("tech_prefix"u8))
@@ -380,7 +380,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
         if ((_assigned0 & 0x2UL) != 0)
         {
             writer.WritePropertyName("ani_override_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<AniOverrideType>(writer, _aniOverrideType);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.AniOverrideType>(writer, _aniOverrideType);
         }
 
         if ((_assigned0 & 0x4UL) != 0)
@@ -398,7 +398,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
         if ((_assigned0 & 0x10UL) != 0)
         {
             writer.WritePropertyName("encrypted_media"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<EncryptedMedia>(writer, _encryptedMedia);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.EncryptedMedia>(writer, _encryptedMedia);
         }
 
         if ((_assigned0 & 0x20UL) != 0)
@@ -416,7 +416,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
         if ((_assigned0 & 0x80UL) != 0)
         {
             writer.WritePropertyName("ip_authentication_method"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<OutboundFqdnIpAuthenticationMethod>(writer, _ipAuthenticationMethod);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.OutboundFqdnIpAuthenticationMethod>(writer, _ipAuthenticationMethod);
         }
 
         if ((_assigned0 & 0x100UL) != 0)
@@ -440,7 +440,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
         if ((_assigned0 & 0x800UL) != 0)
         {
             writer.WritePropertyName("t38_reinvite_source"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<T38ReinviteSource>(writer, _t38ReinviteSource);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.T38ReinviteSource>(writer, _t38ReinviteSource);
         }
 
         if ((_assigned0 & 0x1000UL) != 0)

@@ -11,16 +11,16 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
 {
     private ulong _assigned0;
     private string? _aniOverride;
-    private AniOverrideType? _aniOverrideType;
+    private global::Telnyx.Sip.AniOverrideType? _aniOverrideType;
     private bool? _callParkingEnabled;
     private int? _channelLimit;
     private bool? _generateRingbackTone;
     private bool? _instantRingbackEnabled;
-    private OutboundIpIpAuthenticationMethod? _ipAuthenticationMethod;
+    private global::Telnyx.Sip.OutboundIpIpAuthenticationMethod? _ipAuthenticationMethod;
     private string? _ipAuthenticationToken;
     private string? _localization;
     private string? _outboundVoiceProfileId;
-    private T38ReinviteSource? _t38ReinviteSource;
+    private global::Telnyx.Sip.T38ReinviteSource? _t38ReinviteSource;
     private string? _techPrefix;
     private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
@@ -47,7 +47,7 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
     /// <summary>
     /// When the <c>ani_override</c> number is used; ignored while <c>ani_override</c> is empty.
     /// </summary>
-    public AniOverrideType? AniOverrideType
+    public global::Telnyx.Sip.AniOverrideType? AniOverrideType
     {
         get => _aniOverrideType;
         set
@@ -113,7 +113,7 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
     /// <remarks>
     /// Default: <c>tech-prefixp-charge-info</c>. Example: <c>tech-prefixp-charge-info</c>.
     /// </remarks>
-    public OutboundIpIpAuthenticationMethod? IpAuthenticationMethod
+    public global::Telnyx.Sip.OutboundIpIpAuthenticationMethod? IpAuthenticationMethod
     {
         get => _ipAuthenticationMethod;
         set
@@ -164,7 +164,7 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
     /// Who sends the T.38 re-INVITE on connections whose outbound voice profile is for fax: Telnyx (the
     /// default) or, with <c>customer</c>, the caller.
     /// </summary>
-    public T38ReinviteSource? T38ReinviteSource
+    public global::Telnyx.Sip.T38ReinviteSource? T38ReinviteSource
     {
         get => _t38ReinviteSource;
         set
@@ -215,7 +215,7 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
                 {
                     member = "ani_override_type";
                     reader.Read();
-                    result._aniOverrideType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<AniOverrideType>(ref reader);
+                    result._aniOverrideType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.AniOverrideType>(ref reader);
                     result._assigned0 |= 0x2UL;
                 }
                 else if (reader.ValueTextEquals("call_parking_enabled"u8))
@@ -250,7 +250,7 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
                 {
                     member = "ip_authentication_method";
                     reader.Read();
-                    result._ipAuthenticationMethod = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<OutboundIpIpAuthenticationMethod>(ref reader);
+                    result._ipAuthenticationMethod = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.OutboundIpIpAuthenticationMethod>(ref reader);
                     result._assigned0 |= 0x40UL;
                 }
                 else if (reader.ValueTextEquals("ip_authentication_token"u8))
@@ -278,7 +278,7 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
                 {
                     member = "t38_reinvite_source";
                     reader.Read();
-                    result._t38ReinviteSource = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<T38ReinviteSource>(ref reader);
+                    result._t38ReinviteSource = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.T38ReinviteSource>(ref reader);
                     result._assigned0 |= 0x400UL;
                 }
                 else if (reader.ValueTextEquals("tech_prefix"u8))
@@ -321,7 +321,7 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
         if ((_assigned0 & 0x2UL) != 0)
         {
             writer.WritePropertyName("ani_override_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<AniOverrideType>(writer, _aniOverrideType);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.AniOverrideType>(writer, _aniOverrideType);
         }
 
         if ((_assigned0 & 0x4UL) != 0)
@@ -351,7 +351,7 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
         if ((_assigned0 & 0x40UL) != 0)
         {
             writer.WritePropertyName("ip_authentication_method"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<OutboundIpIpAuthenticationMethod>(writer, _ipAuthenticationMethod);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.OutboundIpIpAuthenticationMethod>(writer, _ipAuthenticationMethod);
         }
 
         if ((_assigned0 & 0x80UL) != 0)
@@ -375,7 +375,7 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
         if ((_assigned0 & 0x400UL) != 0)
         {
             writer.WritePropertyName("t38_reinvite_source"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<T38ReinviteSource>(writer, _t38ReinviteSource);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.T38ReinviteSource>(writer, _t38ReinviteSource);
         }
 
         if ((_assigned0 & 0x800UL) != 0)

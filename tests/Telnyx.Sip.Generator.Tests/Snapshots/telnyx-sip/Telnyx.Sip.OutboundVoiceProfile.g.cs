@@ -13,8 +13,8 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
 {
     private ulong _assigned0;
     private string? _billingGroupId;
-    private OutboundCallRecording? _callRecording;
-    private OutboundVoiceProfileCallingWindow? _callingWindow;
+    private global::Telnyx.Sip.OutboundCallRecording? _callRecording;
+    private global::Telnyx.Sip.OutboundVoiceProfileCallingWindow? _callingWindow;
     private int? _concurrentCallLimit;
     private int? _connectionsCount;
     private string? _createdAt;
@@ -25,11 +25,11 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
     private double? _maxDestinationRate;
     private string? _name;
     private string? _recordType;
-    private ServicePlan? _servicePlan;
+    private global::Telnyx.Sip.ServicePlan? _servicePlan;
     private global::System.Collections.Generic.IList<string>? _tags;
-    private TrafficType? _trafficType;
+    private global::Telnyx.Sip.TrafficType? _trafficType;
     private string? _updatedAt;
-    private UsagePaymentMethod? _usagePaymentMethod;
+    private global::Telnyx.Sip.UsagePaymentMethod? _usagePaymentMethod;
     private global::System.Collections.Generic.IList<string>? _whitelistedDestinations;
     private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
@@ -53,7 +53,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
     }
 
     /// <summary>Which outbound calls are recorded, and how.</summary>
-    public OutboundCallRecording? CallRecording
+    public global::Telnyx.Sip.OutboundCallRecording? CallRecording
     {
         get => _callRecording;
         set
@@ -67,7 +67,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
     /// (Beta) The hours in which calls may start, and how many calls one called number may receive in that
     /// window. Times are UTC, 24-hour clock.
     /// </summary>
-    public OutboundVoiceProfileCallingWindow? CallingWindow
+    public global::Telnyx.Sip.OutboundVoiceProfileCallingWindow? CallingWindow
     {
         get => _callingWindow;
         set
@@ -206,7 +206,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
 
     /// <summary>Which termination regions the profile covers.</summary>
     /// <remarks>Default: <c>global</c>. Example: <c>global</c>.</remarks>
-    public ServicePlan? ServicePlan
+    public global::Telnyx.Sip.ServicePlan? ServicePlan
     {
         get => _servicePlan;
         set
@@ -229,7 +229,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
 
     /// <summary>The kind of traffic the profile allows.</summary>
     /// <remarks>Default: <c>conversational</c>. Example: <c>conversational</c>.</remarks>
-    public TrafficType? TrafficType
+    public global::Telnyx.Sip.TrafficType? TrafficType
     {
         get => _trafficType;
         set
@@ -253,7 +253,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
 
     /// <summary>How the costs of calls through this profile are calculated.</summary>
     /// <remarks>Default: <c>rate-deck</c>. Example: <c>rate-deck</c>.</remarks>
-    public UsagePaymentMethod? UsagePaymentMethod
+    public global::Telnyx.Sip.UsagePaymentMethod? UsagePaymentMethod
     {
         get => _usagePaymentMethod;
         set
@@ -306,14 +306,14 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
                 {
                     member = "call_recording";
                     reader.Read();
-                    result._callRecording = global::Telnyx.Sip.Runtime.JsonRead.Model<OutboundCallRecording>(ref reader);
+                    result._callRecording = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.OutboundCallRecording>(ref reader);
                     result._assigned0 |= 0x2UL;
                 }
                 else if (reader.ValueTextEquals("calling_window"u8))
                 {
                     member = "calling_window";
                     reader.Read();
-                    result._callingWindow = global::Telnyx.Sip.Runtime.JsonRead.Model<OutboundVoiceProfileCallingWindow>(ref reader);
+                    result._callingWindow = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.OutboundVoiceProfileCallingWindow>(ref reader);
                     result._assigned0 |= 0x4UL;
                 }
                 else if (reader.ValueTextEquals("concurrent_call_limit"u8))
@@ -390,21 +390,21 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
                 {
                     member = "service_plan";
                     reader.Read();
-                    result._servicePlan = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<ServicePlan>(ref reader);
+                    result._servicePlan = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.ServicePlan>(ref reader);
                     result._assigned0 |= 0x2000UL;
                 }
                 else if (reader.ValueTextEquals("tags"u8))
                 {
                     member = "tags";
                     reader.Read();
-                    result._tags = global::Telnyx.Sip.Runtime.JsonRead.List(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
+                    result._tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
                     result._assigned0 |= 0x4000UL;
                 }
                 else if (reader.ValueTextEquals("traffic_type"u8))
                 {
                     member = "traffic_type";
                     reader.Read();
-                    result._trafficType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<TrafficType>(ref reader);
+                    result._trafficType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.TrafficType>(ref reader);
                     result._assigned0 |= 0x8000UL;
                 }
                 else if (reader.ValueTextEquals("updated_at"u8))
@@ -418,14 +418,14 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
                 {
                     member = "usage_payment_method";
                     reader.Read();
-                    result._usagePaymentMethod = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<UsagePaymentMethod>(ref reader);
+                    result._usagePaymentMethod = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.UsagePaymentMethod>(ref reader);
                     result._assigned0 |= 0x20000UL;
                 }
                 else if (reader.ValueTextEquals("whitelisted_destinations"u8))
                 {
                     member = "whitelisted_destinations";
                     reader.Read();
-                    result._whitelistedDestinations = global::Telnyx.Sip.Runtime.JsonRead.List(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
+                    result._whitelistedDestinations = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
                     result._assigned0 |= 0x40000UL;
                 }
                 else
@@ -533,7 +533,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
         if ((_assigned0 & 0x2000UL) != 0)
         {
             writer.WritePropertyName("service_plan"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<ServicePlan>(writer, _servicePlan);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.ServicePlan>(writer, _servicePlan);
         }
 
         if ((_assigned0 & 0x4000UL) != 0)
@@ -545,7 +545,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
         if ((_assigned0 & 0x8000UL) != 0)
         {
             writer.WritePropertyName("traffic_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<TrafficType>(writer, _trafficType);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.TrafficType>(writer, _trafficType);
         }
 
         if ((_assigned0 & 0x10000UL) != 0)
@@ -557,7 +557,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
         if ((_assigned0 & 0x20000UL) != 0)
         {
             writer.WritePropertyName("usage_payment_method"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<UsagePaymentMethod>(writer, _usagePaymentMethod);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.UsagePaymentMethod>(writer, _usagePaymentMethod);
         }
 
         if ((_assigned0 & 0x40000UL) != 0)

@@ -9,7 +9,7 @@ namespace Telnyx.Sip;
 public sealed partial class OutboundVoiceProfileFilter
 {
     /// <summary>Operators on the profile name.</summary>
-    public OutboundVoiceProfileFilterName? Name { get; set; }
+    public global::Telnyx.Sip.OutboundVoiceProfileFilterName? Name { get; set; }
 
     /// <summary>
     /// Adds the assigned parameters to the query string, under the prefix when there is one.

@@ -26,20 +26,20 @@ public sealed partial class OutboundVoiceProfilesClient
     /// <returns>Every item of every page; the next page is fetched when the previous one is used up. Use AsPages() for the pages and their meta.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::Telnyx.Sip.AsyncPageable<OutboundVoiceProfile> ListAsync(ListOutboundVoiceProfilesParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::Telnyx.Sip.AsyncPageable<global::Telnyx.Sip.OutboundVoiceProfile> ListAsync(ListOutboundVoiceProfilesParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::Telnyx.Sip.Runtime.Pageables.ByPageNumber<OutboundVoiceProfile>(
+        return global::Telnyx.Sip.Runtime.Pageables.ByPageNumber<global::Telnyx.Sip.OutboundVoiceProfile>(
             (pageNumber, token) => ListPageAsync(parameters, pageNumber, options, token),
             parameters?.Page?.Number,
             cancellationToken);
     }
 
-    private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Page<OutboundVoiceProfile>> ListPageAsync(ListOutboundVoiceProfilesParams? parameters, int pageNumber, global::Telnyx.Sip.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+    private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Page<global::Telnyx.Sip.OutboundVoiceProfile>> ListPageAsync(ListOutboundVoiceProfilesParams? parameters, int pageNumber, global::Telnyx.Sip.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
     {
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "outbound_voice_profiles");
         parameters?.AppendQuery(request.Query);
         request.Query.Set("page[number]", pageNumber);
-        return _pipeline.SendPageAsync(request, OutboundVoiceProfile.ReadJson, options, cancellationToken);
+        return _pipeline.SendPageAsync<global::Telnyx.Sip.OutboundVoiceProfile>(request, global::Telnyx.Sip.OutboundVoiceProfile.ReadJson, options, cancellationToken);
     }
 
     /// <summary>Create an outbound voice profile</summary>
@@ -53,7 +53,7 @@ public sealed partial class OutboundVoiceProfilesClient
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<OutboundVoiceProfile> CreateAsync(CreateOutboundVoiceProfileRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.OutboundVoiceProfile> CreateAsync(global::Telnyx.Sip.CreateOutboundVoiceProfileRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CreateWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Create an outbound voice profile</summary>
@@ -67,12 +67,12 @@ public sealed partial class OutboundVoiceProfilesClient
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<OutboundVoiceProfile>> CreateWithResponseAsync(CreateOutboundVoiceProfileRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.OutboundVoiceProfile>> CreateWithResponseAsync(global::Telnyx.Sip.CreateOutboundVoiceProfileRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "outbound_voice_profiles");
         request.Body = body.WriteJson;
-        return _pipeline.SendAsync(request, OutboundVoiceProfile.ReadJson, unwrapData: true, options, cancellationToken);
+        return _pipeline.SendAsync<global::Telnyx.Sip.OutboundVoiceProfile>(request, global::Telnyx.Sip.OutboundVoiceProfile.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
     /// <summary>Delete an outbound voice profile</summary>
@@ -86,7 +86,7 @@ public sealed partial class OutboundVoiceProfilesClient
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<OutboundVoiceProfile> DeleteAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.OutboundVoiceProfile> DeleteAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await DeleteWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Delete an outbound voice profile</summary>
@@ -100,11 +100,11 @@ public sealed partial class OutboundVoiceProfilesClient
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<OutboundVoiceProfile>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.OutboundVoiceProfile>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "outbound_voice_profiles/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
-        return _pipeline.SendAsync(request, OutboundVoiceProfile.ReadJson, unwrapData: true, options, cancellationToken);
+        return _pipeline.SendAsync<global::Telnyx.Sip.OutboundVoiceProfile>(request, global::Telnyx.Sip.OutboundVoiceProfile.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
     /// <summary>Retrieve an outbound voice profile</summary>
@@ -118,7 +118,7 @@ public sealed partial class OutboundVoiceProfilesClient
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<OutboundVoiceProfile> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.OutboundVoiceProfile> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await RetrieveWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Retrieve an outbound voice profile</summary>
@@ -132,11 +132,11 @@ public sealed partial class OutboundVoiceProfilesClient
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<OutboundVoiceProfile>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.OutboundVoiceProfile>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "outbound_voice_profiles/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
-        return _pipeline.SendAsync(request, OutboundVoiceProfile.ReadJson, unwrapData: true, options, cancellationToken);
+        return _pipeline.SendAsync<global::Telnyx.Sip.OutboundVoiceProfile>(request, global::Telnyx.Sip.OutboundVoiceProfile.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
     /// <summary>Changes an outbound voice profile.</summary>
@@ -150,7 +150,7 @@ public sealed partial class OutboundVoiceProfilesClient
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<OutboundVoiceProfile> UpdateAsync(string id, UpdateOutboundVoiceProfileRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.OutboundVoiceProfile> UpdateAsync(string id, global::Telnyx.Sip.UpdateOutboundVoiceProfileRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await UpdateWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Changes an outbound voice profile.</summary>
@@ -164,12 +164,12 @@ public sealed partial class OutboundVoiceProfilesClient
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<OutboundVoiceProfile>> UpdateWithResponseAsync(string id, UpdateOutboundVoiceProfileRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.OutboundVoiceProfile>> UpdateWithResponseAsync(string id, global::Telnyx.Sip.UpdateOutboundVoiceProfileRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "outbound_voice_profiles/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
         request.Body = body.WriteJson;
-        return _pipeline.SendAsync(request, OutboundVoiceProfile.ReadJson, unwrapData: true, options, cancellationToken);
+        return _pipeline.SendAsync<global::Telnyx.Sip.OutboundVoiceProfile>(request, global::Telnyx.Sip.OutboundVoiceProfile.ReadJson, unwrapData: true, options, cancellationToken);
     }
 }

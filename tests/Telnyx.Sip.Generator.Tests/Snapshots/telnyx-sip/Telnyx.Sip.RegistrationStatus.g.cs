@@ -15,7 +15,7 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJso
     private int? _port;
     private string? _recordType;
     private string? _sipUsername;
-    private RegistrationStatusStatus? _status;
+    private global::Telnyx.Sip.RegistrationStatusStatus? _status;
     private string? _transport;
     private string? _userAgent;
     private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
@@ -88,7 +88,7 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJso
     }
 
     /// <summary>The SIP registration state.</summary>
-    public RegistrationStatusStatus? Status
+    public global::Telnyx.Sip.RegistrationStatusStatus? Status
     {
         get => _status;
         set
@@ -180,7 +180,7 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJso
                 {
                     member = "status";
                     reader.Read();
-                    result._status = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<RegistrationStatusStatus>(ref reader);
+                    result._status = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.RegistrationStatusStatus>(ref reader);
                     result._assigned0 |= 0x20UL;
                 }
                 else if (reader.ValueTextEquals("transport"u8))
@@ -254,7 +254,7 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJso
         if ((_assigned0 & 0x20UL) != 0)
         {
             writer.WritePropertyName("status"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<RegistrationStatusStatus>(writer, _status);
+            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.RegistrationStatusStatus>(writer, _status);
         }
 
         if ((_assigned0 & 0x40UL) != 0)
