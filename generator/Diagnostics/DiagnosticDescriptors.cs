@@ -26,7 +26,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DuplicateOperationId = new(
         "TSG005", "Duplicate operationId",
-        "The operationId '{0}' is used by more than one operation", Category, DiagnosticSeverity.Error, true);
+        "The operationId '{0}' is used by more than one operation; the later one is named after its method and path", Category, DiagnosticSeverity.Warning, true);
 
     public static readonly DiagnosticDescriptor InvalidNode = new(
         "TSG006", "Unexpected value in the spec",

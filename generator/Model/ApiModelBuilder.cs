@@ -107,14 +107,16 @@ internal sealed class ApiModelBuilder
         foreach (RawOperation raw in operations)
         {
             _cancellationToken.ThrowIfCancellationRequested();
+            RawOperation operation = raw;
             if (operationIds.ContainsKey(raw.OperationId))
             {
+                // Still generated: the duplicate is named after its method and path, which are unique.
                 Report(DiagnosticDescriptors.DuplicateOperationId, SpecDocument.Get(raw.Node, "operationId") ?? raw.Node, raw.OperationId);
-                continue;
+                operation = raw with { OperationId = Naming.Identifier(raw.Method + " " + raw.Path) };
             }
 
-            operationIds[raw.OperationId] = raw.Node;
-            BuildOperation(raw, root);
+            operationIds[operation.OperationId] = raw.Node;
+            BuildOperation(operation, root);
         }
 
         string? server = SpecDocument.GetString(SpecDocument.GetSequence(_document.Root, "servers")?.Children.FirstOrDefault(), "url");

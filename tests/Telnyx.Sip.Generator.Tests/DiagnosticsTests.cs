@@ -98,7 +98,7 @@ public class DiagnosticsTests
     }
 
     [Fact]
-    public void ADuplicateOperationIdIsReported()
+    public void ADuplicateOperationIdIsAWarningAndBothOperationsAreGenerated()
     {
         string spec = Minimal.Replace("paths:\n",
             "paths:\n  /pets:\n    get:\n      operationId: GetPet\n      responses:\n        '204':\n          description: none\n");

@@ -1,0 +1,51 @@
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Telnyx.Sip.Generator.Tests;
+
+/// <summary>The whole published Telnyx spec (../shared/reference), far larger and less tidy than the SIP slice.</summary>
+public class WholeSpecTests(ITestOutputHelper output)
+{
+    private static string ReadReference(string name)
+    {
+        string path = Path.GetFullPath(Path.Combine(GeneratorHarness.RepoRoot, "..", "shared", "reference", name));
+        Assert.True(File.Exists(path), $"This test reads Telnyx's published spec from {path}, which is absent: check out ../shared beside the repository.");
+        return File.ReadAllText(path);
+    }
+
+    [Fact]
+    public void TheWholeTelnyxSpecGeneratesEveryOperationAndCompilesWithoutCompilerErrorsOrWarnings()
+    {
+        string spec = ReadReference("telnyx-openapi-2026-07-16.yml");
+        int operations = CountOperations(spec);
+
+        Model.BuildResult built = Model.ApiModelBuilder.Build(new Reading.SpecInput("/project/specs/telnyx.yaml", spec, null, null, true), default);
+        int methods = Flatten(built.Spec!.Resources).Sum(r => r.Operations.Count);
+        var (result, compilation) = GeneratorHarness.Run(spec, "/project/specs/telnyx.yaml");
+        var compileDiagnostics = compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+
+        output.WriteLine($"{operations} operations in the spec, {methods} methods, {built.Spec.Models.Count} models, {built.Spec.Enums.Count} enums, " +
+                         $"{result.Results.Single().GeneratedSources.Length} files; generator diagnostics: " +
+                         string.Join(", ", result.Diagnostics.GroupBy(d => d.Id).Select(g => $"{g.Key} x{g.Count()}")));
+        Assert.True(operations > 1000, $"Only {operations} operations found in the spec.");
+        Assert.Equal(operations, methods);
+        Assert.DoesNotContain(result.Diagnostics, d => d.DefaultSeverity == DiagnosticSeverity.Error);
+        Assert.True(compileDiagnostics.Count == 0, string.Join("\n", compileDiagnostics.Take(20)));
+    }
+
+    private static int CountOperations(string spec)
+    {
+        var stream = new YamlDotNet.RepresentationModel.YamlStream();
+        stream.Load(new StringReader(spec));
+        var root = (YamlDotNet.RepresentationModel.YamlMappingNode)stream.Documents[0].RootNode;
+        var paths = (YamlDotNet.RepresentationModel.YamlMappingNode)root.Children[new YamlDotNet.RepresentationModel.YamlScalarNode("paths")];
+        return paths.Children.Values.OfType<YamlDotNet.RepresentationModel.YamlMappingNode>()
+            .Sum(item => item.Children.Keys.Count(k => k.ToString() is "get" or "put" or "post" or "patch" or "delete" or "head" or "options"));
+    }
+
+    private static System.Collections.Generic.IEnumerable<Model.ResourceSpec> Flatten(System.Collections.Generic.IEnumerable<Model.ResourceSpec> resources) =>
+        resources.SelectMany(r => new[] { r }.Concat(Flatten(r.Children)));
+}
