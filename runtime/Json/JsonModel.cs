@@ -19,6 +19,14 @@ public static class JsonModel
     /// <exception cref="TelnyxSerializationException">The JSON is malformed or does not fit the model; <c>Path</c> says where.</exception>
     public static T Read<T>(string json) where T : IJsonModel<T> => Read<T>(Encoding.UTF8.GetBytes(json));
 
+    /// <summary>Reads one page of a list, <c>{"data": [...], "meta": {...}}</c>, as the API sends it.</summary>
+    /// <exception cref="TelnyxSerializationException">The JSON is malformed or does not fit; <c>Path</c> says where.</exception>
+    public static Page<T> ReadPage<T>(ReadOnlySpan<byte> utf8Json) where T : IJsonModel<T>
+    {
+        PageBody<T> body = Read(utf8Json, static (ref Utf8JsonReader reader) => PageBody<T>.Read(ref reader, T.ReadJson));
+        return new Page<T>(body.Items, body.Meta, null);
+    }
+
     /// <summary>Writes a model as compact JSON text.</summary>
     public static string Write<T>(T model) where T : IJsonModel<T>
     {
