@@ -72,9 +72,9 @@ public class PageBenchmarks
         using var writer = new Utf8JsonWriter(_buffer);
         writer.WriteStartObject();
         writer.WriteStartArray("data"u8);
-        foreach (CredentialConnection connection in _generated.Items)
+        for (int i = 0; i < _generated.Items.Count; i++)
         {
-            connection.WriteJson(writer);
+            _generated.Items[i].WriteJson(writer);
         }
 
         writer.WriteEndArray();

@@ -6,6 +6,12 @@ namespace Telnyx.Sip.Generator.Emit;
 
 internal static partial class Emitter
 {
+    /// <summary>
+    /// What the backing field holds: an enum is kept as its wire string, which halves the field (a nullable struct
+    /// wrapping a string takes 16 bytes) and makes reading and writing plain string operations.
+    /// </summary>
+    private static TypeRef StoredType(PropertySpec property) => property.Type.Kind == TypeKind.Enum ? TypeRef.String : property.Type;
+
     private static string FieldName(PropertySpec property) => "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
 
     private static string AssignedField(int index) => "_assigned" + (index / 64).ToString(CultureInfo.InvariantCulture);
@@ -57,11 +63,15 @@ internal static partial class Emitter
             WriteDoc(w, property.Doc, $"The `{property.WireName}` member.");
             string type = PropertyType(property.Type, property.IsNullable);
             string required = property.IsRequired ? "required " : "";
-            string get = property.IsNullable || property.Type.IsValueType ? FieldName(property) : FieldName(property) + "!";
+            string field = FieldName(property);
+            bool isEnum = property.Type.Kind == TypeKind.Enum;
+            string get = isEnum
+                ? property.IsNullable ? $"{field} is null ? ({property.Type.Name}?)null : new {property.Type.Name}({field})" : $"new {property.Type.Name}({field} ?? \"\")"
+                : property.IsNullable || property.Type.IsValueType ? field : field + "!";
             w.Open($"public {required}{type} {property.Name}");
             w.Line($"get => {get};");
             w.Open("set");
-            w.Line($"{FieldName(property)} = value;");
+            w.Line(isEnum ? $"{field} = value{(property.IsNullable ? "?" : "")}.Value;" : $"{field} = value;");
             w.Line($"{AssignedField(i)} |= {AssignedBit(i)};");
             w.Close();
             w.Close();
@@ -81,30 +91,28 @@ internal static partial class Emitter
         w.Line("string member = \"\";");
         w.Open("try");
         w.Open("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
+        w.Open(model.Properties.Count == 0 ? "switch (-1)" : "switch (MemberIndex(ref reader))");
         for (int i = 0; i < model.Properties.Count; i++)
         {
             PropertySpec property = model.Properties[i];
-            w.Open($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({Utf8(property.WireName)}))");
+            w.Line($"case {i.ToString(CultureInfo.InvariantCulture)}:");
+            w.Indent();
             w.Line($"member = {Literal(property.WireName)};");
             w.Line("reader.Read();");
-            w.Line($"result.{FieldName(property)} = {ReadExpression(property.Type, property.IsNullable || !property.Type.IsValueType, "reader")};");
+            w.Line($"result.{FieldName(property)} = {ReadExpression(StoredType(property), property.IsNullable || !property.Type.IsValueType, "reader")};");
             w.Line($"result.{AssignedField(i)} |= {AssignedBit(i)};");
-            w.Close();
+            w.Line("break;");
+            w.Outdent();
         }
 
-        if (model.Properties.Count > 0)
-        {
-            w.Open("else");
-        }
-
+        w.Line("default:");
+        w.Indent();
         w.Line("member = reader.GetString()!;");
         w.Line("reader.Read();");
         w.Line("result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);");
-        if (model.Properties.Count > 0)
-        {
-            w.Close();
-        }
-
+        w.Line("break;");
+        w.Outdent();
+        w.Close();
         w.Close();
         w.Close();
         w.Open($"catch ({Sip}.TelnyxSerializationException error)");
@@ -116,6 +124,10 @@ internal static partial class Emitter
         w.Line();
         w.Line("return result;");
         w.Close();
+        if (model.Properties.Count > 0)
+        {
+            EmitMemberIndex(w, model);
+        }
 
         // Writing.
         w.Line();
@@ -127,7 +139,7 @@ internal static partial class Emitter
             PropertySpec property = model.Properties[i];
             w.Open($"if (({AssignedField(i)} & {AssignedBit(i)}) != 0)");
             w.Line($"writer.WritePropertyName({Utf8(property.WireName)});");
-            w.Line(WriteStatement(property.Type, property.IsNullable || !property.Type.IsValueType, FieldName(property), "writer"));
+            w.Line(WriteStatement(StoredType(property), property.IsNullable || !property.Type.IsValueType, FieldName(property), "writer"));
             w.Close();
             w.Line();
         }
@@ -153,6 +165,47 @@ internal static partial class Emitter
 
         w.Line("return text.ToString(_additionalProperties);");
         w.Close();
+        w.Close();
+    }
+
+    /// <summary>
+    /// Maps the property name at the reader to the index of the property, or -1. Names are grouped by their length in
+    /// UTF-8 first, so that a name is compared with the few of the same length only.
+    /// </summary>
+    private static void EmitMemberIndex(SourceWriter w, ModelSpec model)
+    {
+        w.Line();
+        w.Open($"private static int MemberIndex(ref {Reader} reader)");
+        w.Open("if (!reader.HasValueSequence && !reader.ValueIsEscaped)");
+        w.Line("global::System.ReadOnlySpan<byte> name = reader.ValueSpan;");
+        w.Open("switch (name.Length)");
+        foreach (var group in model.Properties.Select((p, i) => (Property: p, Index: i))
+                     .GroupBy(p => System.Text.Encoding.UTF8.GetByteCount(p.Property.WireName)).OrderBy(g => g.Key))
+        {
+            w.Line($"case {group.Key.ToString(CultureInfo.InvariantCulture)}:");
+            w.Indent();
+            foreach (var (property, index) in group)
+            {
+                w.Line($"if (global::System.MemoryExtensions.SequenceEqual(name, {Utf8(property.WireName)})) return {index.ToString(CultureInfo.InvariantCulture)};");
+            }
+
+            w.Line("break;");
+            w.Outdent();
+        }
+
+        w.Close();
+        w.Line();
+        w.Line("return -1;");
+        w.Close();
+        w.Line();
+        w.Line("// A name with escapes, or split across buffers: compare its unescaped text.");
+        for (int i = 0; i < model.Properties.Count; i++)
+        {
+            w.Line($"if (reader.ValueTextEquals({Utf8(model.Properties[i].WireName)})) return {i.ToString(CultureInfo.InvariantCulture)};");
+        }
+
+        w.Line();
+        w.Line("return -1;");
         w.Close();
     }
 

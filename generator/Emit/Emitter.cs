@@ -220,7 +220,7 @@ internal static partial class Emitter
 
     /// <summary>The type of the backing field: reference types are always nullable there.</summary>
     private static string FieldType(PropertySpec property) =>
-        PropertyType(property.Type, property.IsNullable || !property.Type.IsValueType);
+        property.Type.Kind == TypeKind.Enum ? "string?" : PropertyType(property.Type, property.IsNullable || !property.Type.IsValueType);
 
     /// <summary>An expression that reads a value of <paramref name="type"/> from the reader <paramref name="r"/>.</summary>
     private static string ReadExpression(TypeRef type, bool nullable, string r) => type.Kind switch

@@ -73,9 +73,20 @@ public static class JsonWrite
         }
 
         writer.WriteStartArray();
-        foreach (T item in items)
+        if (items is IList<T> list)
         {
-            writeItem(writer, item);
+            // Indexing avoids boxing the enumerator of each list.
+            for (int i = 0; i < list.Count; i++)
+            {
+                writeItem(writer, list[i]);
+            }
+        }
+        else
+        {
+            foreach (T item in items)
+            {
+                writeItem(writer, item);
+            }
         }
 
         writer.WriteEndArray();

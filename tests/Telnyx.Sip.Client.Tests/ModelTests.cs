@@ -51,6 +51,16 @@ public class ModelTests
     }
 
     [Fact]
+    public void EscapedMemberNamesAreRecognised()
+    {
+        CredentialConnection connection = Json.Read<CredentialConnection>("""{"i\u0064":"5","connection\u005fname":"x"}""");
+
+        Assert.Equal("5", connection.Id);
+        Assert.Equal("x", connection.ConnectionName);
+        Assert.Empty(connection.AdditionalProperties);
+    }
+
+    [Fact]
     public void UnknownPropertiesSurviveAReadModifyWrite()
     {
         const string json = """{"id":"1","connection_name":"old","future_feature":{"levels":[1,2,{"x":null}]},"inbound":{"codecs":["G722"],"new_inbound_flag":true}}""";

@@ -14,7 +14,7 @@ public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.IJsonMode
     private global::System.DateTimeOffset? _createdAt;
     private string? _description;
     private string? _id;
-    private global::Telnyx.Sip.AccessIpRangeStatus _status;
+    private string? _status;
     private global::System.DateTimeOffset? _updatedAt;
     private string? _userId;
     private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
@@ -73,10 +73,10 @@ public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.IJsonMode
     /// <summary>Whether the range has been synchronised yet.</summary>
     public global::Telnyx.Sip.AccessIpRangeStatus Status
     {
-        get => _status;
+        get => new global::Telnyx.Sip.AccessIpRangeStatus(_status ?? "");
         set
         {
-            _status = value;
+            _status = value.Value;
             _assigned0 |= 0x10UL;
         }
     }
@@ -122,60 +122,55 @@ public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.IJsonMode
         {
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("cidr_block"u8))
+                switch (MemberIndex(ref reader))
                 {
-                    member = "cidr_block";
-                    reader.Read();
-                    result._cidrBlock = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x1UL;
-                }
-                else if (reader.ValueTextEquals("created_at"u8))
-                {
-                    member = "created_at";
-                    reader.Read();
-                    result._createdAt = global::Telnyx.Sip.Runtime.JsonRead.DateTimeOffset(ref reader);
-                    result._assigned0 |= 0x2UL;
-                }
-                else if (reader.ValueTextEquals("description"u8))
-                {
-                    member = "description";
-                    reader.Read();
-                    result._description = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x4UL;
-                }
-                else if (reader.ValueTextEquals("id"u8))
-                {
-                    member = "id";
-                    reader.Read();
-                    result._id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x8UL;
-                }
-                else if (reader.ValueTextEquals("status"u8))
-                {
-                    member = "status";
-                    reader.Read();
-                    result._status = global::Telnyx.Sip.Runtime.JsonRead.Enum<global::Telnyx.Sip.AccessIpRangeStatus>(ref reader);
-                    result._assigned0 |= 0x10UL;
-                }
-                else if (reader.ValueTextEquals("updated_at"u8))
-                {
-                    member = "updated_at";
-                    reader.Read();
-                    result._updatedAt = global::Telnyx.Sip.Runtime.JsonRead.DateTimeOffset(ref reader);
-                    result._assigned0 |= 0x20UL;
-                }
-                else if (reader.ValueTextEquals("user_id"u8))
-                {
-                    member = "user_id";
-                    reader.Read();
-                    result._userId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x40UL;
-                }
-                else
-                {
-                    member = reader.GetString()!;
-                    reader.Read();
-                    result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                        member = "cidr_block";
+                        reader.Read();
+                        result._cidrBlock = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x1UL;
+                        break;
+                    case 1:
+                        member = "created_at";
+                        reader.Read();
+                        result._createdAt = global::Telnyx.Sip.Runtime.JsonRead.DateTimeOffset(ref reader);
+                        result._assigned0 |= 0x2UL;
+                        break;
+                    case 2:
+                        member = "description";
+                        reader.Read();
+                        result._description = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x4UL;
+                        break;
+                    case 3:
+                        member = "id";
+                        reader.Read();
+                        result._id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x8UL;
+                        break;
+                    case 4:
+                        member = "status";
+                        reader.Read();
+                        result._status = global::Telnyx.Sip.Runtime.JsonRead.NonNullString(ref reader);
+                        result._assigned0 |= 0x10UL;
+                        break;
+                    case 5:
+                        member = "updated_at";
+                        reader.Read();
+                        result._updatedAt = global::Telnyx.Sip.Runtime.JsonRead.DateTimeOffset(ref reader);
+                        result._assigned0 |= 0x20UL;
+                        break;
+                    case 6:
+                        member = "user_id";
+                        reader.Read();
+                        result._userId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x40UL;
+                        break;
+                    default:
+                        member = reader.GetString()!;
+                        reader.Read();
+                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
                 }
             }
         }
@@ -189,6 +184,47 @@ public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.IJsonMode
         }
 
         return result;
+    }
+
+    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) return 3;
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8)) return 4;
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "user_id"u8)) return 6;
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "cidr_block"u8)) return 0;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8)) return 1;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "updated_at"u8)) return 5;
+                    break;
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "description"u8)) return 2;
+                    break;
+            }
+
+            return -1;
+        }
+
+        // A name with escapes, or split across buffers: compare its unescaped text.
+        if (reader.ValueTextEquals("cidr_block"u8)) return 0;
+        if (reader.ValueTextEquals("created_at"u8)) return 1;
+        if (reader.ValueTextEquals("description"u8)) return 2;
+        if (reader.ValueTextEquals("id"u8)) return 3;
+        if (reader.ValueTextEquals("status"u8)) return 4;
+        if (reader.ValueTextEquals("updated_at"u8)) return 5;
+        if (reader.ValueTextEquals("user_id"u8)) return 6;
+
+        return -1;
     }
 
     /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
@@ -222,7 +258,7 @@ public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.IJsonMode
         if ((_assigned0 & 0x10UL) != 0)
         {
             writer.WritePropertyName("status"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.AccessIpRangeStatus>(writer, _status);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _status);
         }
 
         if ((_assigned0 & 0x20UL) != 0)

@@ -11,7 +11,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
 {
     private ulong _assigned0;
     private bool? _active;
-    private global::Telnyx.Sip.AnchorsiteOverride? _anchorsiteOverride;
+    private string? _anchorsiteOverride;
     private string? _connectionName;
     private string? _createdAt;
     private string? _id;
@@ -19,7 +19,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
     private string? _recordType;
     private global::System.Collections.Generic.IList<string>? _tags;
     private string? _updatedAt;
-    private global::Telnyx.Sip.ConnectionWebhookApiVersion? _webhookApiVersion;
+    private string? _webhookApiVersion;
     private string? _webhookEventFailoverUrl;
     private string? _webhookEventUrl;
     private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
@@ -50,10 +50,10 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
     /// <remarks>Default: <c>Latency</c>. Example: <c>Amsterdam, Netherlands</c>.</remarks>
     public global::Telnyx.Sip.AnchorsiteOverride? AnchorsiteOverride
     {
-        get => _anchorsiteOverride;
+        get => _anchorsiteOverride is null ? (global::Telnyx.Sip.AnchorsiteOverride?)null : new global::Telnyx.Sip.AnchorsiteOverride(_anchorsiteOverride);
         set
         {
-            _anchorsiteOverride = value;
+            _anchorsiteOverride = value?.Value;
             _assigned0 |= 0x2UL;
         }
     }
@@ -145,10 +145,10 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
     public global::Telnyx.Sip.ConnectionWebhookApiVersion? WebhookApiVersion
     {
-        get => _webhookApiVersion;
+        get => _webhookApiVersion is null ? (global::Telnyx.Sip.ConnectionWebhookApiVersion?)null : new global::Telnyx.Sip.ConnectionWebhookApiVersion(_webhookApiVersion);
         set
         {
-            _webhookApiVersion = value;
+            _webhookApiVersion = value?.Value;
             _assigned0 |= 0x200UL;
         }
     }
@@ -196,95 +196,85 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
         {
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("active"u8))
+                switch (MemberIndex(ref reader))
                 {
-                    member = "active";
-                    reader.Read();
-                    result._active = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x1UL;
-                }
-                else if (reader.ValueTextEquals("anchorsite_override"u8))
-                {
-                    member = "anchorsite_override";
-                    reader.Read();
-                    result._anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.AnchorsiteOverride>(ref reader);
-                    result._assigned0 |= 0x2UL;
-                }
-                else if (reader.ValueTextEquals("connection_name"u8))
-                {
-                    member = "connection_name";
-                    reader.Read();
-                    result._connectionName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x4UL;
-                }
-                else if (reader.ValueTextEquals("created_at"u8))
-                {
-                    member = "created_at";
-                    reader.Read();
-                    result._createdAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x8UL;
-                }
-                else if (reader.ValueTextEquals("id"u8))
-                {
-                    member = "id";
-                    reader.Read();
-                    result._id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x10UL;
-                }
-                else if (reader.ValueTextEquals("outbound_voice_profile_id"u8))
-                {
-                    member = "outbound_voice_profile_id";
-                    reader.Read();
-                    result._outboundVoiceProfileId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x20UL;
-                }
-                else if (reader.ValueTextEquals("record_type"u8))
-                {
-                    member = "record_type";
-                    reader.Read();
-                    result._recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x40UL;
-                }
-                else if (reader.ValueTextEquals("tags"u8))
-                {
-                    member = "tags";
-                    reader.Read();
-                    result._tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
-                    result._assigned0 |= 0x80UL;
-                }
-                else if (reader.ValueTextEquals("updated_at"u8))
-                {
-                    member = "updated_at";
-                    reader.Read();
-                    result._updatedAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x100UL;
-                }
-                else if (reader.ValueTextEquals("webhook_api_version"u8))
-                {
-                    member = "webhook_api_version";
-                    reader.Read();
-                    result._webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.ConnectionWebhookApiVersion>(ref reader);
-                    result._assigned0 |= 0x200UL;
-                }
-                else if (reader.ValueTextEquals("webhook_event_failover_url"u8))
-                {
-                    member = "webhook_event_failover_url";
-                    reader.Read();
-                    result._webhookEventFailoverUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x400UL;
-                }
-                else if (reader.ValueTextEquals("webhook_event_url"u8))
-                {
-                    member = "webhook_event_url";
-                    reader.Read();
-                    result._webhookEventUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x800UL;
-                }
-                else
-                {
-                    member = reader.GetString()!;
-                    reader.Read();
-                    result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                        member = "active";
+                        reader.Read();
+                        result._active = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x1UL;
+                        break;
+                    case 1:
+                        member = "anchorsite_override";
+                        reader.Read();
+                        result._anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x2UL;
+                        break;
+                    case 2:
+                        member = "connection_name";
+                        reader.Read();
+                        result._connectionName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x4UL;
+                        break;
+                    case 3:
+                        member = "created_at";
+                        reader.Read();
+                        result._createdAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x8UL;
+                        break;
+                    case 4:
+                        member = "id";
+                        reader.Read();
+                        result._id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x10UL;
+                        break;
+                    case 5:
+                        member = "outbound_voice_profile_id";
+                        reader.Read();
+                        result._outboundVoiceProfileId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x20UL;
+                        break;
+                    case 6:
+                        member = "record_type";
+                        reader.Read();
+                        result._recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x40UL;
+                        break;
+                    case 7:
+                        member = "tags";
+                        reader.Read();
+                        result._tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
+                        result._assigned0 |= 0x80UL;
+                        break;
+                    case 8:
+                        member = "updated_at";
+                        reader.Read();
+                        result._updatedAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x100UL;
+                        break;
+                    case 9:
+                        member = "webhook_api_version";
+                        reader.Read();
+                        result._webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x200UL;
+                        break;
+                    case 10:
+                        member = "webhook_event_failover_url";
+                        reader.Read();
+                        result._webhookEventFailoverUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x400UL;
+                        break;
+                    case 11:
+                        member = "webhook_event_url";
+                        reader.Read();
+                        result._webhookEventUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x800UL;
+                        break;
+                    default:
+                        member = reader.GetString()!;
+                        reader.Read();
+                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
                 }
             }
         }
@@ -300,6 +290,67 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
         return result;
     }
 
+    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) return 4;
+                    break;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8)) return 7;
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "active"u8)) return 0;
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8)) return 3;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "updated_at"u8)) return 8;
+                    break;
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "record_type"u8)) return 6;
+                    break;
+                case 15:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "connection_name"u8)) return 2;
+                    break;
+                case 17:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "webhook_event_url"u8)) return 11;
+                    break;
+                case 19:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "anchorsite_override"u8)) return 1;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "webhook_api_version"u8)) return 9;
+                    break;
+                case 25:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "outbound_voice_profile_id"u8)) return 5;
+                    break;
+                case 26:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "webhook_event_failover_url"u8)) return 10;
+                    break;
+            }
+
+            return -1;
+        }
+
+        // A name with escapes, or split across buffers: compare its unescaped text.
+        if (reader.ValueTextEquals("active"u8)) return 0;
+        if (reader.ValueTextEquals("anchorsite_override"u8)) return 1;
+        if (reader.ValueTextEquals("connection_name"u8)) return 2;
+        if (reader.ValueTextEquals("created_at"u8)) return 3;
+        if (reader.ValueTextEquals("id"u8)) return 4;
+        if (reader.ValueTextEquals("outbound_voice_profile_id"u8)) return 5;
+        if (reader.ValueTextEquals("record_type"u8)) return 6;
+        if (reader.ValueTextEquals("tags"u8)) return 7;
+        if (reader.ValueTextEquals("updated_at"u8)) return 8;
+        if (reader.ValueTextEquals("webhook_api_version"u8)) return 9;
+        if (reader.ValueTextEquals("webhook_event_failover_url"u8)) return 10;
+        if (reader.ValueTextEquals("webhook_event_url"u8)) return 11;
+
+        return -1;
+    }
+
     /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
@@ -313,7 +364,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
         if ((_assigned0 & 0x2UL) != 0)
         {
             writer.WritePropertyName("anchorsite_override"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.AnchorsiteOverride>(writer, _anchorsiteOverride);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _anchorsiteOverride);
         }
 
         if ((_assigned0 & 0x4UL) != 0)
@@ -361,7 +412,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
         if ((_assigned0 & 0x200UL) != 0)
         {
             writer.WritePropertyName("webhook_api_version"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.ConnectionWebhookApiVersion>(writer, _webhookApiVersion);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _webhookApiVersion);
         }
 
         if ((_assigned0 & 0x400UL) != 0)

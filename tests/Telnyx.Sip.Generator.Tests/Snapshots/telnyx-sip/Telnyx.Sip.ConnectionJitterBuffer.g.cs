@@ -88,32 +88,31 @@ public sealed partial class ConnectionJitterBuffer : global::Telnyx.Sip.Runtime.
         {
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("enable_jitter_buffer"u8))
+                switch (MemberIndex(ref reader))
                 {
-                    member = "enable_jitter_buffer";
-                    reader.Read();
-                    result._enableJitterBuffer = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x1UL;
-                }
-                else if (reader.ValueTextEquals("jitterbuffer_msec_max"u8))
-                {
-                    member = "jitterbuffer_msec_max";
-                    reader.Read();
-                    result._jitterbufferMsecMax = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                    result._assigned0 |= 0x2UL;
-                }
-                else if (reader.ValueTextEquals("jitterbuffer_msec_min"u8))
-                {
-                    member = "jitterbuffer_msec_min";
-                    reader.Read();
-                    result._jitterbufferMsecMin = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                    result._assigned0 |= 0x4UL;
-                }
-                else
-                {
-                    member = reader.GetString()!;
-                    reader.Read();
-                    result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                        member = "enable_jitter_buffer";
+                        reader.Read();
+                        result._enableJitterBuffer = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x1UL;
+                        break;
+                    case 1:
+                        member = "jitterbuffer_msec_max";
+                        reader.Read();
+                        result._jitterbufferMsecMax = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
+                        result._assigned0 |= 0x2UL;
+                        break;
+                    case 2:
+                        member = "jitterbuffer_msec_min";
+                        reader.Read();
+                        result._jitterbufferMsecMin = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
+                        result._assigned0 |= 0x4UL;
+                        break;
+                    default:
+                        member = reader.GetString()!;
+                        reader.Read();
+                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
                 }
             }
         }
@@ -127,6 +126,33 @@ public sealed partial class ConnectionJitterBuffer : global::Telnyx.Sip.Runtime.
         }
 
         return result;
+    }
+
+    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 20:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "enable_jitter_buffer"u8)) return 0;
+                    break;
+                case 21:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "jitterbuffer_msec_max"u8)) return 1;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "jitterbuffer_msec_min"u8)) return 2;
+                    break;
+            }
+
+            return -1;
+        }
+
+        // A name with escapes, or split across buffers: compare its unescaped text.
+        if (reader.ValueTextEquals("enable_jitter_buffer"u8)) return 0;
+        if (reader.ValueTextEquals("jitterbuffer_msec_max"u8)) return 1;
+        if (reader.ValueTextEquals("jitterbuffer_msec_min"u8)) return 2;
+
+        return -1;
     }
 
     /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>

@@ -14,7 +14,7 @@ public sealed partial class ConnectionNoiseSuppressionDetails : global::Telnyx.S
 {
     private ulong _assigned0;
     private int? _attenuationLimit;
-    private global::Telnyx.Sip.ConnectionNoiseSuppressionDetailsEngine? _engine;
+    private string? _engine;
     private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
     /// <summary>
@@ -47,10 +47,10 @@ public sealed partial class ConnectionNoiseSuppressionDetails : global::Telnyx.S
     /// <remarks>Default: <c>denoiser</c>. Example: <c>deep_filter_net</c>.</remarks>
     public global::Telnyx.Sip.ConnectionNoiseSuppressionDetailsEngine? Engine
     {
-        get => _engine;
+        get => _engine is null ? (global::Telnyx.Sip.ConnectionNoiseSuppressionDetailsEngine?)null : new global::Telnyx.Sip.ConnectionNoiseSuppressionDetailsEngine(_engine);
         set
         {
-            _engine = value;
+            _engine = value?.Value;
             _assigned0 |= 0x2UL;
         }
     }
@@ -74,25 +74,25 @@ public sealed partial class ConnectionNoiseSuppressionDetails : global::Telnyx.S
         {
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("attenuation_limit"u8))
+                switch (MemberIndex(ref reader))
                 {
-                    member = "attenuation_limit";
-                    reader.Read();
-                    result._attenuationLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                    result._assigned0 |= 0x1UL;
-                }
-                else if (reader.ValueTextEquals("engine"u8))
-                {
-                    member = "engine";
-                    reader.Read();
-                    result._engine = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.ConnectionNoiseSuppressionDetailsEngine>(ref reader);
-                    result._assigned0 |= 0x2UL;
-                }
-                else
-                {
-                    member = reader.GetString()!;
-                    reader.Read();
-                    result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                        member = "attenuation_limit";
+                        reader.Read();
+                        result._attenuationLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
+                        result._assigned0 |= 0x1UL;
+                        break;
+                    case 1:
+                        member = "engine";
+                        reader.Read();
+                        result._engine = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x2UL;
+                        break;
+                    default:
+                        member = reader.GetString()!;
+                        reader.Read();
+                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
                 }
             }
         }
@@ -108,6 +108,31 @@ public sealed partial class ConnectionNoiseSuppressionDetails : global::Telnyx.S
         return result;
     }
 
+    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "engine"u8)) return 1;
+                    break;
+                case 17:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "attenuation_limit"u8)) return 0;
+                    break;
+            }
+
+            return -1;
+        }
+
+        // A name with escapes, or split across buffers: compare its unescaped text.
+        if (reader.ValueTextEquals("attenuation_limit"u8)) return 0;
+        if (reader.ValueTextEquals("engine"u8)) return 1;
+
+        return -1;
+    }
+
     /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
@@ -121,7 +146,7 @@ public sealed partial class ConnectionNoiseSuppressionDetails : global::Telnyx.S
         if ((_assigned0 & 0x2UL) != 0)
         {
             writer.WritePropertyName("engine"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.ConnectionNoiseSuppressionDetailsEngine>(writer, _engine);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _engine);
         }
 
         global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);

@@ -11,7 +11,7 @@ public sealed partial class ConnectionRtcpSettings : global::Telnyx.Sip.Runtime.
 {
     private ulong _assigned0;
     private bool? _captureEnabled;
-    private global::Telnyx.Sip.ConnectionRtcpSettingsPort? _port;
+    private string? _port;
     private int? _reportFrequencySecs;
     private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
@@ -42,10 +42,10 @@ public sealed partial class ConnectionRtcpSettings : global::Telnyx.Sip.Runtime.
     /// <remarks>Default: <c>rtp+1</c>.</remarks>
     public global::Telnyx.Sip.ConnectionRtcpSettingsPort? Port
     {
-        get => _port;
+        get => _port is null ? (global::Telnyx.Sip.ConnectionRtcpSettingsPort?)null : new global::Telnyx.Sip.ConnectionRtcpSettingsPort(_port);
         set
         {
-            _port = value;
+            _port = value?.Value;
             _assigned0 |= 0x2UL;
         }
     }
@@ -81,32 +81,31 @@ public sealed partial class ConnectionRtcpSettings : global::Telnyx.Sip.Runtime.
         {
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("capture_enabled"u8))
+                switch (MemberIndex(ref reader))
                 {
-                    member = "capture_enabled";
-                    reader.Read();
-                    result._captureEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x1UL;
-                }
-                else if (reader.ValueTextEquals("port"u8))
-                {
-                    member = "port";
-                    reader.Read();
-                    result._port = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.ConnectionRtcpSettingsPort>(ref reader);
-                    result._assigned0 |= 0x2UL;
-                }
-                else if (reader.ValueTextEquals("report_frequency_secs"u8))
-                {
-                    member = "report_frequency_secs";
-                    reader.Read();
-                    result._reportFrequencySecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                    result._assigned0 |= 0x4UL;
-                }
-                else
-                {
-                    member = reader.GetString()!;
-                    reader.Read();
-                    result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                        member = "capture_enabled";
+                        reader.Read();
+                        result._captureEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x1UL;
+                        break;
+                    case 1:
+                        member = "port";
+                        reader.Read();
+                        result._port = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x2UL;
+                        break;
+                    case 2:
+                        member = "report_frequency_secs";
+                        reader.Read();
+                        result._reportFrequencySecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
+                        result._assigned0 |= 0x4UL;
+                        break;
+                    default:
+                        member = reader.GetString()!;
+                        reader.Read();
+                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
                 }
             }
         }
@@ -122,6 +121,35 @@ public sealed partial class ConnectionRtcpSettings : global::Telnyx.Sip.Runtime.
         return result;
     }
 
+    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "port"u8)) return 1;
+                    break;
+                case 15:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "capture_enabled"u8)) return 0;
+                    break;
+                case 21:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "report_frequency_secs"u8)) return 2;
+                    break;
+            }
+
+            return -1;
+        }
+
+        // A name with escapes, or split across buffers: compare its unescaped text.
+        if (reader.ValueTextEquals("capture_enabled"u8)) return 0;
+        if (reader.ValueTextEquals("port"u8)) return 1;
+        if (reader.ValueTextEquals("report_frequency_secs"u8)) return 2;
+
+        return -1;
+    }
+
     /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
@@ -135,7 +163,7 @@ public sealed partial class ConnectionRtcpSettings : global::Telnyx.Sip.Runtime.
         if ((_assigned0 & 0x2UL) != 0)
         {
             writer.WritePropertyName("port"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.ConnectionRtcpSettingsPort>(writer, _port);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _port);
         }
 
         if ((_assigned0 & 0x4UL) != 0)

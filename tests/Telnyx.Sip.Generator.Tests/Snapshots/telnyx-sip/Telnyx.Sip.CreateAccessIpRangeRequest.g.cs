@@ -70,25 +70,25 @@ public sealed partial class CreateAccessIpRangeRequest : global::Telnyx.Sip.Runt
         {
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("cidr_block"u8))
+                switch (MemberIndex(ref reader))
                 {
-                    member = "cidr_block";
-                    reader.Read();
-                    result._cidrBlock = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x1UL;
-                }
-                else if (reader.ValueTextEquals("description"u8))
-                {
-                    member = "description";
-                    reader.Read();
-                    result._description = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x2UL;
-                }
-                else
-                {
-                    member = reader.GetString()!;
-                    reader.Read();
-                    result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                        member = "cidr_block";
+                        reader.Read();
+                        result._cidrBlock = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x1UL;
+                        break;
+                    case 1:
+                        member = "description";
+                        reader.Read();
+                        result._description = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x2UL;
+                        break;
+                    default:
+                        member = reader.GetString()!;
+                        reader.Read();
+                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
                 }
             }
         }
@@ -102,6 +102,31 @@ public sealed partial class CreateAccessIpRangeRequest : global::Telnyx.Sip.Runt
         }
 
         return result;
+    }
+
+    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "cidr_block"u8)) return 0;
+                    break;
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "description"u8)) return 1;
+                    break;
+            }
+
+            return -1;
+        }
+
+        // A name with escapes, or split across buffers: compare its unescaped text.
+        if (reader.ValueTextEquals("cidr_block"u8)) return 0;
+        if (reader.ValueTextEquals("description"u8)) return 1;
+
+        return -1;
     }
 
     /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>

@@ -19,10 +19,10 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
     private bool? _enabled;
     private double? _maxDestinationRate;
     private string? _name;
-    private global::Telnyx.Sip.ServicePlan? _servicePlan;
+    private string? _servicePlan;
     private global::System.Collections.Generic.IList<string>? _tags;
-    private global::Telnyx.Sip.TrafficType? _trafficType;
-    private global::Telnyx.Sip.UsagePaymentMethod? _usagePaymentMethod;
+    private string? _trafficType;
+    private string? _usagePaymentMethod;
     private global::System.Collections.Generic.IList<string>? _whitelistedDestinations;
     private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
@@ -161,10 +161,10 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
     /// <remarks>Default: <c>global</c>. Example: <c>global</c>.</remarks>
     public global::Telnyx.Sip.ServicePlan? ServicePlan
     {
-        get => _servicePlan;
+        get => _servicePlan is null ? (global::Telnyx.Sip.ServicePlan?)null : new global::Telnyx.Sip.ServicePlan(_servicePlan);
         set
         {
-            _servicePlan = value;
+            _servicePlan = value?.Value;
             _assigned0 |= 0x200UL;
         }
     }
@@ -184,10 +184,10 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
     /// <remarks>Default: <c>conversational</c>. Example: <c>conversational</c>.</remarks>
     public global::Telnyx.Sip.TrafficType? TrafficType
     {
-        get => _trafficType;
+        get => _trafficType is null ? (global::Telnyx.Sip.TrafficType?)null : new global::Telnyx.Sip.TrafficType(_trafficType);
         set
         {
-            _trafficType = value;
+            _trafficType = value?.Value;
             _assigned0 |= 0x800UL;
         }
     }
@@ -196,10 +196,10 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
     /// <remarks>Default: <c>rate-deck</c>. Example: <c>rate-deck</c>.</remarks>
     public global::Telnyx.Sip.UsagePaymentMethod? UsagePaymentMethod
     {
-        get => _usagePaymentMethod;
+        get => _usagePaymentMethod is null ? (global::Telnyx.Sip.UsagePaymentMethod?)null : new global::Telnyx.Sip.UsagePaymentMethod(_usagePaymentMethod);
         set
         {
-            _usagePaymentMethod = value;
+            _usagePaymentMethod = value?.Value;
             _assigned0 |= 0x1000UL;
         }
     }
@@ -236,109 +236,97 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
         {
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("billing_group_id"u8))
+                switch (MemberIndex(ref reader))
                 {
-                    member = "billing_group_id";
-                    reader.Read();
-                    result._billingGroupId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x1UL;
-                }
-                else if (reader.ValueTextEquals("call_recording"u8))
-                {
-                    member = "call_recording";
-                    reader.Read();
-                    result._callRecording = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.OutboundCallRecording>(ref reader);
-                    result._assigned0 |= 0x2UL;
-                }
-                else if (reader.ValueTextEquals("calling_window"u8))
-                {
-                    member = "calling_window";
-                    reader.Read();
-                    result._callingWindow = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.CreateOutboundVoiceProfileRequestCallingWindow>(ref reader);
-                    result._assigned0 |= 0x4UL;
-                }
-                else if (reader.ValueTextEquals("concurrent_call_limit"u8))
-                {
-                    member = "concurrent_call_limit";
-                    reader.Read();
-                    result._concurrentCallLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                    result._assigned0 |= 0x8UL;
-                }
-                else if (reader.ValueTextEquals("daily_spend_limit"u8))
-                {
-                    member = "daily_spend_limit";
-                    reader.Read();
-                    result._dailySpendLimit = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x10UL;
-                }
-                else if (reader.ValueTextEquals("daily_spend_limit_enabled"u8))
-                {
-                    member = "daily_spend_limit_enabled";
-                    reader.Read();
-                    result._dailySpendLimitEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x20UL;
-                }
-                else if (reader.ValueTextEquals("enabled"u8))
-                {
-                    member = "enabled";
-                    reader.Read();
-                    result._enabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x40UL;
-                }
-                else if (reader.ValueTextEquals("max_destination_rate"u8))
-                {
-                    member = "max_destination_rate";
-                    reader.Read();
-                    result._maxDestinationRate = global::Telnyx.Sip.Runtime.JsonRead.Double(ref reader);
-                    result._assigned0 |= 0x80UL;
-                }
-                else if (reader.ValueTextEquals("name"u8))
-                {
-                    member = "name";
-                    reader.Read();
-                    result._name = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x100UL;
-                }
-                else if (reader.ValueTextEquals("service_plan"u8))
-                {
-                    member = "service_plan";
-                    reader.Read();
-                    result._servicePlan = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.ServicePlan>(ref reader);
-                    result._assigned0 |= 0x200UL;
-                }
-                else if (reader.ValueTextEquals("tags"u8))
-                {
-                    member = "tags";
-                    reader.Read();
-                    result._tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
-                    result._assigned0 |= 0x400UL;
-                }
-                else if (reader.ValueTextEquals("traffic_type"u8))
-                {
-                    member = "traffic_type";
-                    reader.Read();
-                    result._trafficType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.TrafficType>(ref reader);
-                    result._assigned0 |= 0x800UL;
-                }
-                else if (reader.ValueTextEquals("usage_payment_method"u8))
-                {
-                    member = "usage_payment_method";
-                    reader.Read();
-                    result._usagePaymentMethod = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.UsagePaymentMethod>(ref reader);
-                    result._assigned0 |= 0x1000UL;
-                }
-                else if (reader.ValueTextEquals("whitelisted_destinations"u8))
-                {
-                    member = "whitelisted_destinations";
-                    reader.Read();
-                    result._whitelistedDestinations = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
-                    result._assigned0 |= 0x2000UL;
-                }
-                else
-                {
-                    member = reader.GetString()!;
-                    reader.Read();
-                    result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                        member = "billing_group_id";
+                        reader.Read();
+                        result._billingGroupId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x1UL;
+                        break;
+                    case 1:
+                        member = "call_recording";
+                        reader.Read();
+                        result._callRecording = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.OutboundCallRecording>(ref reader);
+                        result._assigned0 |= 0x2UL;
+                        break;
+                    case 2:
+                        member = "calling_window";
+                        reader.Read();
+                        result._callingWindow = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.CreateOutboundVoiceProfileRequestCallingWindow>(ref reader);
+                        result._assigned0 |= 0x4UL;
+                        break;
+                    case 3:
+                        member = "concurrent_call_limit";
+                        reader.Read();
+                        result._concurrentCallLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
+                        result._assigned0 |= 0x8UL;
+                        break;
+                    case 4:
+                        member = "daily_spend_limit";
+                        reader.Read();
+                        result._dailySpendLimit = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x10UL;
+                        break;
+                    case 5:
+                        member = "daily_spend_limit_enabled";
+                        reader.Read();
+                        result._dailySpendLimitEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x20UL;
+                        break;
+                    case 6:
+                        member = "enabled";
+                        reader.Read();
+                        result._enabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x40UL;
+                        break;
+                    case 7:
+                        member = "max_destination_rate";
+                        reader.Read();
+                        result._maxDestinationRate = global::Telnyx.Sip.Runtime.JsonRead.Double(ref reader);
+                        result._assigned0 |= 0x80UL;
+                        break;
+                    case 8:
+                        member = "name";
+                        reader.Read();
+                        result._name = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x100UL;
+                        break;
+                    case 9:
+                        member = "service_plan";
+                        reader.Read();
+                        result._servicePlan = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x200UL;
+                        break;
+                    case 10:
+                        member = "tags";
+                        reader.Read();
+                        result._tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
+                        result._assigned0 |= 0x400UL;
+                        break;
+                    case 11:
+                        member = "traffic_type";
+                        reader.Read();
+                        result._trafficType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x800UL;
+                        break;
+                    case 12:
+                        member = "usage_payment_method";
+                        reader.Read();
+                        result._usagePaymentMethod = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x1000UL;
+                        break;
+                    case 13:
+                        member = "whitelisted_destinations";
+                        reader.Read();
+                        result._whitelistedDestinations = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
+                        result._assigned0 |= 0x2000UL;
+                        break;
+                    default:
+                        member = reader.GetString()!;
+                        reader.Read();
+                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
                 }
             }
         }
@@ -352,6 +340,71 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
         }
 
         return result;
+    }
+
+    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8)) return 8;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8)) return 10;
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "enabled"u8)) return 6;
+                    break;
+                case 12:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "service_plan"u8)) return 9;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "traffic_type"u8)) return 11;
+                    break;
+                case 14:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "call_recording"u8)) return 1;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "calling_window"u8)) return 2;
+                    break;
+                case 16:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "billing_group_id"u8)) return 0;
+                    break;
+                case 17:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "daily_spend_limit"u8)) return 4;
+                    break;
+                case 20:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "max_destination_rate"u8)) return 7;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "usage_payment_method"u8)) return 12;
+                    break;
+                case 21:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "concurrent_call_limit"u8)) return 3;
+                    break;
+                case 24:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "whitelisted_destinations"u8)) return 13;
+                    break;
+                case 25:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "daily_spend_limit_enabled"u8)) return 5;
+                    break;
+            }
+
+            return -1;
+        }
+
+        // A name with escapes, or split across buffers: compare its unescaped text.
+        if (reader.ValueTextEquals("billing_group_id"u8)) return 0;
+        if (reader.ValueTextEquals("call_recording"u8)) return 1;
+        if (reader.ValueTextEquals("calling_window"u8)) return 2;
+        if (reader.ValueTextEquals("concurrent_call_limit"u8)) return 3;
+        if (reader.ValueTextEquals("daily_spend_limit"u8)) return 4;
+        if (reader.ValueTextEquals("daily_spend_limit_enabled"u8)) return 5;
+        if (reader.ValueTextEquals("enabled"u8)) return 6;
+        if (reader.ValueTextEquals("max_destination_rate"u8)) return 7;
+        if (reader.ValueTextEquals("name"u8)) return 8;
+        if (reader.ValueTextEquals("service_plan"u8)) return 9;
+        if (reader.ValueTextEquals("tags"u8)) return 10;
+        if (reader.ValueTextEquals("traffic_type"u8)) return 11;
+        if (reader.ValueTextEquals("usage_payment_method"u8)) return 12;
+        if (reader.ValueTextEquals("whitelisted_destinations"u8)) return 13;
+
+        return -1;
     }
 
     /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
@@ -415,7 +468,7 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
         if ((_assigned0 & 0x200UL) != 0)
         {
             writer.WritePropertyName("service_plan"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.ServicePlan>(writer, _servicePlan);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _servicePlan);
         }
 
         if ((_assigned0 & 0x400UL) != 0)
@@ -427,13 +480,13 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
         if ((_assigned0 & 0x800UL) != 0)
         {
             writer.WritePropertyName("traffic_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.TrafficType>(writer, _trafficType);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _trafficType);
         }
 
         if ((_assigned0 & 0x1000UL) != 0)
         {
             writer.WritePropertyName("usage_payment_method"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.UsagePaymentMethod>(writer, _usagePaymentMethod);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _usagePaymentMethod);
         }
 
         if ((_assigned0 & 0x2000UL) != 0)

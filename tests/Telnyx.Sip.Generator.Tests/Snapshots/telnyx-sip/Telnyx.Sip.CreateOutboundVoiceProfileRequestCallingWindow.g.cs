@@ -85,32 +85,31 @@ public sealed partial class CreateOutboundVoiceProfileRequestCallingWindow : glo
         {
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("calls_per_cld"u8))
+                switch (MemberIndex(ref reader))
                 {
-                    member = "calls_per_cld";
-                    reader.Read();
-                    result._callsPerCld = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                    result._assigned0 |= 0x1UL;
-                }
-                else if (reader.ValueTextEquals("end_time"u8))
-                {
-                    member = "end_time";
-                    reader.Read();
-                    result._endTime = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x2UL;
-                }
-                else if (reader.ValueTextEquals("start_time"u8))
-                {
-                    member = "start_time";
-                    reader.Read();
-                    result._startTime = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x4UL;
-                }
-                else
-                {
-                    member = reader.GetString()!;
-                    reader.Read();
-                    result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                        member = "calls_per_cld";
+                        reader.Read();
+                        result._callsPerCld = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
+                        result._assigned0 |= 0x1UL;
+                        break;
+                    case 1:
+                        member = "end_time";
+                        reader.Read();
+                        result._endTime = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x2UL;
+                        break;
+                    case 2:
+                        member = "start_time";
+                        reader.Read();
+                        result._startTime = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x4UL;
+                        break;
+                    default:
+                        member = reader.GetString()!;
+                        reader.Read();
+                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
                 }
             }
         }
@@ -124,6 +123,35 @@ public sealed partial class CreateOutboundVoiceProfileRequestCallingWindow : glo
         }
 
         return result;
+    }
+
+    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "end_time"u8)) return 1;
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "start_time"u8)) return 2;
+                    break;
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "calls_per_cld"u8)) return 0;
+                    break;
+            }
+
+            return -1;
+        }
+
+        // A name with escapes, or split across buffers: compare its unescaped text.
+        if (reader.ValueTextEquals("calls_per_cld"u8)) return 0;
+        if (reader.ValueTextEquals("end_time"u8)) return 1;
+        if (reader.ValueTextEquals("start_time"u8)) return 2;
+
+        return -1;
     }
 
     /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>

@@ -10,16 +10,16 @@ namespace Telnyx.Sip;
 public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJsonModel<CredentialInbound>
 {
     private ulong _assigned0;
-    private global::Telnyx.Sip.AniNumberFormat? _aniNumberFormat;
+    private string? _aniNumberFormat;
     private int? _channelLimit;
     private global::System.Collections.Generic.IList<string>? _codecs;
-    private global::Telnyx.Sip.DefaultRoutingMethod? _defaultRoutingMethod;
-    private global::Telnyx.Sip.DnisNumberFormat? _dnisNumberFormat;
+    private string? _defaultRoutingMethod;
+    private string? _dnisNumberFormat;
     private bool? _generateRingbackTone;
     private bool? _isupHeadersEnabled;
     private bool? _prackEnabled;
     private bool? _shakenStirEnabled;
-    private global::Telnyx.Sip.CredentialInboundSimultaneousRinging? _simultaneousRinging;
+    private string? _simultaneousRinging;
     private bool? _sipCompactHeadersEnabled;
     private int? _timeout1xxSecs;
     private int? _timeout2xxSecs;
@@ -35,10 +35,10 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
     /// <summary>The format of the caller's number (ANI) on inbound calls.</summary>
     public global::Telnyx.Sip.AniNumberFormat? AniNumberFormat
     {
-        get => _aniNumberFormat;
+        get => _aniNumberFormat is null ? (global::Telnyx.Sip.AniNumberFormat?)null : new global::Telnyx.Sip.AniNumberFormat(_aniNumberFormat);
         set
         {
-            _aniNumberFormat = value;
+            _aniNumberFormat = value?.Value;
             _assigned0 |= 0x1UL;
         }
     }
@@ -75,10 +75,10 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
     /// </summary>
     public global::Telnyx.Sip.DefaultRoutingMethod? DefaultRoutingMethod
     {
-        get => _defaultRoutingMethod;
+        get => _defaultRoutingMethod is null ? (global::Telnyx.Sip.DefaultRoutingMethod?)null : new global::Telnyx.Sip.DefaultRoutingMethod(_defaultRoutingMethod);
         set
         {
-            _defaultRoutingMethod = value;
+            _defaultRoutingMethod = value?.Value;
             _assigned0 |= 0x8UL;
         }
     }
@@ -86,10 +86,10 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
     /// <summary>The format of the dialled number (DNIS) on inbound calls.</summary>
     public global::Telnyx.Sip.DnisNumberFormat? DnisNumberFormat
     {
-        get => _dnisNumberFormat;
+        get => _dnisNumberFormat is null ? (global::Telnyx.Sip.DnisNumberFormat?)null : new global::Telnyx.Sip.DnisNumberFormat(_dnisNumberFormat);
         set
         {
-            _dnisNumberFormat = value;
+            _dnisNumberFormat = value?.Value;
             _assigned0 |= 0x10UL;
         }
     }
@@ -150,10 +150,10 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
     /// <remarks>Default: <c>disabled</c>.</remarks>
     public global::Telnyx.Sip.CredentialInboundSimultaneousRinging? SimultaneousRinging
     {
-        get => _simultaneousRinging;
+        get => _simultaneousRinging is null ? (global::Telnyx.Sip.CredentialInboundSimultaneousRinging?)null : new global::Telnyx.Sip.CredentialInboundSimultaneousRinging(_simultaneousRinging);
         set
         {
-            _simultaneousRinging = value;
+            _simultaneousRinging = value?.Value;
             _assigned0 |= 0x200UL;
         }
     }
@@ -213,102 +213,91 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
         {
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("ani_number_format"u8))
+                switch (MemberIndex(ref reader))
                 {
-                    member = "ani_number_format";
-                    reader.Read();
-                    result._aniNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.AniNumberFormat>(ref reader);
-                    result._assigned0 |= 0x1UL;
-                }
-                else if (reader.ValueTextEquals("channel_limit"u8))
-                {
-                    member = "channel_limit";
-                    reader.Read();
-                    result._channelLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                    result._assigned0 |= 0x2UL;
-                }
-                else if (reader.ValueTextEquals("codecs"u8))
-                {
-                    member = "codecs";
-                    reader.Read();
-                    result._codecs = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
-                    result._assigned0 |= 0x4UL;
-                }
-                else if (reader.ValueTextEquals("default_routing_method"u8))
-                {
-                    member = "default_routing_method";
-                    reader.Read();
-                    result._defaultRoutingMethod = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.DefaultRoutingMethod>(ref reader);
-                    result._assigned0 |= 0x8UL;
-                }
-                else if (reader.ValueTextEquals("dnis_number_format"u8))
-                {
-                    member = "dnis_number_format";
-                    reader.Read();
-                    result._dnisNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.DnisNumberFormat>(ref reader);
-                    result._assigned0 |= 0x10UL;
-                }
-                else if (reader.ValueTextEquals("generate_ringback_tone"u8))
-                {
-                    member = "generate_ringback_tone";
-                    reader.Read();
-                    result._generateRingbackTone = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x20UL;
-                }
-                else if (reader.ValueTextEquals("isup_headers_enabled"u8))
-                {
-                    member = "isup_headers_enabled";
-                    reader.Read();
-                    result._isupHeadersEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x40UL;
-                }
-                else if (reader.ValueTextEquals("prack_enabled"u8))
-                {
-                    member = "prack_enabled";
-                    reader.Read();
-                    result._prackEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x80UL;
-                }
-                else if (reader.ValueTextEquals("shaken_stir_enabled"u8))
-                {
-                    member = "shaken_stir_enabled";
-                    reader.Read();
-                    result._shakenStirEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x100UL;
-                }
-                else if (reader.ValueTextEquals("simultaneous_ringing"u8))
-                {
-                    member = "simultaneous_ringing";
-                    reader.Read();
-                    result._simultaneousRinging = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.CredentialInboundSimultaneousRinging>(ref reader);
-                    result._assigned0 |= 0x200UL;
-                }
-                else if (reader.ValueTextEquals("sip_compact_headers_enabled"u8))
-                {
-                    member = "sip_compact_headers_enabled";
-                    reader.Read();
-                    result._sipCompactHeadersEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x400UL;
-                }
-                else if (reader.ValueTextEquals("timeout_1xx_secs"u8))
-                {
-                    member = "timeout_1xx_secs";
-                    reader.Read();
-                    result._timeout1xxSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                    result._assigned0 |= 0x800UL;
-                }
-                else if (reader.ValueTextEquals("timeout_2xx_secs"u8))
-                {
-                    member = "timeout_2xx_secs";
-                    reader.Read();
-                    result._timeout2xxSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                    result._assigned0 |= 0x1000UL;
-                }
-                else
-                {
-                    member = reader.GetString()!;
-                    reader.Read();
-                    result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                        member = "ani_number_format";
+                        reader.Read();
+                        result._aniNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x1UL;
+                        break;
+                    case 1:
+                        member = "channel_limit";
+                        reader.Read();
+                        result._channelLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
+                        result._assigned0 |= 0x2UL;
+                        break;
+                    case 2:
+                        member = "codecs";
+                        reader.Read();
+                        result._codecs = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
+                        result._assigned0 |= 0x4UL;
+                        break;
+                    case 3:
+                        member = "default_routing_method";
+                        reader.Read();
+                        result._defaultRoutingMethod = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x8UL;
+                        break;
+                    case 4:
+                        member = "dnis_number_format";
+                        reader.Read();
+                        result._dnisNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x10UL;
+                        break;
+                    case 5:
+                        member = "generate_ringback_tone";
+                        reader.Read();
+                        result._generateRingbackTone = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x20UL;
+                        break;
+                    case 6:
+                        member = "isup_headers_enabled";
+                        reader.Read();
+                        result._isupHeadersEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x40UL;
+                        break;
+                    case 7:
+                        member = "prack_enabled";
+                        reader.Read();
+                        result._prackEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x80UL;
+                        break;
+                    case 8:
+                        member = "shaken_stir_enabled";
+                        reader.Read();
+                        result._shakenStirEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x100UL;
+                        break;
+                    case 9:
+                        member = "simultaneous_ringing";
+                        reader.Read();
+                        result._simultaneousRinging = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x200UL;
+                        break;
+                    case 10:
+                        member = "sip_compact_headers_enabled";
+                        reader.Read();
+                        result._sipCompactHeadersEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x400UL;
+                        break;
+                    case 11:
+                        member = "timeout_1xx_secs";
+                        reader.Read();
+                        result._timeout1xxSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
+                        result._assigned0 |= 0x800UL;
+                        break;
+                    case 12:
+                        member = "timeout_2xx_secs";
+                        reader.Read();
+                        result._timeout2xxSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
+                        result._assigned0 |= 0x1000UL;
+                        break;
+                    default:
+                        member = reader.GetString()!;
+                        reader.Read();
+                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
                 }
             }
         }
@@ -324,6 +313,67 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
         return result;
     }
 
+    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "codecs"u8)) return 2;
+                    break;
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "channel_limit"u8)) return 1;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "prack_enabled"u8)) return 7;
+                    break;
+                case 16:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "timeout_1xx_secs"u8)) return 11;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "timeout_2xx_secs"u8)) return 12;
+                    break;
+                case 17:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "ani_number_format"u8)) return 0;
+                    break;
+                case 18:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "dnis_number_format"u8)) return 4;
+                    break;
+                case 19:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "shaken_stir_enabled"u8)) return 8;
+                    break;
+                case 20:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "isup_headers_enabled"u8)) return 6;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "simultaneous_ringing"u8)) return 9;
+                    break;
+                case 22:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "default_routing_method"u8)) return 3;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "generate_ringback_tone"u8)) return 5;
+                    break;
+                case 27:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "sip_compact_headers_enabled"u8)) return 10;
+                    break;
+            }
+
+            return -1;
+        }
+
+        // A name with escapes, or split across buffers: compare its unescaped text.
+        if (reader.ValueTextEquals("ani_number_format"u8)) return 0;
+        if (reader.ValueTextEquals("channel_limit"u8)) return 1;
+        if (reader.ValueTextEquals("codecs"u8)) return 2;
+        if (reader.ValueTextEquals("default_routing_method"u8)) return 3;
+        if (reader.ValueTextEquals("dnis_number_format"u8)) return 4;
+        if (reader.ValueTextEquals("generate_ringback_tone"u8)) return 5;
+        if (reader.ValueTextEquals("isup_headers_enabled"u8)) return 6;
+        if (reader.ValueTextEquals("prack_enabled"u8)) return 7;
+        if (reader.ValueTextEquals("shaken_stir_enabled"u8)) return 8;
+        if (reader.ValueTextEquals("simultaneous_ringing"u8)) return 9;
+        if (reader.ValueTextEquals("sip_compact_headers_enabled"u8)) return 10;
+        if (reader.ValueTextEquals("timeout_1xx_secs"u8)) return 11;
+        if (reader.ValueTextEquals("timeout_2xx_secs"u8)) return 12;
+
+        return -1;
+    }
+
     /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
@@ -331,7 +381,7 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
         if ((_assigned0 & 0x1UL) != 0)
         {
             writer.WritePropertyName("ani_number_format"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.AniNumberFormat>(writer, _aniNumberFormat);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _aniNumberFormat);
         }
 
         if ((_assigned0 & 0x2UL) != 0)
@@ -349,13 +399,13 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
         if ((_assigned0 & 0x8UL) != 0)
         {
             writer.WritePropertyName("default_routing_method"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.DefaultRoutingMethod>(writer, _defaultRoutingMethod);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _defaultRoutingMethod);
         }
 
         if ((_assigned0 & 0x10UL) != 0)
         {
             writer.WritePropertyName("dnis_number_format"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.DnisNumberFormat>(writer, _dnisNumberFormat);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _dnisNumberFormat);
         }
 
         if ((_assigned0 & 0x20UL) != 0)
@@ -385,7 +435,7 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
         if ((_assigned0 & 0x200UL) != 0)
         {
             writer.WritePropertyName("simultaneous_ringing"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.CredentialInboundSimultaneousRinging>(writer, _simultaneousRinging);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _simultaneousRinging);
         }
 
         if ((_assigned0 & 0x400UL) != 0)

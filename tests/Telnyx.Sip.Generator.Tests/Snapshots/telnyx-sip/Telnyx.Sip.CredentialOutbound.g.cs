@@ -11,14 +11,14 @@ public sealed partial class CredentialOutbound : global::Telnyx.Sip.Runtime.IJso
 {
     private ulong _assigned0;
     private string? _aniOverride;
-    private global::Telnyx.Sip.AniOverrideType? _aniOverrideType;
+    private string? _aniOverrideType;
     private bool? _callParkingEnabled;
     private int? _channelLimit;
     private bool? _generateRingbackTone;
     private bool? _instantRingbackEnabled;
     private string? _localization;
     private string? _outboundVoiceProfileId;
-    private global::Telnyx.Sip.T38ReinviteSource? _t38ReinviteSource;
+    private string? _t38ReinviteSource;
     private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
     /// <summary>
@@ -46,10 +46,10 @@ public sealed partial class CredentialOutbound : global::Telnyx.Sip.Runtime.IJso
     /// </summary>
     public global::Telnyx.Sip.AniOverrideType? AniOverrideType
     {
-        get => _aniOverrideType;
+        get => _aniOverrideType is null ? (global::Telnyx.Sip.AniOverrideType?)null : new global::Telnyx.Sip.AniOverrideType(_aniOverrideType);
         set
         {
-            _aniOverrideType = value;
+            _aniOverrideType = value?.Value;
             _assigned0 |= 0x2UL;
         }
     }
@@ -139,10 +139,10 @@ public sealed partial class CredentialOutbound : global::Telnyx.Sip.Runtime.IJso
     /// </summary>
     public global::Telnyx.Sip.T38ReinviteSource? T38ReinviteSource
     {
-        get => _t38ReinviteSource;
+        get => _t38ReinviteSource is null ? (global::Telnyx.Sip.T38ReinviteSource?)null : new global::Telnyx.Sip.T38ReinviteSource(_t38ReinviteSource);
         set
         {
-            _t38ReinviteSource = value;
+            _t38ReinviteSource = value?.Value;
             _assigned0 |= 0x100UL;
         }
     }
@@ -166,74 +166,67 @@ public sealed partial class CredentialOutbound : global::Telnyx.Sip.Runtime.IJso
         {
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("ani_override"u8))
+                switch (MemberIndex(ref reader))
                 {
-                    member = "ani_override";
-                    reader.Read();
-                    result._aniOverride = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x1UL;
-                }
-                else if (reader.ValueTextEquals("ani_override_type"u8))
-                {
-                    member = "ani_override_type";
-                    reader.Read();
-                    result._aniOverrideType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.AniOverrideType>(ref reader);
-                    result._assigned0 |= 0x2UL;
-                }
-                else if (reader.ValueTextEquals("call_parking_enabled"u8))
-                {
-                    member = "call_parking_enabled";
-                    reader.Read();
-                    result._callParkingEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x4UL;
-                }
-                else if (reader.ValueTextEquals("channel_limit"u8))
-                {
-                    member = "channel_limit";
-                    reader.Read();
-                    result._channelLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                    result._assigned0 |= 0x8UL;
-                }
-                else if (reader.ValueTextEquals("generate_ringback_tone"u8))
-                {
-                    member = "generate_ringback_tone";
-                    reader.Read();
-                    result._generateRingbackTone = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x10UL;
-                }
-                else if (reader.ValueTextEquals("instant_ringback_enabled"u8))
-                {
-                    member = "instant_ringback_enabled";
-                    reader.Read();
-                    result._instantRingbackEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x20UL;
-                }
-                else if (reader.ValueTextEquals("localization"u8))
-                {
-                    member = "localization";
-                    reader.Read();
-                    result._localization = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x40UL;
-                }
-                else if (reader.ValueTextEquals("outbound_voice_profile_id"u8))
-                {
-                    member = "outbound_voice_profile_id";
-                    reader.Read();
-                    result._outboundVoiceProfileId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x80UL;
-                }
-                else if (reader.ValueTextEquals("t38_reinvite_source"u8))
-                {
-                    member = "t38_reinvite_source";
-                    reader.Read();
-                    result._t38ReinviteSource = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.T38ReinviteSource>(ref reader);
-                    result._assigned0 |= 0x100UL;
-                }
-                else
-                {
-                    member = reader.GetString()!;
-                    reader.Read();
-                    result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                        member = "ani_override";
+                        reader.Read();
+                        result._aniOverride = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x1UL;
+                        break;
+                    case 1:
+                        member = "ani_override_type";
+                        reader.Read();
+                        result._aniOverrideType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x2UL;
+                        break;
+                    case 2:
+                        member = "call_parking_enabled";
+                        reader.Read();
+                        result._callParkingEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x4UL;
+                        break;
+                    case 3:
+                        member = "channel_limit";
+                        reader.Read();
+                        result._channelLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
+                        result._assigned0 |= 0x8UL;
+                        break;
+                    case 4:
+                        member = "generate_ringback_tone";
+                        reader.Read();
+                        result._generateRingbackTone = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x10UL;
+                        break;
+                    case 5:
+                        member = "instant_ringback_enabled";
+                        reader.Read();
+                        result._instantRingbackEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x20UL;
+                        break;
+                    case 6:
+                        member = "localization";
+                        reader.Read();
+                        result._localization = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x40UL;
+                        break;
+                    case 7:
+                        member = "outbound_voice_profile_id";
+                        reader.Read();
+                        result._outboundVoiceProfileId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x80UL;
+                        break;
+                    case 8:
+                        member = "t38_reinvite_source";
+                        reader.Read();
+                        result._t38ReinviteSource = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x100UL;
+                        break;
+                    default:
+                        member = reader.GetString()!;
+                        reader.Read();
+                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
                 }
             }
         }
@@ -249,6 +242,57 @@ public sealed partial class CredentialOutbound : global::Telnyx.Sip.Runtime.IJso
         return result;
     }
 
+    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 12:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "ani_override"u8)) return 0;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "localization"u8)) return 6;
+                    break;
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "channel_limit"u8)) return 3;
+                    break;
+                case 17:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "ani_override_type"u8)) return 1;
+                    break;
+                case 19:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "t38_reinvite_source"u8)) return 8;
+                    break;
+                case 20:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "call_parking_enabled"u8)) return 2;
+                    break;
+                case 22:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "generate_ringback_tone"u8)) return 4;
+                    break;
+                case 24:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "instant_ringback_enabled"u8)) return 5;
+                    break;
+                case 25:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "outbound_voice_profile_id"u8)) return 7;
+                    break;
+            }
+
+            return -1;
+        }
+
+        // A name with escapes, or split across buffers: compare its unescaped text.
+        if (reader.ValueTextEquals("ani_override"u8)) return 0;
+        if (reader.ValueTextEquals("ani_override_type"u8)) return 1;
+        if (reader.ValueTextEquals("call_parking_enabled"u8)) return 2;
+        if (reader.ValueTextEquals("channel_limit"u8)) return 3;
+        if (reader.ValueTextEquals("generate_ringback_tone"u8)) return 4;
+        if (reader.ValueTextEquals("instant_ringback_enabled"u8)) return 5;
+        if (reader.ValueTextEquals("localization"u8)) return 6;
+        if (reader.ValueTextEquals("outbound_voice_profile_id"u8)) return 7;
+        if (reader.ValueTextEquals("t38_reinvite_source"u8)) return 8;
+
+        return -1;
+    }
+
     /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
@@ -262,7 +306,7 @@ public sealed partial class CredentialOutbound : global::Telnyx.Sip.Runtime.IJso
         if ((_assigned0 & 0x2UL) != 0)
         {
             writer.WritePropertyName("ani_override_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.AniOverrideType>(writer, _aniOverrideType);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _aniOverrideType);
         }
 
         if ((_assigned0 & 0x4UL) != 0)
@@ -304,7 +348,7 @@ public sealed partial class CredentialOutbound : global::Telnyx.Sip.Runtime.IJso
         if ((_assigned0 & 0x100UL) != 0)
         {
             writer.WritePropertyName("t38_reinvite_source"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.T38ReinviteSource>(writer, _t38ReinviteSource);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _t38ReinviteSource);
         }
 
         global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);

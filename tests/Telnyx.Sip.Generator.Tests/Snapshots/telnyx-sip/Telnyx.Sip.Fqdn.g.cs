@@ -146,67 +146,61 @@ public sealed partial class Fqdn : global::Telnyx.Sip.Runtime.IJsonModel<Fqdn>
         {
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("connection_id"u8))
+                switch (MemberIndex(ref reader))
                 {
-                    member = "connection_id";
-                    reader.Read();
-                    result._connectionId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x1UL;
-                }
-                else if (reader.ValueTextEquals("created_at"u8))
-                {
-                    member = "created_at";
-                    reader.Read();
-                    result._createdAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x2UL;
-                }
-                else if (reader.ValueTextEquals("dns_record_type"u8))
-                {
-                    member = "dns_record_type";
-                    reader.Read();
-                    result._dnsRecordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x4UL;
-                }
-                else if (reader.ValueTextEquals("fqdn"u8))
-                {
-                    member = "fqdn";
-                    reader.Read();
-                    result._fqdnValue = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x8UL;
-                }
-                else if (reader.ValueTextEquals("id"u8))
-                {
-                    member = "id";
-                    reader.Read();
-                    result._id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x10UL;
-                }
-                else if (reader.ValueTextEquals("port"u8))
-                {
-                    member = "port";
-                    reader.Read();
-                    result._port = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                    result._assigned0 |= 0x20UL;
-                }
-                else if (reader.ValueTextEquals("record_type"u8))
-                {
-                    member = "record_type";
-                    reader.Read();
-                    result._recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x40UL;
-                }
-                else if (reader.ValueTextEquals("updated_at"u8))
-                {
-                    member = "updated_at";
-                    reader.Read();
-                    result._updatedAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x80UL;
-                }
-                else
-                {
-                    member = reader.GetString()!;
-                    reader.Read();
-                    result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                        member = "connection_id";
+                        reader.Read();
+                        result._connectionId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x1UL;
+                        break;
+                    case 1:
+                        member = "created_at";
+                        reader.Read();
+                        result._createdAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x2UL;
+                        break;
+                    case 2:
+                        member = "dns_record_type";
+                        reader.Read();
+                        result._dnsRecordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x4UL;
+                        break;
+                    case 3:
+                        member = "fqdn";
+                        reader.Read();
+                        result._fqdnValue = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x8UL;
+                        break;
+                    case 4:
+                        member = "id";
+                        reader.Read();
+                        result._id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x10UL;
+                        break;
+                    case 5:
+                        member = "port";
+                        reader.Read();
+                        result._port = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
+                        result._assigned0 |= 0x20UL;
+                        break;
+                    case 6:
+                        member = "record_type";
+                        reader.Read();
+                        result._recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x40UL;
+                        break;
+                    case 7:
+                        member = "updated_at";
+                        reader.Read();
+                        result._updatedAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x80UL;
+                        break;
+                    default:
+                        member = reader.GetString()!;
+                        reader.Read();
+                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
                 }
             }
         }
@@ -220,6 +214,51 @@ public sealed partial class Fqdn : global::Telnyx.Sip.Runtime.IJsonModel<Fqdn>
         }
 
         return result;
+    }
+
+    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) return 4;
+                    break;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "fqdn"u8)) return 3;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "port"u8)) return 5;
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8)) return 1;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "updated_at"u8)) return 7;
+                    break;
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "record_type"u8)) return 6;
+                    break;
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "connection_id"u8)) return 0;
+                    break;
+                case 15:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "dns_record_type"u8)) return 2;
+                    break;
+            }
+
+            return -1;
+        }
+
+        // A name with escapes, or split across buffers: compare its unescaped text.
+        if (reader.ValueTextEquals("connection_id"u8)) return 0;
+        if (reader.ValueTextEquals("created_at"u8)) return 1;
+        if (reader.ValueTextEquals("dns_record_type"u8)) return 2;
+        if (reader.ValueTextEquals("fqdn"u8)) return 3;
+        if (reader.ValueTextEquals("id"u8)) return 4;
+        if (reader.ValueTextEquals("port"u8)) return 5;
+        if (reader.ValueTextEquals("record_type"u8)) return 6;
+        if (reader.ValueTextEquals("updated_at"u8)) return 7;
+
+        return -1;
     }
 
     /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>

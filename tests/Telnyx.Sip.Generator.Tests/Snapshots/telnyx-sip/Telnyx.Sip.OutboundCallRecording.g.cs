@@ -11,9 +11,9 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
 {
     private ulong _assigned0;
     private global::System.Collections.Generic.IList<string>? _callRecordingCallerPhoneNumbers;
-    private global::Telnyx.Sip.OutboundCallRecordingCallRecordingChannels? _callRecordingChannels;
-    private global::Telnyx.Sip.OutboundCallRecordingCallRecordingFormat? _callRecordingFormat;
-    private global::Telnyx.Sip.OutboundCallRecordingCallRecordingType? _callRecordingType;
+    private string? _callRecordingChannels;
+    private string? _callRecordingFormat;
+    private string? _callRecordingType;
     private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
     /// <summary>
@@ -43,10 +43,10 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
     /// <remarks>Default: <c>single</c>. Example: <c>dual</c>.</remarks>
     public global::Telnyx.Sip.OutboundCallRecordingCallRecordingChannels? CallRecordingChannels
     {
-        get => _callRecordingChannels;
+        get => _callRecordingChannels is null ? (global::Telnyx.Sip.OutboundCallRecordingCallRecordingChannels?)null : new global::Telnyx.Sip.OutboundCallRecordingCallRecordingChannels(_callRecordingChannels);
         set
         {
-            _callRecordingChannels = value;
+            _callRecordingChannels = value?.Value;
             _assigned0 |= 0x2UL;
         }
     }
@@ -55,10 +55,10 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
     /// <remarks>Default: <c>wav</c>. Example: <c>mp3</c>.</remarks>
     public global::Telnyx.Sip.OutboundCallRecordingCallRecordingFormat? CallRecordingFormat
     {
-        get => _callRecordingFormat;
+        get => _callRecordingFormat is null ? (global::Telnyx.Sip.OutboundCallRecordingCallRecordingFormat?)null : new global::Telnyx.Sip.OutboundCallRecordingCallRecordingFormat(_callRecordingFormat);
         set
         {
-            _callRecordingFormat = value;
+            _callRecordingFormat = value?.Value;
             _assigned0 |= 0x4UL;
         }
     }
@@ -66,10 +66,10 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
     /// <summary>Which calls are recorded.</summary>
     public global::Telnyx.Sip.OutboundCallRecordingCallRecordingType? CallRecordingType
     {
-        get => _callRecordingType;
+        get => _callRecordingType is null ? (global::Telnyx.Sip.OutboundCallRecordingCallRecordingType?)null : new global::Telnyx.Sip.OutboundCallRecordingCallRecordingType(_callRecordingType);
         set
         {
-            _callRecordingType = value;
+            _callRecordingType = value?.Value;
             _assigned0 |= 0x8UL;
         }
     }
@@ -93,39 +93,37 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
         {
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("call_recording_caller_phone_numbers"u8))
+                switch (MemberIndex(ref reader))
                 {
-                    member = "call_recording_caller_phone_numbers";
-                    reader.Read();
-                    result._callRecordingCallerPhoneNumbers = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
-                    result._assigned0 |= 0x1UL;
-                }
-                else if (reader.ValueTextEquals("call_recording_channels"u8))
-                {
-                    member = "call_recording_channels";
-                    reader.Read();
-                    result._callRecordingChannels = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.OutboundCallRecordingCallRecordingChannels>(ref reader);
-                    result._assigned0 |= 0x2UL;
-                }
-                else if (reader.ValueTextEquals("call_recording_format"u8))
-                {
-                    member = "call_recording_format";
-                    reader.Read();
-                    result._callRecordingFormat = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.OutboundCallRecordingCallRecordingFormat>(ref reader);
-                    result._assigned0 |= 0x4UL;
-                }
-                else if (reader.ValueTextEquals("call_recording_type"u8))
-                {
-                    member = "call_recording_type";
-                    reader.Read();
-                    result._callRecordingType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.OutboundCallRecordingCallRecordingType>(ref reader);
-                    result._assigned0 |= 0x8UL;
-                }
-                else
-                {
-                    member = reader.GetString()!;
-                    reader.Read();
-                    result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                        member = "call_recording_caller_phone_numbers";
+                        reader.Read();
+                        result._callRecordingCallerPhoneNumbers = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
+                        result._assigned0 |= 0x1UL;
+                        break;
+                    case 1:
+                        member = "call_recording_channels";
+                        reader.Read();
+                        result._callRecordingChannels = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x2UL;
+                        break;
+                    case 2:
+                        member = "call_recording_format";
+                        reader.Read();
+                        result._callRecordingFormat = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x4UL;
+                        break;
+                    case 3:
+                        member = "call_recording_type";
+                        reader.Read();
+                        result._callRecordingType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x8UL;
+                        break;
+                    default:
+                        member = reader.GetString()!;
+                        reader.Read();
+                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
                 }
             }
         }
@@ -141,6 +139,39 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
         return result;
     }
 
+    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 19:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "call_recording_type"u8)) return 3;
+                    break;
+                case 21:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "call_recording_format"u8)) return 2;
+                    break;
+                case 23:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "call_recording_channels"u8)) return 1;
+                    break;
+                case 35:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "call_recording_caller_phone_numbers"u8)) return 0;
+                    break;
+            }
+
+            return -1;
+        }
+
+        // A name with escapes, or split across buffers: compare its unescaped text.
+        if (reader.ValueTextEquals("call_recording_caller_phone_numbers"u8)) return 0;
+        if (reader.ValueTextEquals("call_recording_channels"u8)) return 1;
+        if (reader.ValueTextEquals("call_recording_format"u8)) return 2;
+        if (reader.ValueTextEquals("call_recording_type"u8)) return 3;
+
+        return -1;
+    }
+
     /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
@@ -154,19 +185,19 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
         if ((_assigned0 & 0x2UL) != 0)
         {
             writer.WritePropertyName("call_recording_channels"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.OutboundCallRecordingCallRecordingChannels>(writer, _callRecordingChannels);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _callRecordingChannels);
         }
 
         if ((_assigned0 & 0x4UL) != 0)
         {
             writer.WritePropertyName("call_recording_format"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.OutboundCallRecordingCallRecordingFormat>(writer, _callRecordingFormat);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _callRecordingFormat);
         }
 
         if ((_assigned0 & 0x8UL) != 0)
         {
             writer.WritePropertyName("call_recording_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.OutboundCallRecordingCallRecordingType>(writer, _callRecordingType);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _callRecordingType);
         }
 
         global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);

@@ -11,16 +11,16 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
 {
     private ulong _assigned0;
     private string? _aniOverride;
-    private global::Telnyx.Sip.AniOverrideType? _aniOverrideType;
+    private string? _aniOverrideType;
     private bool? _callParkingEnabled;
     private int? _channelLimit;
     private bool? _generateRingbackTone;
     private bool? _instantRingbackEnabled;
-    private global::Telnyx.Sip.OutboundIpIpAuthenticationMethod? _ipAuthenticationMethod;
+    private string? _ipAuthenticationMethod;
     private string? _ipAuthenticationToken;
     private string? _localization;
     private string? _outboundVoiceProfileId;
-    private global::Telnyx.Sip.T38ReinviteSource? _t38ReinviteSource;
+    private string? _t38ReinviteSource;
     private string? _techPrefix;
     private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
@@ -49,10 +49,10 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
     /// </summary>
     public global::Telnyx.Sip.AniOverrideType? AniOverrideType
     {
-        get => _aniOverrideType;
+        get => _aniOverrideType is null ? (global::Telnyx.Sip.AniOverrideType?)null : new global::Telnyx.Sip.AniOverrideType(_aniOverrideType);
         set
         {
-            _aniOverrideType = value;
+            _aniOverrideType = value?.Value;
             _assigned0 |= 0x2UL;
         }
     }
@@ -115,10 +115,10 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
     /// </remarks>
     public global::Telnyx.Sip.OutboundIpIpAuthenticationMethod? IpAuthenticationMethod
     {
-        get => _ipAuthenticationMethod;
+        get => _ipAuthenticationMethod is null ? (global::Telnyx.Sip.OutboundIpIpAuthenticationMethod?)null : new global::Telnyx.Sip.OutboundIpIpAuthenticationMethod(_ipAuthenticationMethod);
         set
         {
-            _ipAuthenticationMethod = value;
+            _ipAuthenticationMethod = value?.Value;
             _assigned0 |= 0x40UL;
         }
     }
@@ -166,10 +166,10 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
     /// </summary>
     public global::Telnyx.Sip.T38ReinviteSource? T38ReinviteSource
     {
-        get => _t38ReinviteSource;
+        get => _t38ReinviteSource is null ? (global::Telnyx.Sip.T38ReinviteSource?)null : new global::Telnyx.Sip.T38ReinviteSource(_t38ReinviteSource);
         set
         {
-            _t38ReinviteSource = value;
+            _t38ReinviteSource = value?.Value;
             _assigned0 |= 0x400UL;
         }
     }
@@ -204,95 +204,85 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
         {
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("ani_override"u8))
+                switch (MemberIndex(ref reader))
                 {
-                    member = "ani_override";
-                    reader.Read();
-                    result._aniOverride = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x1UL;
-                }
-                else if (reader.ValueTextEquals("ani_override_type"u8))
-                {
-                    member = "ani_override_type";
-                    reader.Read();
-                    result._aniOverrideType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.AniOverrideType>(ref reader);
-                    result._assigned0 |= 0x2UL;
-                }
-                else if (reader.ValueTextEquals("call_parking_enabled"u8))
-                {
-                    member = "call_parking_enabled";
-                    reader.Read();
-                    result._callParkingEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x4UL;
-                }
-                else if (reader.ValueTextEquals("channel_limit"u8))
-                {
-                    member = "channel_limit";
-                    reader.Read();
-                    result._channelLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                    result._assigned0 |= 0x8UL;
-                }
-                else if (reader.ValueTextEquals("generate_ringback_tone"u8))
-                {
-                    member = "generate_ringback_tone";
-                    reader.Read();
-                    result._generateRingbackTone = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x10UL;
-                }
-                else if (reader.ValueTextEquals("instant_ringback_enabled"u8))
-                {
-                    member = "instant_ringback_enabled";
-                    reader.Read();
-                    result._instantRingbackEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x20UL;
-                }
-                else if (reader.ValueTextEquals("ip_authentication_method"u8))
-                {
-                    member = "ip_authentication_method";
-                    reader.Read();
-                    result._ipAuthenticationMethod = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.OutboundIpIpAuthenticationMethod>(ref reader);
-                    result._assigned0 |= 0x40UL;
-                }
-                else if (reader.ValueTextEquals("ip_authentication_token"u8))
-                {
-                    member = "ip_authentication_token";
-                    reader.Read();
-                    result._ipAuthenticationToken = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x80UL;
-                }
-                else if (reader.ValueTextEquals("localization"u8))
-                {
-                    member = "localization";
-                    reader.Read();
-                    result._localization = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x100UL;
-                }
-                else if (reader.ValueTextEquals("outbound_voice_profile_id"u8))
-                {
-                    member = "outbound_voice_profile_id";
-                    reader.Read();
-                    result._outboundVoiceProfileId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x200UL;
-                }
-                else if (reader.ValueTextEquals("t38_reinvite_source"u8))
-                {
-                    member = "t38_reinvite_source";
-                    reader.Read();
-                    result._t38ReinviteSource = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.T38ReinviteSource>(ref reader);
-                    result._assigned0 |= 0x400UL;
-                }
-                else if (reader.ValueTextEquals("tech_prefix"u8))
-                {
-                    member = "tech_prefix";
-                    reader.Read();
-                    result._techPrefix = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x800UL;
-                }
-                else
-                {
-                    member = reader.GetString()!;
-                    reader.Read();
-                    result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                        member = "ani_override";
+                        reader.Read();
+                        result._aniOverride = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x1UL;
+                        break;
+                    case 1:
+                        member = "ani_override_type";
+                        reader.Read();
+                        result._aniOverrideType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x2UL;
+                        break;
+                    case 2:
+                        member = "call_parking_enabled";
+                        reader.Read();
+                        result._callParkingEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x4UL;
+                        break;
+                    case 3:
+                        member = "channel_limit";
+                        reader.Read();
+                        result._channelLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
+                        result._assigned0 |= 0x8UL;
+                        break;
+                    case 4:
+                        member = "generate_ringback_tone";
+                        reader.Read();
+                        result._generateRingbackTone = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x10UL;
+                        break;
+                    case 5:
+                        member = "instant_ringback_enabled";
+                        reader.Read();
+                        result._instantRingbackEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x20UL;
+                        break;
+                    case 6:
+                        member = "ip_authentication_method";
+                        reader.Read();
+                        result._ipAuthenticationMethod = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x40UL;
+                        break;
+                    case 7:
+                        member = "ip_authentication_token";
+                        reader.Read();
+                        result._ipAuthenticationToken = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x80UL;
+                        break;
+                    case 8:
+                        member = "localization";
+                        reader.Read();
+                        result._localization = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x100UL;
+                        break;
+                    case 9:
+                        member = "outbound_voice_profile_id";
+                        reader.Read();
+                        result._outboundVoiceProfileId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x200UL;
+                        break;
+                    case 10:
+                        member = "t38_reinvite_source";
+                        reader.Read();
+                        result._t38ReinviteSource = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x400UL;
+                        break;
+                    case 11:
+                        member = "tech_prefix";
+                        reader.Read();
+                        result._techPrefix = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x800UL;
+                        break;
+                    default:
+                        member = reader.GetString()!;
+                        reader.Read();
+                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
                 }
             }
         }
@@ -308,6 +298,67 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
         return result;
     }
 
+    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "tech_prefix"u8)) return 11;
+                    break;
+                case 12:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "ani_override"u8)) return 0;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "localization"u8)) return 8;
+                    break;
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "channel_limit"u8)) return 3;
+                    break;
+                case 17:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "ani_override_type"u8)) return 1;
+                    break;
+                case 19:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "t38_reinvite_source"u8)) return 10;
+                    break;
+                case 20:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "call_parking_enabled"u8)) return 2;
+                    break;
+                case 22:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "generate_ringback_tone"u8)) return 4;
+                    break;
+                case 23:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "ip_authentication_token"u8)) return 7;
+                    break;
+                case 24:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "instant_ringback_enabled"u8)) return 5;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "ip_authentication_method"u8)) return 6;
+                    break;
+                case 25:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "outbound_voice_profile_id"u8)) return 9;
+                    break;
+            }
+
+            return -1;
+        }
+
+        // A name with escapes, or split across buffers: compare its unescaped text.
+        if (reader.ValueTextEquals("ani_override"u8)) return 0;
+        if (reader.ValueTextEquals("ani_override_type"u8)) return 1;
+        if (reader.ValueTextEquals("call_parking_enabled"u8)) return 2;
+        if (reader.ValueTextEquals("channel_limit"u8)) return 3;
+        if (reader.ValueTextEquals("generate_ringback_tone"u8)) return 4;
+        if (reader.ValueTextEquals("instant_ringback_enabled"u8)) return 5;
+        if (reader.ValueTextEquals("ip_authentication_method"u8)) return 6;
+        if (reader.ValueTextEquals("ip_authentication_token"u8)) return 7;
+        if (reader.ValueTextEquals("localization"u8)) return 8;
+        if (reader.ValueTextEquals("outbound_voice_profile_id"u8)) return 9;
+        if (reader.ValueTextEquals("t38_reinvite_source"u8)) return 10;
+        if (reader.ValueTextEquals("tech_prefix"u8)) return 11;
+
+        return -1;
+    }
+
     /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
@@ -321,7 +372,7 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
         if ((_assigned0 & 0x2UL) != 0)
         {
             writer.WritePropertyName("ani_override_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.AniOverrideType>(writer, _aniOverrideType);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _aniOverrideType);
         }
 
         if ((_assigned0 & 0x4UL) != 0)
@@ -351,7 +402,7 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
         if ((_assigned0 & 0x40UL) != 0)
         {
             writer.WritePropertyName("ip_authentication_method"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.OutboundIpIpAuthenticationMethod>(writer, _ipAuthenticationMethod);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _ipAuthenticationMethod);
         }
 
         if ((_assigned0 & 0x80UL) != 0)
@@ -375,7 +426,7 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
         if ((_assigned0 & 0x400UL) != 0)
         {
             writer.WritePropertyName("t38_reinvite_source"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.T38ReinviteSource>(writer, _t38ReinviteSource);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _t38ReinviteSource);
         }
 
         if ((_assigned0 & 0x800UL) != 0)

@@ -15,7 +15,7 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJso
     private int? _port;
     private string? _recordType;
     private string? _sipUsername;
-    private global::Telnyx.Sip.RegistrationStatusStatus? _status;
+    private string? _status;
     private string? _transport;
     private string? _userAgent;
     private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
@@ -90,10 +90,10 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJso
     /// <summary>The SIP registration state.</summary>
     public global::Telnyx.Sip.RegistrationStatusStatus? Status
     {
-        get => _status;
+        get => _status is null ? (global::Telnyx.Sip.RegistrationStatusStatus?)null : new global::Telnyx.Sip.RegistrationStatusStatus(_status);
         set
         {
-            _status = value;
+            _status = value?.Value;
             _assigned0 |= 0x20UL;
         }
     }
@@ -141,67 +141,61 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJso
         {
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("ip_address"u8))
+                switch (MemberIndex(ref reader))
                 {
-                    member = "ip_address";
-                    reader.Read();
-                    result._ipAddress = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x1UL;
-                }
-                else if (reader.ValueTextEquals("last_registration"u8))
-                {
-                    member = "last_registration";
-                    reader.Read();
-                    result._lastRegistration = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x2UL;
-                }
-                else if (reader.ValueTextEquals("port"u8))
-                {
-                    member = "port";
-                    reader.Read();
-                    result._port = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                    result._assigned0 |= 0x4UL;
-                }
-                else if (reader.ValueTextEquals("record_type"u8))
-                {
-                    member = "record_type";
-                    reader.Read();
-                    result._recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x8UL;
-                }
-                else if (reader.ValueTextEquals("sip_username"u8))
-                {
-                    member = "sip_username";
-                    reader.Read();
-                    result._sipUsername = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x10UL;
-                }
-                else if (reader.ValueTextEquals("status"u8))
-                {
-                    member = "status";
-                    reader.Read();
-                    result._status = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.RegistrationStatusStatus>(ref reader);
-                    result._assigned0 |= 0x20UL;
-                }
-                else if (reader.ValueTextEquals("transport"u8))
-                {
-                    member = "transport";
-                    reader.Read();
-                    result._transport = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x40UL;
-                }
-                else if (reader.ValueTextEquals("user_agent"u8))
-                {
-                    member = "user_agent";
-                    reader.Read();
-                    result._userAgent = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x80UL;
-                }
-                else
-                {
-                    member = reader.GetString()!;
-                    reader.Read();
-                    result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                        member = "ip_address";
+                        reader.Read();
+                        result._ipAddress = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x1UL;
+                        break;
+                    case 1:
+                        member = "last_registration";
+                        reader.Read();
+                        result._lastRegistration = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x2UL;
+                        break;
+                    case 2:
+                        member = "port";
+                        reader.Read();
+                        result._port = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
+                        result._assigned0 |= 0x4UL;
+                        break;
+                    case 3:
+                        member = "record_type";
+                        reader.Read();
+                        result._recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x8UL;
+                        break;
+                    case 4:
+                        member = "sip_username";
+                        reader.Read();
+                        result._sipUsername = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x10UL;
+                        break;
+                    case 5:
+                        member = "status";
+                        reader.Read();
+                        result._status = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x20UL;
+                        break;
+                    case 6:
+                        member = "transport";
+                        reader.Read();
+                        result._transport = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x40UL;
+                        break;
+                    case 7:
+                        member = "user_agent";
+                        reader.Read();
+                        result._userAgent = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x80UL;
+                        break;
+                    default:
+                        member = reader.GetString()!;
+                        reader.Read();
+                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
                 }
             }
         }
@@ -215,6 +209,53 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJso
         }
 
         return result;
+    }
+
+    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "port"u8)) return 2;
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8)) return 5;
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "transport"u8)) return 6;
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "ip_address"u8)) return 0;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "user_agent"u8)) return 7;
+                    break;
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "record_type"u8)) return 3;
+                    break;
+                case 12:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "sip_username"u8)) return 4;
+                    break;
+                case 17:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "last_registration"u8)) return 1;
+                    break;
+            }
+
+            return -1;
+        }
+
+        // A name with escapes, or split across buffers: compare its unescaped text.
+        if (reader.ValueTextEquals("ip_address"u8)) return 0;
+        if (reader.ValueTextEquals("last_registration"u8)) return 1;
+        if (reader.ValueTextEquals("port"u8)) return 2;
+        if (reader.ValueTextEquals("record_type"u8)) return 3;
+        if (reader.ValueTextEquals("sip_username"u8)) return 4;
+        if (reader.ValueTextEquals("status"u8)) return 5;
+        if (reader.ValueTextEquals("transport"u8)) return 6;
+        if (reader.ValueTextEquals("user_agent"u8)) return 7;
+
+        return -1;
     }
 
     /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
@@ -254,7 +295,7 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJso
         if ((_assigned0 & 0x20UL) != 0)
         {
             writer.WritePropertyName("status"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.RegistrationStatusStatus>(writer, _status);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _status);
         }
 
         if ((_assigned0 & 0x40UL) != 0)

@@ -11,27 +11,27 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
 {
     private ulong _assigned0;
     private bool? _active;
-    private global::Telnyx.Sip.AnchorsiteOverride? _anchorsiteOverride;
+    private string? _anchorsiteOverride;
     private string? _androidPushCredentialId;
     private bool? _callCostInWebhooks;
     private string? _connectionName;
     private bool? _defaultOnHoldComfortNoiseEnabled;
-    private global::Telnyx.Sip.DtmfType? _dtmfType;
+    private string? _dtmfType;
     private bool? _encodeContactHeaderEnabled;
-    private global::Telnyx.Sip.EncryptedMedia? _encryptedMedia;
+    private string? _encryptedMedia;
     private global::Telnyx.Sip.CredentialInbound? _inbound;
     private string? _iosPushCredentialId;
     private global::Telnyx.Sip.ConnectionJitterBuffer? _jitterBuffer;
-    private global::Telnyx.Sip.ConnectionNoiseSuppression? _noiseSuppression;
+    private string? _noiseSuppression;
     private global::Telnyx.Sip.ConnectionNoiseSuppressionDetails? _noiseSuppressionDetails;
     private bool? _onnetT38PassthroughEnabled;
     private global::Telnyx.Sip.CredentialOutbound? _outbound;
     private string? _password;
     private global::Telnyx.Sip.ConnectionRtcpSettings? _rtcpSettings;
-    private global::Telnyx.Sip.SipUriCallingPreference? _sipUriCallingPreference;
+    private string? _sipUriCallingPreference;
     private global::System.Collections.Generic.IList<string>? _tags;
     private string? _userName;
-    private global::Telnyx.Sip.UpdateCredentialConnectionRequestWebhookApiVersion? _webhookApiVersion;
+    private string? _webhookApiVersion;
     private string? _webhookEventFailoverUrl;
     private string? _webhookEventUrl;
     private int? _webhookTimeoutSecs;
@@ -62,10 +62,10 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
     /// <remarks>Default: <c>Latency</c>. Example: <c>Amsterdam, Netherlands</c>.</remarks>
     public global::Telnyx.Sip.AnchorsiteOverride? AnchorsiteOverride
     {
-        get => _anchorsiteOverride;
+        get => _anchorsiteOverride is null ? (global::Telnyx.Sip.AnchorsiteOverride?)null : new global::Telnyx.Sip.AnchorsiteOverride(_anchorsiteOverride);
         set
         {
-            _anchorsiteOverride = value;
+            _anchorsiteOverride = value?.Value;
             _assigned0 |= 0x2UL;
         }
     }
@@ -128,10 +128,10 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
     /// <remarks>Default: <c>RFC 2833</c>. Example: <c>Inband</c>.</remarks>
     public global::Telnyx.Sip.DtmfType? DtmfType
     {
-        get => _dtmfType;
+        get => _dtmfType is null ? (global::Telnyx.Sip.DtmfType?)null : new global::Telnyx.Sip.DtmfType(_dtmfType);
         set
         {
-            _dtmfType = value;
+            _dtmfType = value?.Value;
             _assigned0 |= 0x40UL;
         }
     }
@@ -154,10 +154,10 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
     /// <remarks>Example: <c>SRTP</c>.</remarks>
     public global::Telnyx.Sip.EncryptedMedia? EncryptedMedia
     {
-        get => _encryptedMedia;
+        get => _encryptedMedia is null ? (global::Telnyx.Sip.EncryptedMedia?)null : new global::Telnyx.Sip.EncryptedMedia(_encryptedMedia);
         set
         {
-            _encryptedMedia = value;
+            _encryptedMedia = value?.Value;
             _assigned0 |= 0x100UL;
         }
     }
@@ -206,10 +206,10 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
     /// <remarks>Example: <c>both</c>.</remarks>
     public global::Telnyx.Sip.ConnectionNoiseSuppression? NoiseSuppression
     {
-        get => _noiseSuppression;
+        get => _noiseSuppression is null ? (global::Telnyx.Sip.ConnectionNoiseSuppression?)null : new global::Telnyx.Sip.ConnectionNoiseSuppression(_noiseSuppression);
         set
         {
-            _noiseSuppression = value;
+            _noiseSuppression = value?.Value;
             _assigned0 |= 0x1000UL;
         }
     }
@@ -284,10 +284,10 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
     /// </summary>
     public global::Telnyx.Sip.SipUriCallingPreference? SipUriCallingPreference
     {
-        get => _sipUriCallingPreference;
+        get => _sipUriCallingPreference is null ? (global::Telnyx.Sip.SipUriCallingPreference?)null : new global::Telnyx.Sip.SipUriCallingPreference(_sipUriCallingPreference);
         set
         {
-            _sipUriCallingPreference = value;
+            _sipUriCallingPreference = value?.Value;
             _assigned0 |= 0x40000UL;
         }
     }
@@ -319,10 +319,10 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
     public global::Telnyx.Sip.UpdateCredentialConnectionRequestWebhookApiVersion? WebhookApiVersion
     {
-        get => _webhookApiVersion;
+        get => _webhookApiVersion is null ? (global::Telnyx.Sip.UpdateCredentialConnectionRequestWebhookApiVersion?)null : new global::Telnyx.Sip.UpdateCredentialConnectionRequestWebhookApiVersion(_webhookApiVersion);
         set
         {
-            _webhookApiVersion = value;
+            _webhookApiVersion = value?.Value;
             _assigned0 |= 0x200000UL;
         }
     }
@@ -388,186 +388,163 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
         {
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("active"u8))
+                switch (MemberIndex(ref reader))
                 {
-                    member = "active";
-                    reader.Read();
-                    result._active = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x1UL;
-                }
-                else if (reader.ValueTextEquals("anchorsite_override"u8))
-                {
-                    member = "anchorsite_override";
-                    reader.Read();
-                    result._anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.AnchorsiteOverride>(ref reader);
-                    result._assigned0 |= 0x2UL;
-                }
-                else if (reader.ValueTextEquals("android_push_credential_id"u8))
-                {
-                    member = "android_push_credential_id";
-                    reader.Read();
-                    result._androidPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x4UL;
-                }
-                else if (reader.ValueTextEquals("call_cost_in_webhooks"u8))
-                {
-                    member = "call_cost_in_webhooks";
-                    reader.Read();
-                    result._callCostInWebhooks = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x8UL;
-                }
-                else if (reader.ValueTextEquals("connection_name"u8))
-                {
-                    member = "connection_name";
-                    reader.Read();
-                    result._connectionName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x10UL;
-                }
-                else if (reader.ValueTextEquals("default_on_hold_comfort_noise_enabled"u8))
-                {
-                    member = "default_on_hold_comfort_noise_enabled";
-                    reader.Read();
-                    result._defaultOnHoldComfortNoiseEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x20UL;
-                }
-                else if (reader.ValueTextEquals("dtmf_type"u8))
-                {
-                    member = "dtmf_type";
-                    reader.Read();
-                    result._dtmfType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.DtmfType>(ref reader);
-                    result._assigned0 |= 0x40UL;
-                }
-                else if (reader.ValueTextEquals("encode_contact_header_enabled"u8))
-                {
-                    member = "encode_contact_header_enabled";
-                    reader.Read();
-                    result._encodeContactHeaderEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x80UL;
-                }
-                else if (reader.ValueTextEquals("encrypted_media"u8))
-                {
-                    member = "encrypted_media";
-                    reader.Read();
-                    result._encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.EncryptedMedia>(ref reader);
-                    result._assigned0 |= 0x100UL;
-                }
-                else if (reader.ValueTextEquals("inbound"u8))
-                {
-                    member = "inbound";
-                    reader.Read();
-                    result._inbound = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.CredentialInbound>(ref reader);
-                    result._assigned0 |= 0x200UL;
-                }
-                else if (reader.ValueTextEquals("ios_push_credential_id"u8))
-                {
-                    member = "ios_push_credential_id";
-                    reader.Read();
-                    result._iosPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x400UL;
-                }
-                else if (reader.ValueTextEquals("jitter_buffer"u8))
-                {
-                    member = "jitter_buffer";
-                    reader.Read();
-                    result._jitterBuffer = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader);
-                    result._assigned0 |= 0x800UL;
-                }
-                else if (reader.ValueTextEquals("noise_suppression"u8))
-                {
-                    member = "noise_suppression";
-                    reader.Read();
-                    result._noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.ConnectionNoiseSuppression>(ref reader);
-                    result._assigned0 |= 0x1000UL;
-                }
-                else if (reader.ValueTextEquals("noise_suppression_details"u8))
-                {
-                    member = "noise_suppression_details";
-                    reader.Read();
-                    result._noiseSuppressionDetails = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader);
-                    result._assigned0 |= 0x2000UL;
-                }
-                else if (reader.ValueTextEquals("onnet_t38_passthrough_enabled"u8))
-                {
-                    member = "onnet_t38_passthrough_enabled";
-                    reader.Read();
-                    result._onnetT38PassthroughEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x4000UL;
-                }
-                else if (reader.ValueTextEquals("outbound"u8))
-                {
-                    member = "outbound";
-                    reader.Read();
-                    result._outbound = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.CredentialOutbound>(ref reader);
-                    result._assigned0 |= 0x8000UL;
-                }
-                else if (reader.ValueTextEquals("password"u8))
-                {
-                    member = "password";
-                    reader.Read();
-                    result._password = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x10000UL;
-                }
-                else if (reader.ValueTextEquals("rtcp_settings"u8))
-                {
-                    member = "rtcp_settings";
-                    reader.Read();
-                    result._rtcpSettings = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader);
-                    result._assigned0 |= 0x20000UL;
-                }
-                else if (reader.ValueTextEquals("sip_uri_calling_preference"u8))
-                {
-                    member = "sip_uri_calling_preference";
-                    reader.Read();
-                    result._sipUriCallingPreference = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.SipUriCallingPreference>(ref reader);
-                    result._assigned0 |= 0x40000UL;
-                }
-                else if (reader.ValueTextEquals("tags"u8))
-                {
-                    member = "tags";
-                    reader.Read();
-                    result._tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
-                    result._assigned0 |= 0x80000UL;
-                }
-                else if (reader.ValueTextEquals("user_name"u8))
-                {
-                    member = "user_name";
-                    reader.Read();
-                    result._userName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x100000UL;
-                }
-                else if (reader.ValueTextEquals("webhook_api_version"u8))
-                {
-                    member = "webhook_api_version";
-                    reader.Read();
-                    result._webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.UpdateCredentialConnectionRequestWebhookApiVersion>(ref reader);
-                    result._assigned0 |= 0x200000UL;
-                }
-                else if (reader.ValueTextEquals("webhook_event_failover_url"u8))
-                {
-                    member = "webhook_event_failover_url";
-                    reader.Read();
-                    result._webhookEventFailoverUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x400000UL;
-                }
-                else if (reader.ValueTextEquals("webhook_event_url"u8))
-                {
-                    member = "webhook_event_url";
-                    reader.Read();
-                    result._webhookEventUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x800000UL;
-                }
-                else if (reader.ValueTextEquals("webhook_timeout_secs"u8))
-                {
-                    member = "webhook_timeout_secs";
-                    reader.Read();
-                    result._webhookTimeoutSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                    result._assigned0 |= 0x1000000UL;
-                }
-                else
-                {
-                    member = reader.GetString()!;
-                    reader.Read();
-                    result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                        member = "active";
+                        reader.Read();
+                        result._active = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x1UL;
+                        break;
+                    case 1:
+                        member = "anchorsite_override";
+                        reader.Read();
+                        result._anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x2UL;
+                        break;
+                    case 2:
+                        member = "android_push_credential_id";
+                        reader.Read();
+                        result._androidPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x4UL;
+                        break;
+                    case 3:
+                        member = "call_cost_in_webhooks";
+                        reader.Read();
+                        result._callCostInWebhooks = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x8UL;
+                        break;
+                    case 4:
+                        member = "connection_name";
+                        reader.Read();
+                        result._connectionName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x10UL;
+                        break;
+                    case 5:
+                        member = "default_on_hold_comfort_noise_enabled";
+                        reader.Read();
+                        result._defaultOnHoldComfortNoiseEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x20UL;
+                        break;
+                    case 6:
+                        member = "dtmf_type";
+                        reader.Read();
+                        result._dtmfType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x40UL;
+                        break;
+                    case 7:
+                        member = "encode_contact_header_enabled";
+                        reader.Read();
+                        result._encodeContactHeaderEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x80UL;
+                        break;
+                    case 8:
+                        member = "encrypted_media";
+                        reader.Read();
+                        result._encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x100UL;
+                        break;
+                    case 9:
+                        member = "inbound";
+                        reader.Read();
+                        result._inbound = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.CredentialInbound>(ref reader);
+                        result._assigned0 |= 0x200UL;
+                        break;
+                    case 10:
+                        member = "ios_push_credential_id";
+                        reader.Read();
+                        result._iosPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x400UL;
+                        break;
+                    case 11:
+                        member = "jitter_buffer";
+                        reader.Read();
+                        result._jitterBuffer = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader);
+                        result._assigned0 |= 0x800UL;
+                        break;
+                    case 12:
+                        member = "noise_suppression";
+                        reader.Read();
+                        result._noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x1000UL;
+                        break;
+                    case 13:
+                        member = "noise_suppression_details";
+                        reader.Read();
+                        result._noiseSuppressionDetails = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader);
+                        result._assigned0 |= 0x2000UL;
+                        break;
+                    case 14:
+                        member = "onnet_t38_passthrough_enabled";
+                        reader.Read();
+                        result._onnetT38PassthroughEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x4000UL;
+                        break;
+                    case 15:
+                        member = "outbound";
+                        reader.Read();
+                        result._outbound = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.CredentialOutbound>(ref reader);
+                        result._assigned0 |= 0x8000UL;
+                        break;
+                    case 16:
+                        member = "password";
+                        reader.Read();
+                        result._password = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x10000UL;
+                        break;
+                    case 17:
+                        member = "rtcp_settings";
+                        reader.Read();
+                        result._rtcpSettings = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader);
+                        result._assigned0 |= 0x20000UL;
+                        break;
+                    case 18:
+                        member = "sip_uri_calling_preference";
+                        reader.Read();
+                        result._sipUriCallingPreference = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x40000UL;
+                        break;
+                    case 19:
+                        member = "tags";
+                        reader.Read();
+                        result._tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
+                        result._assigned0 |= 0x80000UL;
+                        break;
+                    case 20:
+                        member = "user_name";
+                        reader.Read();
+                        result._userName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x100000UL;
+                        break;
+                    case 21:
+                        member = "webhook_api_version";
+                        reader.Read();
+                        result._webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x200000UL;
+                        break;
+                    case 22:
+                        member = "webhook_event_failover_url";
+                        reader.Read();
+                        result._webhookEventFailoverUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x400000UL;
+                        break;
+                    case 23:
+                        member = "webhook_event_url";
+                        reader.Read();
+                        result._webhookEventUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x800000UL;
+                        break;
+                    case 24:
+                        member = "webhook_timeout_secs";
+                        reader.Read();
+                        result._webhookTimeoutSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
+                        result._assigned0 |= 0x1000000UL;
+                        break;
+                    default:
+                        member = reader.GetString()!;
+                        reader.Read();
+                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
                 }
             }
         }
@@ -583,6 +560,105 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
         return result;
     }
 
+    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8)) return 19;
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "active"u8)) return 0;
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "inbound"u8)) return 9;
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "outbound"u8)) return 15;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "password"u8)) return 16;
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "dtmf_type"u8)) return 6;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "user_name"u8)) return 20;
+                    break;
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "jitter_buffer"u8)) return 11;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "rtcp_settings"u8)) return 17;
+                    break;
+                case 15:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "connection_name"u8)) return 4;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "encrypted_media"u8)) return 8;
+                    break;
+                case 17:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "noise_suppression"u8)) return 12;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "webhook_event_url"u8)) return 23;
+                    break;
+                case 19:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "anchorsite_override"u8)) return 1;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "webhook_api_version"u8)) return 21;
+                    break;
+                case 20:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "webhook_timeout_secs"u8)) return 24;
+                    break;
+                case 21:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "call_cost_in_webhooks"u8)) return 3;
+                    break;
+                case 22:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "ios_push_credential_id"u8)) return 10;
+                    break;
+                case 25:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "noise_suppression_details"u8)) return 13;
+                    break;
+                case 26:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "android_push_credential_id"u8)) return 2;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "sip_uri_calling_preference"u8)) return 18;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "webhook_event_failover_url"u8)) return 22;
+                    break;
+                case 29:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "encode_contact_header_enabled"u8)) return 7;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "onnet_t38_passthrough_enabled"u8)) return 14;
+                    break;
+                case 37:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "default_on_hold_comfort_noise_enabled"u8)) return 5;
+                    break;
+            }
+
+            return -1;
+        }
+
+        // A name with escapes, or split across buffers: compare its unescaped text.
+        if (reader.ValueTextEquals("active"u8)) return 0;
+        if (reader.ValueTextEquals("anchorsite_override"u8)) return 1;
+        if (reader.ValueTextEquals("android_push_credential_id"u8)) return 2;
+        if (reader.ValueTextEquals("call_cost_in_webhooks"u8)) return 3;
+        if (reader.ValueTextEquals("connection_name"u8)) return 4;
+        if (reader.ValueTextEquals("default_on_hold_comfort_noise_enabled"u8)) return 5;
+        if (reader.ValueTextEquals("dtmf_type"u8)) return 6;
+        if (reader.ValueTextEquals("encode_contact_header_enabled"u8)) return 7;
+        if (reader.ValueTextEquals("encrypted_media"u8)) return 8;
+        if (reader.ValueTextEquals("inbound"u8)) return 9;
+        if (reader.ValueTextEquals("ios_push_credential_id"u8)) return 10;
+        if (reader.ValueTextEquals("jitter_buffer"u8)) return 11;
+        if (reader.ValueTextEquals("noise_suppression"u8)) return 12;
+        if (reader.ValueTextEquals("noise_suppression_details"u8)) return 13;
+        if (reader.ValueTextEquals("onnet_t38_passthrough_enabled"u8)) return 14;
+        if (reader.ValueTextEquals("outbound"u8)) return 15;
+        if (reader.ValueTextEquals("password"u8)) return 16;
+        if (reader.ValueTextEquals("rtcp_settings"u8)) return 17;
+        if (reader.ValueTextEquals("sip_uri_calling_preference"u8)) return 18;
+        if (reader.ValueTextEquals("tags"u8)) return 19;
+        if (reader.ValueTextEquals("user_name"u8)) return 20;
+        if (reader.ValueTextEquals("webhook_api_version"u8)) return 21;
+        if (reader.ValueTextEquals("webhook_event_failover_url"u8)) return 22;
+        if (reader.ValueTextEquals("webhook_event_url"u8)) return 23;
+        if (reader.ValueTextEquals("webhook_timeout_secs"u8)) return 24;
+
+        return -1;
+    }
+
     /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
@@ -596,7 +672,7 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
         if ((_assigned0 & 0x2UL) != 0)
         {
             writer.WritePropertyName("anchorsite_override"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.AnchorsiteOverride>(writer, _anchorsiteOverride);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _anchorsiteOverride);
         }
 
         if ((_assigned0 & 0x4UL) != 0)
@@ -626,7 +702,7 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
         if ((_assigned0 & 0x40UL) != 0)
         {
             writer.WritePropertyName("dtmf_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.DtmfType>(writer, _dtmfType);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _dtmfType);
         }
 
         if ((_assigned0 & 0x80UL) != 0)
@@ -638,7 +714,7 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
         if ((_assigned0 & 0x100UL) != 0)
         {
             writer.WritePropertyName("encrypted_media"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.EncryptedMedia>(writer, _encryptedMedia);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _encryptedMedia);
         }
 
         if ((_assigned0 & 0x200UL) != 0)
@@ -662,7 +738,7 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
         if ((_assigned0 & 0x1000UL) != 0)
         {
             writer.WritePropertyName("noise_suppression"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.ConnectionNoiseSuppression>(writer, _noiseSuppression);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _noiseSuppression);
         }
 
         if ((_assigned0 & 0x2000UL) != 0)
@@ -698,7 +774,7 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
         if ((_assigned0 & 0x40000UL) != 0)
         {
             writer.WritePropertyName("sip_uri_calling_preference"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.SipUriCallingPreference>(writer, _sipUriCallingPreference);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _sipUriCallingPreference);
         }
 
         if ((_assigned0 & 0x80000UL) != 0)
@@ -716,7 +792,7 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
         if ((_assigned0 & 0x200000UL) != 0)
         {
             writer.WritePropertyName("webhook_api_version"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.UpdateCredentialConnectionRequestWebhookApiVersion>(writer, _webhookApiVersion);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _webhookApiVersion);
         }
 
         if ((_assigned0 & 0x400000UL) != 0)

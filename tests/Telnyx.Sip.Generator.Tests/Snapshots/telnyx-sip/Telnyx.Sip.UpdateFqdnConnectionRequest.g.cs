@@ -11,25 +11,25 @@ public sealed partial class UpdateFqdnConnectionRequest : global::Telnyx.Sip.Run
 {
     private ulong _assigned0;
     private bool? _active;
-    private global::Telnyx.Sip.AnchorsiteOverride? _anchorsiteOverride;
+    private string? _anchorsiteOverride;
     private string? _androidPushCredentialId;
     private bool? _callCostInWebhooks;
     private string? _connectionName;
     private bool? _defaultOnHoldComfortNoiseEnabled;
-    private global::Telnyx.Sip.DtmfType? _dtmfType;
+    private string? _dtmfType;
     private bool? _encodeContactHeaderEnabled;
-    private global::Telnyx.Sip.EncryptedMedia? _encryptedMedia;
+    private string? _encryptedMedia;
     private global::Telnyx.Sip.InboundFqdn? _inbound;
     private string? _iosPushCredentialId;
     private global::Telnyx.Sip.ConnectionJitterBuffer? _jitterBuffer;
-    private global::Telnyx.Sip.ConnectionNoiseSuppression? _noiseSuppression;
+    private string? _noiseSuppression;
     private global::Telnyx.Sip.ConnectionNoiseSuppressionDetails? _noiseSuppressionDetails;
     private bool? _onnetT38PassthroughEnabled;
     private global::Telnyx.Sip.OutboundFqdn? _outbound;
     private global::Telnyx.Sip.ConnectionRtcpSettings? _rtcpSettings;
     private global::System.Collections.Generic.IList<string>? _tags;
-    private global::Telnyx.Sip.FqdnConnectionTransportProtocol? _transportProtocol;
-    private global::Telnyx.Sip.WebhookApiVersion? _webhookApiVersion;
+    private string? _transportProtocol;
+    private string? _webhookApiVersion;
     private string? _webhookEventFailoverUrl;
     private string? _webhookEventUrl;
     private int? _webhookTimeoutSecs;
@@ -60,10 +60,10 @@ public sealed partial class UpdateFqdnConnectionRequest : global::Telnyx.Sip.Run
     /// <remarks>Default: <c>Latency</c>. Example: <c>Amsterdam, Netherlands</c>.</remarks>
     public global::Telnyx.Sip.AnchorsiteOverride? AnchorsiteOverride
     {
-        get => _anchorsiteOverride;
+        get => _anchorsiteOverride is null ? (global::Telnyx.Sip.AnchorsiteOverride?)null : new global::Telnyx.Sip.AnchorsiteOverride(_anchorsiteOverride);
         set
         {
-            _anchorsiteOverride = value;
+            _anchorsiteOverride = value?.Value;
             _assigned0 |= 0x2UL;
         }
     }
@@ -126,10 +126,10 @@ public sealed partial class UpdateFqdnConnectionRequest : global::Telnyx.Sip.Run
     /// <remarks>Default: <c>RFC 2833</c>. Example: <c>Inband</c>.</remarks>
     public global::Telnyx.Sip.DtmfType? DtmfType
     {
-        get => _dtmfType;
+        get => _dtmfType is null ? (global::Telnyx.Sip.DtmfType?)null : new global::Telnyx.Sip.DtmfType(_dtmfType);
         set
         {
-            _dtmfType = value;
+            _dtmfType = value?.Value;
             _assigned0 |= 0x40UL;
         }
     }
@@ -152,10 +152,10 @@ public sealed partial class UpdateFqdnConnectionRequest : global::Telnyx.Sip.Run
     /// <remarks>Example: <c>SRTP</c>.</remarks>
     public global::Telnyx.Sip.EncryptedMedia? EncryptedMedia
     {
-        get => _encryptedMedia;
+        get => _encryptedMedia is null ? (global::Telnyx.Sip.EncryptedMedia?)null : new global::Telnyx.Sip.EncryptedMedia(_encryptedMedia);
         set
         {
-            _encryptedMedia = value;
+            _encryptedMedia = value?.Value;
             _assigned0 |= 0x100UL;
         }
     }
@@ -204,10 +204,10 @@ public sealed partial class UpdateFqdnConnectionRequest : global::Telnyx.Sip.Run
     /// <remarks>Example: <c>both</c>.</remarks>
     public global::Telnyx.Sip.ConnectionNoiseSuppression? NoiseSuppression
     {
-        get => _noiseSuppression;
+        get => _noiseSuppression is null ? (global::Telnyx.Sip.ConnectionNoiseSuppression?)null : new global::Telnyx.Sip.ConnectionNoiseSuppression(_noiseSuppression);
         set
         {
-            _noiseSuppression = value;
+            _noiseSuppression = value?.Value;
             _assigned0 |= 0x1000UL;
         }
     }
@@ -278,10 +278,10 @@ public sealed partial class UpdateFqdnConnectionRequest : global::Telnyx.Sip.Run
     /// <remarks>Default: <c>UDP</c>.</remarks>
     public global::Telnyx.Sip.FqdnConnectionTransportProtocol? TransportProtocol
     {
-        get => _transportProtocol;
+        get => _transportProtocol is null ? (global::Telnyx.Sip.FqdnConnectionTransportProtocol?)null : new global::Telnyx.Sip.FqdnConnectionTransportProtocol(_transportProtocol);
         set
         {
-            _transportProtocol = value;
+            _transportProtocol = value?.Value;
             _assigned0 |= 0x40000UL;
         }
     }
@@ -290,10 +290,10 @@ public sealed partial class UpdateFqdnConnectionRequest : global::Telnyx.Sip.Run
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
     public global::Telnyx.Sip.WebhookApiVersion? WebhookApiVersion
     {
-        get => _webhookApiVersion;
+        get => _webhookApiVersion is null ? (global::Telnyx.Sip.WebhookApiVersion?)null : new global::Telnyx.Sip.WebhookApiVersion(_webhookApiVersion);
         set
         {
-            _webhookApiVersion = value;
+            _webhookApiVersion = value?.Value;
             _assigned0 |= 0x80000UL;
         }
     }
@@ -359,172 +359,151 @@ public sealed partial class UpdateFqdnConnectionRequest : global::Telnyx.Sip.Run
         {
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("active"u8))
+                switch (MemberIndex(ref reader))
                 {
-                    member = "active";
-                    reader.Read();
-                    result._active = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x1UL;
-                }
-                else if (reader.ValueTextEquals("anchorsite_override"u8))
-                {
-                    member = "anchorsite_override";
-                    reader.Read();
-                    result._anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.AnchorsiteOverride>(ref reader);
-                    result._assigned0 |= 0x2UL;
-                }
-                else if (reader.ValueTextEquals("android_push_credential_id"u8))
-                {
-                    member = "android_push_credential_id";
-                    reader.Read();
-                    result._androidPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x4UL;
-                }
-                else if (reader.ValueTextEquals("call_cost_in_webhooks"u8))
-                {
-                    member = "call_cost_in_webhooks";
-                    reader.Read();
-                    result._callCostInWebhooks = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x8UL;
-                }
-                else if (reader.ValueTextEquals("connection_name"u8))
-                {
-                    member = "connection_name";
-                    reader.Read();
-                    result._connectionName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x10UL;
-                }
-                else if (reader.ValueTextEquals("default_on_hold_comfort_noise_enabled"u8))
-                {
-                    member = "default_on_hold_comfort_noise_enabled";
-                    reader.Read();
-                    result._defaultOnHoldComfortNoiseEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x20UL;
-                }
-                else if (reader.ValueTextEquals("dtmf_type"u8))
-                {
-                    member = "dtmf_type";
-                    reader.Read();
-                    result._dtmfType = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.DtmfType>(ref reader);
-                    result._assigned0 |= 0x40UL;
-                }
-                else if (reader.ValueTextEquals("encode_contact_header_enabled"u8))
-                {
-                    member = "encode_contact_header_enabled";
-                    reader.Read();
-                    result._encodeContactHeaderEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x80UL;
-                }
-                else if (reader.ValueTextEquals("encrypted_media"u8))
-                {
-                    member = "encrypted_media";
-                    reader.Read();
-                    result._encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.EncryptedMedia>(ref reader);
-                    result._assigned0 |= 0x100UL;
-                }
-                else if (reader.ValueTextEquals("inbound"u8))
-                {
-                    member = "inbound";
-                    reader.Read();
-                    result._inbound = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.InboundFqdn>(ref reader);
-                    result._assigned0 |= 0x200UL;
-                }
-                else if (reader.ValueTextEquals("ios_push_credential_id"u8))
-                {
-                    member = "ios_push_credential_id";
-                    reader.Read();
-                    result._iosPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x400UL;
-                }
-                else if (reader.ValueTextEquals("jitter_buffer"u8))
-                {
-                    member = "jitter_buffer";
-                    reader.Read();
-                    result._jitterBuffer = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader);
-                    result._assigned0 |= 0x800UL;
-                }
-                else if (reader.ValueTextEquals("noise_suppression"u8))
-                {
-                    member = "noise_suppression";
-                    reader.Read();
-                    result._noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.ConnectionNoiseSuppression>(ref reader);
-                    result._assigned0 |= 0x1000UL;
-                }
-                else if (reader.ValueTextEquals("noise_suppression_details"u8))
-                {
-                    member = "noise_suppression_details";
-                    reader.Read();
-                    result._noiseSuppressionDetails = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader);
-                    result._assigned0 |= 0x2000UL;
-                }
-                else if (reader.ValueTextEquals("onnet_t38_passthrough_enabled"u8))
-                {
-                    member = "onnet_t38_passthrough_enabled";
-                    reader.Read();
-                    result._onnetT38PassthroughEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                    result._assigned0 |= 0x4000UL;
-                }
-                else if (reader.ValueTextEquals("outbound"u8))
-                {
-                    member = "outbound";
-                    reader.Read();
-                    result._outbound = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.OutboundFqdn>(ref reader);
-                    result._assigned0 |= 0x8000UL;
-                }
-                else if (reader.ValueTextEquals("rtcp_settings"u8))
-                {
-                    member = "rtcp_settings";
-                    reader.Read();
-                    result._rtcpSettings = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader);
-                    result._assigned0 |= 0x10000UL;
-                }
-                else if (reader.ValueTextEquals("tags"u8))
-                {
-                    member = "tags";
-                    reader.Read();
-                    result._tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
-                    result._assigned0 |= 0x20000UL;
-                }
-                else if (reader.ValueTextEquals("transport_protocol"u8))
-                {
-                    member = "transport_protocol";
-                    reader.Read();
-                    result._transportProtocol = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.FqdnConnectionTransportProtocol>(ref reader);
-                    result._assigned0 |= 0x40000UL;
-                }
-                else if (reader.ValueTextEquals("webhook_api_version"u8))
-                {
-                    member = "webhook_api_version";
-                    reader.Read();
-                    result._webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.NullableEnum<global::Telnyx.Sip.WebhookApiVersion>(ref reader);
-                    result._assigned0 |= 0x80000UL;
-                }
-                else if (reader.ValueTextEquals("webhook_event_failover_url"u8))
-                {
-                    member = "webhook_event_failover_url";
-                    reader.Read();
-                    result._webhookEventFailoverUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x100000UL;
-                }
-                else if (reader.ValueTextEquals("webhook_event_url"u8))
-                {
-                    member = "webhook_event_url";
-                    reader.Read();
-                    result._webhookEventUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x200000UL;
-                }
-                else if (reader.ValueTextEquals("webhook_timeout_secs"u8))
-                {
-                    member = "webhook_timeout_secs";
-                    reader.Read();
-                    result._webhookTimeoutSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                    result._assigned0 |= 0x400000UL;
-                }
-                else
-                {
-                    member = reader.GetString()!;
-                    reader.Read();
-                    result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                        member = "active";
+                        reader.Read();
+                        result._active = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x1UL;
+                        break;
+                    case 1:
+                        member = "anchorsite_override";
+                        reader.Read();
+                        result._anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x2UL;
+                        break;
+                    case 2:
+                        member = "android_push_credential_id";
+                        reader.Read();
+                        result._androidPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x4UL;
+                        break;
+                    case 3:
+                        member = "call_cost_in_webhooks";
+                        reader.Read();
+                        result._callCostInWebhooks = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x8UL;
+                        break;
+                    case 4:
+                        member = "connection_name";
+                        reader.Read();
+                        result._connectionName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x10UL;
+                        break;
+                    case 5:
+                        member = "default_on_hold_comfort_noise_enabled";
+                        reader.Read();
+                        result._defaultOnHoldComfortNoiseEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x20UL;
+                        break;
+                    case 6:
+                        member = "dtmf_type";
+                        reader.Read();
+                        result._dtmfType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x40UL;
+                        break;
+                    case 7:
+                        member = "encode_contact_header_enabled";
+                        reader.Read();
+                        result._encodeContactHeaderEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x80UL;
+                        break;
+                    case 8:
+                        member = "encrypted_media";
+                        reader.Read();
+                        result._encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x100UL;
+                        break;
+                    case 9:
+                        member = "inbound";
+                        reader.Read();
+                        result._inbound = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.InboundFqdn>(ref reader);
+                        result._assigned0 |= 0x200UL;
+                        break;
+                    case 10:
+                        member = "ios_push_credential_id";
+                        reader.Read();
+                        result._iosPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x400UL;
+                        break;
+                    case 11:
+                        member = "jitter_buffer";
+                        reader.Read();
+                        result._jitterBuffer = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader);
+                        result._assigned0 |= 0x800UL;
+                        break;
+                    case 12:
+                        member = "noise_suppression";
+                        reader.Read();
+                        result._noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x1000UL;
+                        break;
+                    case 13:
+                        member = "noise_suppression_details";
+                        reader.Read();
+                        result._noiseSuppressionDetails = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader);
+                        result._assigned0 |= 0x2000UL;
+                        break;
+                    case 14:
+                        member = "onnet_t38_passthrough_enabled";
+                        reader.Read();
+                        result._onnetT38PassthroughEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
+                        result._assigned0 |= 0x4000UL;
+                        break;
+                    case 15:
+                        member = "outbound";
+                        reader.Read();
+                        result._outbound = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.OutboundFqdn>(ref reader);
+                        result._assigned0 |= 0x8000UL;
+                        break;
+                    case 16:
+                        member = "rtcp_settings";
+                        reader.Read();
+                        result._rtcpSettings = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader);
+                        result._assigned0 |= 0x10000UL;
+                        break;
+                    case 17:
+                        member = "tags";
+                        reader.Read();
+                        result._tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
+                        result._assigned0 |= 0x20000UL;
+                        break;
+                    case 18:
+                        member = "transport_protocol";
+                        reader.Read();
+                        result._transportProtocol = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x40000UL;
+                        break;
+                    case 19:
+                        member = "webhook_api_version";
+                        reader.Read();
+                        result._webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x80000UL;
+                        break;
+                    case 20:
+                        member = "webhook_event_failover_url";
+                        reader.Read();
+                        result._webhookEventFailoverUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x100000UL;
+                        break;
+                    case 21:
+                        member = "webhook_event_url";
+                        reader.Read();
+                        result._webhookEventUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x200000UL;
+                        break;
+                    case 22:
+                        member = "webhook_timeout_secs";
+                        reader.Read();
+                        result._webhookTimeoutSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
+                        result._assigned0 |= 0x400000UL;
+                        break;
+                    default:
+                        member = reader.GetString()!;
+                        reader.Read();
+                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
                 }
             }
         }
@@ -540,6 +519,103 @@ public sealed partial class UpdateFqdnConnectionRequest : global::Telnyx.Sip.Run
         return result;
     }
 
+    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8)) return 17;
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "active"u8)) return 0;
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "inbound"u8)) return 9;
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "outbound"u8)) return 15;
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "dtmf_type"u8)) return 6;
+                    break;
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "jitter_buffer"u8)) return 11;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "rtcp_settings"u8)) return 16;
+                    break;
+                case 15:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "connection_name"u8)) return 4;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "encrypted_media"u8)) return 8;
+                    break;
+                case 17:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "noise_suppression"u8)) return 12;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "webhook_event_url"u8)) return 21;
+                    break;
+                case 18:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "transport_protocol"u8)) return 18;
+                    break;
+                case 19:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "anchorsite_override"u8)) return 1;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "webhook_api_version"u8)) return 19;
+                    break;
+                case 20:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "webhook_timeout_secs"u8)) return 22;
+                    break;
+                case 21:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "call_cost_in_webhooks"u8)) return 3;
+                    break;
+                case 22:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "ios_push_credential_id"u8)) return 10;
+                    break;
+                case 25:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "noise_suppression_details"u8)) return 13;
+                    break;
+                case 26:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "android_push_credential_id"u8)) return 2;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "webhook_event_failover_url"u8)) return 20;
+                    break;
+                case 29:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "encode_contact_header_enabled"u8)) return 7;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "onnet_t38_passthrough_enabled"u8)) return 14;
+                    break;
+                case 37:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "default_on_hold_comfort_noise_enabled"u8)) return 5;
+                    break;
+            }
+
+            return -1;
+        }
+
+        // A name with escapes, or split across buffers: compare its unescaped text.
+        if (reader.ValueTextEquals("active"u8)) return 0;
+        if (reader.ValueTextEquals("anchorsite_override"u8)) return 1;
+        if (reader.ValueTextEquals("android_push_credential_id"u8)) return 2;
+        if (reader.ValueTextEquals("call_cost_in_webhooks"u8)) return 3;
+        if (reader.ValueTextEquals("connection_name"u8)) return 4;
+        if (reader.ValueTextEquals("default_on_hold_comfort_noise_enabled"u8)) return 5;
+        if (reader.ValueTextEquals("dtmf_type"u8)) return 6;
+        if (reader.ValueTextEquals("encode_contact_header_enabled"u8)) return 7;
+        if (reader.ValueTextEquals("encrypted_media"u8)) return 8;
+        if (reader.ValueTextEquals("inbound"u8)) return 9;
+        if (reader.ValueTextEquals("ios_push_credential_id"u8)) return 10;
+        if (reader.ValueTextEquals("jitter_buffer"u8)) return 11;
+        if (reader.ValueTextEquals("noise_suppression"u8)) return 12;
+        if (reader.ValueTextEquals("noise_suppression_details"u8)) return 13;
+        if (reader.ValueTextEquals("onnet_t38_passthrough_enabled"u8)) return 14;
+        if (reader.ValueTextEquals("outbound"u8)) return 15;
+        if (reader.ValueTextEquals("rtcp_settings"u8)) return 16;
+        if (reader.ValueTextEquals("tags"u8)) return 17;
+        if (reader.ValueTextEquals("transport_protocol"u8)) return 18;
+        if (reader.ValueTextEquals("webhook_api_version"u8)) return 19;
+        if (reader.ValueTextEquals("webhook_event_failover_url"u8)) return 20;
+        if (reader.ValueTextEquals("webhook_event_url"u8)) return 21;
+        if (reader.ValueTextEquals("webhook_timeout_secs"u8)) return 22;
+
+        return -1;
+    }
+
     /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
@@ -553,7 +629,7 @@ public sealed partial class UpdateFqdnConnectionRequest : global::Telnyx.Sip.Run
         if ((_assigned0 & 0x2UL) != 0)
         {
             writer.WritePropertyName("anchorsite_override"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.AnchorsiteOverride>(writer, _anchorsiteOverride);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _anchorsiteOverride);
         }
 
         if ((_assigned0 & 0x4UL) != 0)
@@ -583,7 +659,7 @@ public sealed partial class UpdateFqdnConnectionRequest : global::Telnyx.Sip.Run
         if ((_assigned0 & 0x40UL) != 0)
         {
             writer.WritePropertyName("dtmf_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.DtmfType>(writer, _dtmfType);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _dtmfType);
         }
 
         if ((_assigned0 & 0x80UL) != 0)
@@ -595,7 +671,7 @@ public sealed partial class UpdateFqdnConnectionRequest : global::Telnyx.Sip.Run
         if ((_assigned0 & 0x100UL) != 0)
         {
             writer.WritePropertyName("encrypted_media"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.EncryptedMedia>(writer, _encryptedMedia);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _encryptedMedia);
         }
 
         if ((_assigned0 & 0x200UL) != 0)
@@ -619,7 +695,7 @@ public sealed partial class UpdateFqdnConnectionRequest : global::Telnyx.Sip.Run
         if ((_assigned0 & 0x1000UL) != 0)
         {
             writer.WritePropertyName("noise_suppression"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.ConnectionNoiseSuppression>(writer, _noiseSuppression);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _noiseSuppression);
         }
 
         if ((_assigned0 & 0x2000UL) != 0)
@@ -655,13 +731,13 @@ public sealed partial class UpdateFqdnConnectionRequest : global::Telnyx.Sip.Run
         if ((_assigned0 & 0x40000UL) != 0)
         {
             writer.WritePropertyName("transport_protocol"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.FqdnConnectionTransportProtocol>(writer, _transportProtocol);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _transportProtocol);
         }
 
         if ((_assigned0 & 0x80000UL) != 0)
         {
             writer.WritePropertyName("webhook_api_version"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Enum<global::Telnyx.Sip.WebhookApiVersion>(writer, _webhookApiVersion);
+            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _webhookApiVersion);
         }
 
         if ((_assigned0 & 0x100000UL) != 0)

@@ -92,39 +92,37 @@ public sealed partial class UpdateFqdnRequest : global::Telnyx.Sip.Runtime.IJson
         {
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("connection_id"u8))
+                switch (MemberIndex(ref reader))
                 {
-                    member = "connection_id";
-                    reader.Read();
-                    result._connectionId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x1UL;
-                }
-                else if (reader.ValueTextEquals("dns_record_type"u8))
-                {
-                    member = "dns_record_type";
-                    reader.Read();
-                    result._dnsRecordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x2UL;
-                }
-                else if (reader.ValueTextEquals("fqdn"u8))
-                {
-                    member = "fqdn";
-                    reader.Read();
-                    result._fqdn = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x4UL;
-                }
-                else if (reader.ValueTextEquals("port"u8))
-                {
-                    member = "port";
-                    reader.Read();
-                    result._port = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                    result._assigned0 |= 0x8UL;
-                }
-                else
-                {
-                    member = reader.GetString()!;
-                    reader.Read();
-                    result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                        member = "connection_id";
+                        reader.Read();
+                        result._connectionId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x1UL;
+                        break;
+                    case 1:
+                        member = "dns_record_type";
+                        reader.Read();
+                        result._dnsRecordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x2UL;
+                        break;
+                    case 2:
+                        member = "fqdn";
+                        reader.Read();
+                        result._fqdn = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x4UL;
+                        break;
+                    case 3:
+                        member = "port";
+                        reader.Read();
+                        result._port = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
+                        result._assigned0 |= 0x8UL;
+                        break;
+                    default:
+                        member = reader.GetString()!;
+                        reader.Read();
+                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
                 }
             }
         }
@@ -138,6 +136,37 @@ public sealed partial class UpdateFqdnRequest : global::Telnyx.Sip.Runtime.IJson
         }
 
         return result;
+    }
+
+    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "fqdn"u8)) return 2;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "port"u8)) return 3;
+                    break;
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "connection_id"u8)) return 0;
+                    break;
+                case 15:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "dns_record_type"u8)) return 1;
+                    break;
+            }
+
+            return -1;
+        }
+
+        // A name with escapes, or split across buffers: compare its unescaped text.
+        if (reader.ValueTextEquals("connection_id"u8)) return 0;
+        if (reader.ValueTextEquals("dns_record_type"u8)) return 1;
+        if (reader.ValueTextEquals("fqdn"u8)) return 2;
+        if (reader.ValueTextEquals("port"u8)) return 3;
+
+        return -1;
     }
 
     /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>

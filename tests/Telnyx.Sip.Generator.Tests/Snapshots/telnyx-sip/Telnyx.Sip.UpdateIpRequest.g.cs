@@ -84,32 +84,31 @@ public sealed partial class UpdateIpRequest : global::Telnyx.Sip.Runtime.IJsonMo
         {
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("connection_id"u8))
+                switch (MemberIndex(ref reader))
                 {
-                    member = "connection_id";
-                    reader.Read();
-                    result._connectionId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x1UL;
-                }
-                else if (reader.ValueTextEquals("ip_address"u8))
-                {
-                    member = "ip_address";
-                    reader.Read();
-                    result._ipAddress = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                    result._assigned0 |= 0x2UL;
-                }
-                else if (reader.ValueTextEquals("port"u8))
-                {
-                    member = "port";
-                    reader.Read();
-                    result._port = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                    result._assigned0 |= 0x4UL;
-                }
-                else
-                {
-                    member = reader.GetString()!;
-                    reader.Read();
-                    result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                        member = "connection_id";
+                        reader.Read();
+                        result._connectionId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x1UL;
+                        break;
+                    case 1:
+                        member = "ip_address";
+                        reader.Read();
+                        result._ipAddress = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
+                        result._assigned0 |= 0x2UL;
+                        break;
+                    case 2:
+                        member = "port";
+                        reader.Read();
+                        result._port = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
+                        result._assigned0 |= 0x4UL;
+                        break;
+                    default:
+                        member = reader.GetString()!;
+                        reader.Read();
+                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
                 }
             }
         }
@@ -123,6 +122,35 @@ public sealed partial class UpdateIpRequest : global::Telnyx.Sip.Runtime.IJsonMo
         }
 
         return result;
+    }
+
+    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "port"u8)) return 2;
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "ip_address"u8)) return 1;
+                    break;
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "connection_id"u8)) return 0;
+                    break;
+            }
+
+            return -1;
+        }
+
+        // A name with escapes, or split across buffers: compare its unescaped text.
+        if (reader.ValueTextEquals("connection_id"u8)) return 0;
+        if (reader.ValueTextEquals("ip_address"u8)) return 1;
+        if (reader.ValueTextEquals("port"u8)) return 2;
+
+        return -1;
     }
 
     /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
