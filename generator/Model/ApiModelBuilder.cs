@@ -6,7 +6,6 @@ using System.Text;
 using System.Threading;
 using Telnyx.Sip.Generator.Diagnostics;
 using Telnyx.Sip.Generator.Reading;
-using YamlDotNet.RepresentationModel;
 
 namespace Telnyx.Sip.Generator.Model;
 
@@ -29,9 +28,9 @@ internal sealed class ApiModelBuilder
     private readonly List<ModelSpec> _models = new();
     private readonly List<EnumSpec> _enums = new();
     private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<YamlNode, TypeRef> _namedTypes = new(ReferenceEqualityComparer.Instance);
-    private readonly HashSet<YamlNode> _requestSchemas = new(ReferenceEqualityComparer.Instance);
-    private readonly HashSet<YamlNode> _inProgress = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<SpecNode, TypeRef> _namedTypes = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<SpecNode> _requestSchemas = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<SpecNode> _inProgress = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _reportedReferences = new(StringComparer.Ordinal);
     private string _namespace = "";
 
@@ -44,12 +43,12 @@ internal sealed class ApiModelBuilder
 
     public static BuildResult Build(SpecInput input, CancellationToken cancellationToken)
     {
-        SpecDocument? document = SpecDocument.Parse(input.Text, out string? error, out var mark, out YamlNode? root);
+        SpecDocument? document = SpecDocument.Parse(input.Text, out string? error, out var errorAt, out SpecNode? root);
         if (document is null)
         {
             if (error is not null)
             {
-                return Failed(input, DiagnosticDescriptors.YamlSyntax, (int)mark.Line, (int)mark.Column, FileName(input), error);
+                return Failed(input, DiagnosticDescriptors.YamlSyntax, errorAt.Line, errorAt.Column, FileName(input), error);
             }
 
             return input.ExplicitlyIncluded
@@ -57,7 +56,7 @@ internal sealed class ApiModelBuilder
                 : new BuildResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        YamlNode? versionNode = SpecDocument.Get(document.Root, "openapi");
+        SpecNode? versionNode = SpecDocument.Get(document.Root, "openapi");
         string? version = SpecDocument.ScalarText(versionNode);
         if (version is null)
         {
@@ -81,18 +80,18 @@ internal sealed class ApiModelBuilder
 
     private static string FileName(SpecInput input) => System.IO.Path.GetFileName(input.Path);
 
-    private static int Line(YamlNode? node) => node is null ? 1 : (int)node.Start.Line;
+    private static int Line(SpecNode? node) => node is null ? 1 : node.Line;
 
-    private static int Column(YamlNode? node) => node is null ? 1 : (int)node.Start.Column;
+    private static int Column(SpecNode? node) => node is null ? 1 : node.Column;
 
-    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, YamlNode? node, params string[] arguments) =>
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecNode? node, params string[] arguments) =>
         _diagnostics.Add(new DiagnosticInfo(descriptor.Id, arguments.ToEquatableArray(), _input.Path, Line(node), Column(node)));
 
     // ---------------------------------------------------------------- the document
 
     private ApiSpec BuildSpec()
     {
-        YamlNode? info = SpecDocument.Get(_document.Root, "info");
+        SpecNode? info = SpecDocument.Get(_document.Root, "info");
         string? title = SpecDocument.GetString(info, "title");
         string baseName = TitleName(title);
         string ns = _input.Namespace ?? NamespaceFromTitle(baseName);
@@ -103,7 +102,7 @@ internal sealed class ApiModelBuilder
         var operations = CollectOperations();
         MarkRequestSchemas(operations);
         var root = new ResourceNode("", "");
-        var operationIds = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var operationIds = new Dictionary<string, SpecNode>(StringComparer.Ordinal);
         foreach (RawOperation raw in operations)
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -157,14 +156,14 @@ internal sealed class ApiModelBuilder
     private static string NamespaceFromTitle(string name) =>
         string.Join(".", name.Split(' ').Select(w => Naming.Identifier(w)).Where(w => w.Length > 0));
 
-    private sealed record RawOperation(string Path, string Method, YamlMappingNode Node, YamlNode PathItem, string OperationId);
+    private sealed record RawOperation(string Path, string Method, SpecMap Node, SpecNode PathItem, string OperationId);
 
     private List<RawOperation> CollectOperations()
     {
         var result = new List<RawOperation>();
         foreach (var path in SpecDocument.Members(SpecDocument.Get(_document.Root, "paths")))
         {
-            YamlNode pathItem = Deref(path.Value) ?? path.Value;
+            SpecNode pathItem = Deref(path.Value) ?? path.Value;
             foreach (var member in SpecDocument.Members(pathItem))
             {
                 string method = member.Key.ToLowerInvariant();
@@ -173,7 +172,7 @@ internal sealed class ApiModelBuilder
                     continue;
                 }
 
-                if (member.Value is not YamlMappingNode operation)
+                if (member.Value is not SpecMap operation)
                 {
                     Report(DiagnosticDescriptors.InvalidNode, member.Value, $"The {method.ToUpperInvariant()} operation of '{path.Key}' is not a mapping");
                     continue;
@@ -222,17 +221,17 @@ internal sealed class ApiModelBuilder
         }
 
         // Parameters: path-level first, then the operation's own, which override by name and location.
-        var parameters = new List<(string Name, string In, YamlNode Node, string? RefName)>();
-        foreach (YamlNode? source in new[] { SpecDocument.Get(raw.PathItem, "parameters"), SpecDocument.Get(raw.Node, "parameters") })
+        var parameters = new List<(string Name, string In, SpecNode Node, string? RefName)>();
+        foreach (SpecNode? source in new[] { SpecDocument.Get(raw.PathItem, "parameters"), SpecDocument.Get(raw.Node, "parameters") })
         {
-            if (source is not YamlSequenceNode list)
+            if (source is not SpecSequence list)
             {
                 continue;
             }
 
-            foreach (YamlNode item in list.Children)
+            foreach (SpecNode item in list.Children)
             {
-                YamlNode? parameter = Deref(item);
+                SpecNode? parameter = Deref(item);
                 string? name = SpecDocument.GetString(parameter, "name");
                 string? location = SpecDocument.GetString(parameter, "in");
                 if (parameter is null || name is null || location is null)
@@ -253,7 +252,7 @@ internal sealed class ApiModelBuilder
         var pathParameters = new List<ParameterSpec>();
         foreach (PathPart part in parts.Where(p => p.IsParameter))
         {
-            YamlNode? declared = parameters.Where(p => p.In == "path" && p.Name == part.Text).Select(p => p.Node).FirstOrDefault();
+            SpecNode? declared = parameters.Where(p => p.In == "path" && p.Name == part.Text).Select(p => p.Node).FirstOrDefault();
             TypeRef type = declared is null ? TypeRef.String : ResolveType(SpecDocument.Get(declared, "schema"), operationName + Naming.Identifier(part.Text));
             if (type.Kind is not (TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Enum))
             {
@@ -285,8 +284,8 @@ internal sealed class ApiModelBuilder
         if (Deref(SpecDocument.Get(raw.Node, "requestBody")) is { } requestBody)
         {
             bodyRequired = SpecDocument.GetBool(requestBody, "required");
-            YamlNode? content = SpecDocument.Get(requestBody, "content");
-            YamlNode? json = JsonMedia(content);
+            SpecNode? content = SpecDocument.Get(requestBody, "content");
+            SpecNode? json = JsonMedia(content);
             if (json is not null)
             {
                 body = ResolveType(SpecDocument.Get(json, "schema"), operationName + "Request");
@@ -362,7 +361,7 @@ internal sealed class ApiModelBuilder
         return existing.Any(p => p.Name == name) ? name + "Value" : name;
     }
 
-    private static YamlNode? JsonMedia(YamlNode? content)
+    private static SpecNode? JsonMedia(SpecNode? content)
     {
         foreach (var media in SpecDocument.Members(content))
         {
@@ -378,31 +377,31 @@ internal sealed class ApiModelBuilder
 
     private (ResponseKind Kind, TypeRef? Type) BuildResponse(RawOperation raw, string operationName)
     {
-        YamlNode? responses = SpecDocument.Get(raw.Node, "responses");
+        SpecNode? responses = SpecDocument.Get(raw.Node, "responses");
         var success = SpecDocument.Members(responses)
             .Where(r => r.Key.StartsWith("2", StringComparison.Ordinal))
             .OrderBy(r => r.Key, StringComparer.Ordinal)
             .FirstOrDefault();
-        YamlNode? response = Deref(success.Value);
+        SpecNode? response = Deref(success.Value);
         if (response is null)
         {
             return (ResponseKind.None, null);
         }
 
-        YamlNode? content = SpecDocument.Get(response, "content");
-        YamlNode? json = JsonMedia(content);
-        YamlNode? schema = Deref(SpecDocument.Get(json, "schema"));
+        SpecNode? content = SpecDocument.Get(response, "content");
+        SpecNode? json = JsonMedia(content);
+        SpecNode? schema = Deref(SpecDocument.Get(json, "schema"));
         if (schema is null)
         {
             return (ResponseKind.None, null);
         }
 
         // The {data: X} envelope, and the {data: [X], meta} page.
-        YamlNode? properties = SpecDocument.Get(schema, "properties");
+        SpecNode? properties = SpecDocument.Get(schema, "properties");
         var names = SpecDocument.Members(properties).Select(m => m.Key).ToList();
         if (names.Contains("data") && names.All(n => n is "data" or "meta" or "url"))
         {
-            YamlNode? data = Deref(SpecDocument.Get(properties, "data"));
+            SpecNode? data = Deref(SpecDocument.Get(properties, "data"));
             if (IsArraySchema(data) && names.Contains("meta"))
             {
                 TypeRef item = ResolveType(SpecDocument.Get(data, "items"), operationName + "Item");
@@ -415,10 +414,10 @@ internal sealed class ApiModelBuilder
         return (ResponseKind.Body, ResolveType(SpecDocument.Get(json, "schema"), operationName + "Response"));
     }
 
-    private static bool IsArraySchema(YamlNode? schema) =>
+    private static bool IsArraySchema(SpecNode? schema) =>
         SpecDocument.Get(schema, "items") is not null || Types(schema).Contains("array");
 
-    private DocSpec OperationDoc(YamlNode operation)
+    private DocSpec OperationDoc(SpecNode operation)
     {
         string? summary = SpecDocument.GetString(operation, "summary");
         string? description = SpecDocument.GetString(operation, "description");
@@ -439,7 +438,7 @@ internal sealed class ApiModelBuilder
 
     // ---------------------------------------------------------------- query parameters
 
-    private (string? PageKey, string? PageAccess) BuildQueryModel(string className, List<(string Name, string In, YamlNode Node, string? RefName)> parameters, string? summary)
+    private (string? PageKey, string? PageAccess) BuildQueryModel(string className, List<(string Name, string In, SpecNode Node, string? RefName)> parameters, string? summary)
     {
         var properties = new List<PropertySpec>();
         var names = new HashSet<string>(StringComparer.Ordinal) { className };
@@ -447,7 +446,7 @@ internal sealed class ApiModelBuilder
         string? pageAccess = null;
         foreach (var parameter in parameters)
         {
-            YamlNode? schema = Deref(SpecDocument.Get(parameter.Node, "schema"));
+            SpecNode? schema = Deref(SpecDocument.Get(parameter.Node, "schema"));
             string style = SpecDocument.GetString(parameter.Node, "style") ?? "form";
             string propertyName = UniqueMemberName(Naming.Identifier(parameter.Name), names);
             TypeRef type;
@@ -495,22 +494,22 @@ internal sealed class ApiModelBuilder
         return (pageKey, pageAccess);
     }
 
-    private bool IsPageSchema(YamlNode? schema)
+    private bool IsPageSchema(SpecNode? schema)
     {
-        YamlNode? number = Deref(SpecDocument.Get(SpecDocument.Get(schema, "properties"), "number"));
+        SpecNode? number = Deref(SpecDocument.Get(SpecDocument.Get(schema, "properties"), "number"));
         return number is not null && Types(number).Contains("integer");
     }
 
     /// <summary>An object serialised deepObject-style. A oneOf of a plain value and an object becomes one class with both.</summary>
-    private TypeRef BuildQueryObject(string name, YamlNode? schema, DocSpec? doc = null)
+    private TypeRef BuildQueryObject(string name, SpecNode? schema, DocSpec? doc = null)
     {
         name = ReserveTypeName(name);
         TypeRef? scalar = null;
-        YamlNode? objectSchema = schema;
+        SpecNode? objectSchema = schema;
         if ((SpecDocument.GetSequence(schema, "oneOf") ?? SpecDocument.GetSequence(schema, "anyOf")) is { } variants)
         {
             objectSchema = null;
-            foreach (YamlNode variant in variants.Children.Select(v => Deref(v) ?? v))
+            foreach (SpecNode variant in variants.Children.Select(v => Deref(v) ?? v))
             {
                 if (IsObjectSchema(variant))
                 {
@@ -527,7 +526,7 @@ internal sealed class ApiModelBuilder
         var names = new HashSet<string>(StringComparer.Ordinal) { name, "Value" };
         foreach (var member in SpecDocument.Members(SpecDocument.Get(objectSchema, "properties")))
         {
-            YamlNode? propertySchema = Deref(member.Value);
+            SpecNode? propertySchema = Deref(member.Value);
             string propertyName = UniqueMemberName(Naming.Identifier(member.Key), names);
             TypeRef type = IsObjectSchema(propertySchema) || SpecDocument.Get(propertySchema, "oneOf") is not null || SpecDocument.Get(propertySchema, "anyOf") is not null
                 ? BuildQueryObject(name + propertyName, propertySchema)
@@ -558,7 +557,7 @@ internal sealed class ApiModelBuilder
     /// <summary>Type references are written <c>global::</c>-qualified, so that a property can share a type's name.</summary>
     private string Qualified(string name) => $"global::{_namespace}.{name}";
 
-    private TypeRef QueryScalar(YamlNode? schema, string contextName, bool isSort)
+    private TypeRef QueryScalar(SpecNode? schema, string contextName, bool isSort)
     {
         TypeRef type = ResolveType(schema, contextName, isSort);
         if (type.Kind == TypeKind.List && type.Element is { } element && element.Kind is not (TypeKind.Model or TypeKind.List or TypeKind.Map or TypeKind.Json))
@@ -574,10 +573,10 @@ internal sealed class ApiModelBuilder
     /// <summary>Marks every schema reachable from a request body, whose required fields become C# required members.</summary>
     private void MarkRequestSchemas(List<RawOperation> operations)
     {
-        var pending = new Stack<YamlNode>();
+        var pending = new Stack<SpecNode>();
         foreach (RawOperation operation in operations)
         {
-            YamlNode? requestBody = Deref(SpecDocument.Get(operation.Node, "requestBody"));
+            SpecNode? requestBody = Deref(SpecDocument.Get(operation.Node, "requestBody"));
             if (Deref(SpecDocument.Get(JsonMedia(SpecDocument.Get(requestBody, "content")), "schema")) is { } schema)
             {
                 pending.Push(schema);
@@ -586,7 +585,7 @@ internal sealed class ApiModelBuilder
 
         while (pending.Count > 0)
         {
-            YamlNode schema = pending.Pop();
+            SpecNode schema = pending.Pop();
             if (!_requestSchemas.Add(schema))
             {
                 continue;
@@ -601,16 +600,16 @@ internal sealed class ApiModelBuilder
             PushSchema(SpecDocument.Get(schema, "additionalProperties"));
             foreach (string keyword in new[] { "allOf", "oneOf", "anyOf" })
             {
-                foreach (YamlNode part in SpecDocument.GetSequence(schema, keyword)?.Children ?? Enumerable.Empty<YamlNode>())
+                foreach (SpecNode part in SpecDocument.GetSequence(schema, keyword)?.Children ?? Enumerable.Empty<SpecNode>())
                 {
                     PushSchema(part);
                 }
             }
         }
 
-        void PushSchema(YamlNode? node)
+        void PushSchema(SpecNode? node)
         {
-            if (Deref(node, report: false) is YamlMappingNode target)
+            if (Deref(node, report: false) is SpecMap target)
             {
                 pending.Push(target);
             }
@@ -618,9 +617,9 @@ internal sealed class ApiModelBuilder
     }
 
     /// <summary>Follows <c>$ref</c>s to the node they point to; reports a reference that resolves to nothing.</summary>
-    private YamlNode? Deref(YamlNode? node, bool report = true)
+    private SpecNode? Deref(SpecNode? node, bool report = true)
     {
-        var seen = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        var seen = new HashSet<SpecNode>(ReferenceEqualityComparer.Instance);
         while (SpecDocument.GetString(node, "$ref") is { } reference)
         {
             if (!seen.Add(node!))
@@ -633,7 +632,7 @@ internal sealed class ApiModelBuilder
                 return null;
             }
 
-            YamlNode? target = _document.Resolve(reference);
+            SpecNode? target = _document.Resolve(reference);
             if (target is null)
             {
                 if (report && _reportedReferences.Add(reference + "@" + Line(node)))
@@ -651,7 +650,7 @@ internal sealed class ApiModelBuilder
     }
 
     /// <summary>The name a <c>$ref</c> gives its target (<c>#/components/schemas/Fqdn</c> → <c>Fqdn</c>).</summary>
-    private static string? ReferenceName(YamlNode? node)
+    private static string? ReferenceName(SpecNode? node)
     {
         string? reference = SpecDocument.GetString(node, "$ref");
         if (reference is null)
@@ -663,19 +662,19 @@ internal sealed class ApiModelBuilder
         return Uri.UnescapeDataString(reference.Substring(slash + 1)).Replace("~1", "/").Replace("~0", "~");
     }
 
-    private static List<string> Types(YamlNode? schema)
+    private static List<string> Types(SpecNode? schema)
     {
         var types = new List<string>();
-        YamlNode? type = SpecDocument.Get(schema, "type");
-        if (type is YamlSequenceNode list)
+        SpecNode? type = SpecDocument.Get(schema, "type");
+        if (type is SpecSequence list)
         {
-            foreach (YamlNode item in list.Children)
+            foreach (SpecNode item in list.Children)
             {
                 // In a type list, 'null' is the string "null" whether or not it is quoted.
-                types.Add(item is YamlScalarNode scalar ? scalar.Value ?? "null" : "");
+                types.Add(item is SpecScalar scalar ? scalar.Value ?? "null" : "");
             }
         }
-        else if (type is YamlScalarNode scalar && scalar.Value is { } value)
+        else if (type is SpecScalar scalar && scalar.Value is { } value)
         {
             types.Add(value);
         }
@@ -683,17 +682,17 @@ internal sealed class ApiModelBuilder
         return types;
     }
 
-    private static bool IsNullableSchema(YamlNode? schema) =>
+    private static bool IsNullableSchema(SpecNode? schema) =>
         Types(schema).Contains("null") || SpecDocument.GetBool(schema, "nullable") ||
         (SpecDocument.GetSequence(schema, "enum")?.Children.Any(SpecDocument.IsNull) ?? false) ||
         (SpecDocument.GetSequence(schema, "oneOf") ?? SpecDocument.GetSequence(schema, "anyOf"))?.Children
             .Any(v => Types(v).SequenceEqual(new[] { "null" })) == true;
 
-    private static bool IsObjectSchema(YamlNode? schema) =>
+    private static bool IsObjectSchema(SpecNode? schema) =>
         Types(schema).Contains("object") || SpecDocument.Get(schema, "properties") is not null || SpecDocument.Get(schema, "allOf") is not null;
 
     /// <summary>The C# type for a schema; <paramref name="contextName"/> names it when it is an inline object or enum.</summary>
-    private TypeRef ResolveType(YamlNode? schemaNode, string contextName, bool isSort = false)
+    private TypeRef ResolveType(SpecNode? schemaNode, string contextName, bool isSort = false)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         if (schemaNode is null)
@@ -702,7 +701,7 @@ internal sealed class ApiModelBuilder
         }
 
         string? referenceName = ReferenceName(schemaNode);
-        YamlNode? schema = Deref(schemaNode);
+        SpecNode? schema = Deref(schemaNode);
         if (schema is null)
         {
             return TypeRef.Json;
@@ -749,11 +748,11 @@ internal sealed class ApiModelBuilder
 
         if (IsObjectSchema(schema) && !types.Any(t => t is "string" or "integer" or "number" or "boolean" or "array"))
         {
-            YamlNode? properties = SpecDocument.Get(schema, "properties");
-            YamlNode? additional = SpecDocument.Get(schema, "additionalProperties");
+            SpecNode? properties = SpecDocument.Get(schema, "properties");
+            SpecNode? additional = SpecDocument.Get(schema, "additionalProperties");
             if (properties is null && SpecDocument.Get(schema, "allOf") is null)
             {
-                TypeRef value = additional is YamlMappingNode valueSchema && SpecDocument.Members(valueSchema).Any()
+                TypeRef value = additional is SpecMap valueSchema && SpecDocument.Members(valueSchema).Any()
                     ? ResolveType(valueSchema, contextName + "Value")
                     : TypeRef.Json;
                 return new TypeRef(TypeKind.Map, $"global::System.Collections.Generic.IDictionary<string, {value.Name}>", value);
@@ -781,16 +780,16 @@ internal sealed class ApiModelBuilder
         }
     }
 
-    private TypeRef BuildEnum(YamlNode schema, YamlSequenceNode values, string contextName, bool isSort)
+    private TypeRef BuildEnum(SpecNode schema, SpecSequence values, string contextName, bool isSort)
     {
         string name = ReserveTypeName(contextName);
         var type = new TypeRef(TypeKind.Enum, Qualified(name));
         _namedTypes[schema] = type;
         var members = new List<EnumMemberSpec>();
         var names = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "Descending", "IsKnown" };
-        foreach (YamlNode node in values.Children)
+        foreach (SpecNode node in values.Children)
         {
-            if (SpecDocument.IsNull(node) || node is not YamlScalarNode { Value: { } value })
+            if (SpecDocument.IsNull(node) || node is not SpecScalar { Value: { } value })
             {
                 continue;
             }
@@ -813,7 +812,7 @@ internal sealed class ApiModelBuilder
         return type;
     }
 
-    private TypeRef BuildModel(YamlNode schema, string contextName)
+    private TypeRef BuildModel(SpecNode schema, string contextName)
     {
         string name = ReserveTypeName(contextName);
         var type = new TypeRef(TypeKind.Model, Qualified(name));
@@ -825,8 +824,8 @@ internal sealed class ApiModelBuilder
 
         bool isRequest = _requestSchemas.Contains(schema);
         var required = new HashSet<string>(StringComparer.Ordinal);
-        var members = new List<KeyValuePair<string, YamlNode>>();
-        CollectMembers(schema, required, members, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
+        var members = new List<KeyValuePair<string, SpecNode>>();
+        CollectMembers(schema, required, members, new HashSet<SpecNode>(ReferenceEqualityComparer.Instance));
 
         var properties = new List<PropertySpec>();
         var names = new HashSet<string>(StringComparer.Ordinal)
@@ -835,7 +834,7 @@ internal sealed class ApiModelBuilder
         };
         foreach (var member in members)
         {
-            YamlNode? propertySchema = Deref(member.Value);
+            SpecNode? propertySchema = Deref(member.Value);
             string propertyName = UniqueMemberName(Naming.Identifier(member.Key), names);
             TypeRef propertyType = ResolveType(member.Value, name + propertyName);
             bool readOnly = SpecDocument.GetBool(propertySchema, "readOnly");
@@ -868,21 +867,21 @@ internal sealed class ApiModelBuilder
     /// Whether <c>ToString</c> must hide a property: <c>writeOnly</c> or <c>format: password</c> in the spec, or a
     /// name that says secret (<c>password</c>, <c>secret</c>, a trailing <c>token</c>).
     /// </summary>
-    private static bool IsSecret(string wireName, YamlNode? schema) =>
+    private static bool IsSecret(string wireName, SpecNode? schema) =>
         SpecDocument.GetBool(schema, "writeOnly") || SpecDocument.GetString(schema, "format") == "password" ||
         wireName.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0 ||
         wireName.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0 ||
         wireName.EndsWith("token", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Collects the properties of a schema and of its allOf parts, flattened in order; later ones win.</summary>
-    private void CollectMembers(YamlNode schema, HashSet<string> required, List<KeyValuePair<string, YamlNode>> members, HashSet<YamlNode> visited)
+    private void CollectMembers(SpecNode schema, HashSet<string> required, List<KeyValuePair<string, SpecNode>> members, HashSet<SpecNode> visited)
     {
         if (!visited.Add(schema))
         {
             return;
         }
 
-        foreach (YamlNode part in SpecDocument.GetSequence(schema, "allOf")?.Children ?? Enumerable.Empty<YamlNode>())
+        foreach (SpecNode part in SpecDocument.GetSequence(schema, "allOf")?.Children ?? Enumerable.Empty<SpecNode>())
         {
             if (Deref(part) is { } resolved)
             {
@@ -896,7 +895,7 @@ internal sealed class ApiModelBuilder
             members.Add(member);
         }
 
-        foreach (YamlNode item in SpecDocument.GetSequence(schema, "required")?.Children ?? Enumerable.Empty<YamlNode>())
+        foreach (SpecNode item in SpecDocument.GetSequence(schema, "required")?.Children ?? Enumerable.Empty<SpecNode>())
         {
             if (SpecDocument.ScalarText(item) is { } name)
             {
@@ -932,7 +931,7 @@ internal sealed class ApiModelBuilder
     }
 
     /// <summary>Documentation for a schema or parameter: its description and the facts worth a remark.</summary>
-    private static DocSpec Doc(YamlNode? node, YamlNode? schema = null)
+    private static DocSpec Doc(SpecNode? node, SpecNode? schema = null)
     {
         if (node is null)
         {
@@ -942,8 +941,8 @@ internal sealed class ApiModelBuilder
         string? summary = SpecDocument.GetString(node, "description") ?? SpecDocument.GetString(schema, "description")
                           ?? SpecDocument.GetString(node, "title") ?? SpecDocument.GetString(schema, "title");
         var remarks = new List<string>();
-        YamlNode? source = schema ?? node;
-        if (SpecDocument.Get(source, "default") is YamlScalarNode defaultValue && SpecDocument.ScalarText(defaultValue) is { Length: > 0 } text)
+        SpecNode? source = schema ?? node;
+        if (SpecDocument.Get(source, "default") is SpecScalar defaultValue && SpecDocument.ScalarText(defaultValue) is { Length: > 0 } text)
         {
             remarks.Add($"Default: `{text}`.");
         }
@@ -1013,11 +1012,11 @@ internal sealed class ApiModelBuilder
 }
 
 /// <summary>Compares by reference: YAML nodes are identified by where they are, not by what they hold.</summary>
-internal sealed class ReferenceEqualityComparer : IEqualityComparer<YamlNode>
+internal sealed class ReferenceEqualityComparer : IEqualityComparer<SpecNode>
 {
     public static readonly ReferenceEqualityComparer Instance = new();
 
-    public bool Equals(YamlNode? x, YamlNode? y) => ReferenceEquals(x, y);
+    public bool Equals(SpecNode? x, SpecNode? y) => ReferenceEquals(x, y);
 
-    public int GetHashCode(YamlNode obj) => RuntimeHelpers.GetHashCode(obj);
+    public int GetHashCode(SpecNode obj) => RuntimeHelpers.GetHashCode(obj);
 }

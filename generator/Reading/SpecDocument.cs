@@ -2,67 +2,159 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace Telnyx.Sip.Generator.Reading;
 
 /// <summary>
-/// A parsed spec: the YAML (or JSON) node tree with line numbers, plain-scalar typing by the YAML 1.2 core schema,
-/// and local <c>$ref</c> resolution.
+/// A parsed spec: a tree of <see cref="SpecNode"/>s with line numbers, plain-scalar typing by the YAML 1.2 core
+/// schema, aliases expanded, and local <c>$ref</c> resolution. JSON specs are read the same way (JSON is YAML).
 /// </summary>
 internal sealed class SpecDocument
 {
-    private SpecDocument(YamlMappingNode root) => Root = root;
+    /// <summary>Deeper nesting than this is refused, so that a hostile spec cannot exhaust the stack.</summary>
+    private const int MaxDepth = 400;
 
-    public YamlMappingNode Root { get; }
+    private SpecDocument(SpecMap root) => Root = root;
 
-    /// <summary>Parses <paramref name="text"/>; on a syntax error returns null and the error's message and position.</summary>
-    public static SpecDocument? Parse(string text, out string? error, out Mark errorMark, out YamlNode? rootNode)
+    public SpecMap Root { get; }
+
+    /// <summary>Parses <paramref name="text"/>; on a syntax error returns null with the message and its 1-based position.</summary>
+    public static SpecDocument? Parse(string text, out string? error, out (int Line, int Column) errorAt, out SpecNode? rootNode)
     {
         error = null;
-        errorMark = Mark.Empty;
+        errorAt = (1, 1);
         rootNode = null;
-        var stream = new YamlStream();
         var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(parser);
+            parser.Consume<StreamStart>();
+            if (!parser.TryConsume<DocumentStart>(out _))
+            {
+                error = "the file is empty";
+                return null;
+            }
+
+            rootNode = new TreeBuilder(parser).Node(0);
+            return rootNode is SpecMap map ? new SpecDocument(map) : null;
         }
         catch (YamlException exception)
         {
             error = exception.InnerException is { } inner && exception.Message.Contains("See inner exception")
                 ? inner.Message
                 : exception.Message;
-            errorMark = exception.Start;
+            errorAt = ((int)exception.Start.Line, (int)exception.Start.Column);
             return null;
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this at some unterminated constructs; the last event read is the best position.
             error = "the document ends inside an unterminated collection or scalar";
-            errorMark = parser.Current?.Start ?? Mark.Empty;
+            errorAt = parser.Current is { } current ? ((int)current.Start.Line, (int)current.Start.Column) : (1, 1);
             return null;
         }
+    }
 
-        if (stream.Documents.Count == 0)
+    /// <summary>Builds the tree from parser events.</summary>
+    private sealed class TreeBuilder(IParser parser)
+    {
+        private readonly Dictionary<string, SpecNode> _anchors = new(StringComparer.Ordinal);
+
+        public SpecNode Node(int depth)
         {
-            error = "the file is empty";
-            return null;
+            if (depth > MaxDepth)
+            {
+                Mark at = parser.Current?.Start ?? Mark.Empty;
+                throw new YamlException(at, at, $"the document nests deeper than {MaxDepth} levels");
+            }
+
+            ParsingEvent current = parser.Current ?? throw new YamlException("unexpected end of the document");
+            int line = (int)current.Start.Line, column = (int)current.Start.Column;
+            switch (current)
+            {
+                case Scalar scalar:
+                    parser.MoveNext();
+                    return Anchor(scalar.Anchor, new SpecScalar(scalar.Value, scalar.Style is ScalarStyle.Plain or ScalarStyle.Any, line, column));
+
+                case SequenceStart start:
+                {
+                    parser.MoveNext();
+                    var children = new List<SpecNode>();
+                    var node = Anchor(start.Anchor, new SpecSequence(children, line, column));
+                    while (!parser.TryConsume<SequenceEnd>(out _))
+                    {
+                        children.Add(Node(depth + 1));
+                    }
+
+                    return node;
+                }
+
+                case MappingStart start:
+                {
+                    parser.MoveNext();
+                    var members = new List<KeyValuePair<string, SpecNode>>();
+                    var node = Anchor(start.Anchor, new SpecMap(members, line, column));
+                    HashSet<string>? seen = null;
+                    while (!parser.TryConsume<MappingEnd>(out _))
+                    {
+                        Mark keyMark = parser.Current?.Start ?? Mark.Empty;
+                        SpecNode key = Node(depth + 1);
+                        string name = key is SpecScalar text ? text.Value : $"<{key.GetType().Name}>";
+                        SpecNode value = Node(depth + 1);
+                        // Small mappings are searched; larger ones get a set of the keys seen so far.
+                        bool duplicate = seen is null && members.Count < 8
+                            ? members.Exists(m => m.Key == name)
+                            : !(seen ??= new HashSet<string>(Keys(members), StringComparer.Ordinal)).Add(name);
+                        if (duplicate)
+                        {
+                            throw new YamlException(keyMark, keyMark, $"duplicate key '{name}'");
+                        }
+
+                        members.Add(new KeyValuePair<string, SpecNode>(name, value));
+                    }
+
+                    return node;
+                }
+
+                case AnchorAlias alias:
+                    parser.MoveNext();
+                    return _anchors.TryGetValue(alias.Value.Value, out SpecNode? target)
+                        ? target
+                        : throw new YamlException(current.Start, current.End, $"the alias '*{alias.Value.Value}' has no anchor");
+
+                default:
+                    throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
+            }
         }
 
-        rootNode = stream.Documents[0].RootNode;
-        return rootNode is YamlMappingNode map ? new SpecDocument(map) : null;
+        private static IEnumerable<string> Keys(List<KeyValuePair<string, SpecNode>> members)
+        {
+            foreach (KeyValuePair<string, SpecNode> member in members)
+            {
+                yield return member.Key;
+            }
+        }
+
+        private SpecNode Anchor(AnchorName anchor, SpecNode node)
+        {
+            if (!anchor.IsEmpty)
+            {
+                _anchors[anchor.Value] = node;
+            }
+
+            return node;
+        }
     }
 
     /// <summary>Returns the node a local reference (<c>#/components/schemas/X</c>) points to, or null.</summary>
-    public YamlNode? Resolve(string reference)
+    public SpecNode? Resolve(string reference)
     {
         if (!reference.StartsWith("#", StringComparison.Ordinal))
         {
             return null;
         }
 
-        YamlNode current = Root;
+        SpecNode current = Root;
         string pointer = Uri.UnescapeDataString(reference.Substring(1));
         if (pointer.Length == 0)
         {
@@ -74,10 +166,10 @@ internal sealed class SpecDocument
             string segment = rawSegment.Replace("~1", "/").Replace("~0", "~");
             switch (current)
             {
-                case YamlMappingNode map when Get(map, segment) is { } child:
+                case SpecMap map when map[segment] is { } child:
                     current = child;
                     break;
-                case YamlSequenceNode sequence when int.TryParse(segment, out int index) && index >= 0 && index < sequence.Children.Count:
+                case SpecSequence sequence when int.TryParse(segment, out int index) && index >= 0 && index < sequence.Children.Count:
                     current = sequence.Children[index];
                     break;
                 default:
@@ -88,68 +180,24 @@ internal sealed class SpecDocument
         return current;
     }
 
-    public static YamlNode? Get(YamlNode? node, string key)
-    {
-        if (node is not YamlMappingNode map)
-        {
-            return null;
-        }
+    public static SpecNode? Get(SpecNode? node, string key) => node is SpecMap map ? map[key] : null;
 
-        foreach (KeyValuePair<YamlNode, YamlNode> pair in map.Children)
-        {
-            if (pair.Key is YamlScalarNode scalar && scalar.Value == key)
-            {
-                return pair.Value;
-            }
-        }
+    public static SpecMap? GetMap(SpecNode? node, string key) => Get(node, key) as SpecMap;
 
-        return null;
-    }
-
-    public static YamlMappingNode? GetMap(YamlNode? node, string key) => Get(node, key) as YamlMappingNode;
-
-    public static YamlSequenceNode? GetSequence(YamlNode? node, string key) => Get(node, key) as YamlSequenceNode;
+    public static SpecSequence? GetSequence(SpecNode? node, string key) => Get(node, key) as SpecSequence;
 
     /// <summary>The text of a scalar member; null when absent, not a scalar, or the YAML null.</summary>
-    public static string? GetString(YamlNode? node, string key) => ScalarText(Get(node, key));
+    public static string? GetString(SpecNode? node, string key) => ScalarText(Get(node, key));
 
-    public static bool GetBool(YamlNode? node, string key) => ScalarText(Get(node, key)) is "true" or "True" or "TRUE";
+    public static bool GetBool(SpecNode? node, string key) => ScalarText(Get(node, key)) is "true" or "True" or "TRUE";
 
     /// <summary>A scalar's text, or null for the YAML 1.2 core-schema null (plain <c>null</c>, <c>~</c> or empty).</summary>
-    public static string? ScalarText(YamlNode? node)
-    {
-        if (node is not YamlScalarNode scalar)
-        {
-            return null;
-        }
+    public static string? ScalarText(SpecNode? node) => node is SpecScalar scalar && !IsNull(scalar) ? scalar.Value : null;
 
-        if (scalar.Style is ScalarStyle.Plain or ScalarStyle.Any && IsNullPlain(scalar.Value))
-        {
-            return null;
-        }
+    /// <summary>Whether a node is a YAML null (quoted <c>'null'</c> is a string).</summary>
+    public static bool IsNull(SpecNode? node) =>
+        node is SpecScalar { IsPlain: true } scalar && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
 
-        return scalar.Value;
-    }
-
-    /// <summary>Whether a plain scalar is a YAML null (quoted <c>'null'</c> is a string).</summary>
-    public static bool IsNull(YamlNode? node) =>
-        node is YamlScalarNode scalar && scalar.Style is ScalarStyle.Plain or ScalarStyle.Any && IsNullPlain(scalar.Value);
-
-    private static bool IsNullPlain(string? value) => value is null or "" or "~" or "null" or "Null" or "NULL";
-
-    public static IEnumerable<KeyValuePair<string, YamlNode>> Members(YamlNode? node)
-    {
-        if (node is not YamlMappingNode map)
-        {
-            yield break;
-        }
-
-        foreach (KeyValuePair<YamlNode, YamlNode> pair in map.Children)
-        {
-            if (pair.Key is YamlScalarNode { Value: { } key })
-            {
-                yield return new KeyValuePair<string, YamlNode>(key, pair.Value);
-            }
-        }
-    }
+    public static IReadOnlyList<KeyValuePair<string, SpecNode>> Members(SpecNode? node) =>
+        node is SpecMap map ? map.Members : Array.Empty<KeyValuePair<string, SpecNode>>();
 }
