@@ -161,8 +161,11 @@ internal sealed class ApiModelBuilder
     private List<RawOperation> CollectOperations()
     {
         var result = new List<RawOperation>();
+        string[] tags = Split(_input.IncludeTags);
+        string[] prefixes = Split(_input.IncludePaths);
         foreach (var path in SpecDocument.Members(SpecDocument.Get(_document.Root, "paths")))
         {
+            bool pathIncluded = prefixes.Any(prefix => path.Key.StartsWith(prefix, StringComparison.Ordinal));
             SpecNode pathItem = Deref(path.Value) ?? path.Value;
             foreach (var member in SpecDocument.Members(pathItem))
             {
@@ -178,6 +181,12 @@ internal sealed class ApiModelBuilder
                     continue;
                 }
 
+                if ((tags.Length > 0 || prefixes.Length > 0) && !pathIncluded &&
+                    !(SpecDocument.GetSequence(operation, "tags")?.Children.Any(t => tags.Contains(SpecDocument.ScalarText(t))) ?? false))
+                {
+                    continue;
+                }
+
                 string operationId = SpecDocument.GetString(operation, "operationId") ?? Naming.Identifier(method + " " + path.Key);
                 result.Add(new RawOperation(path.Key, method, operation, pathItem, operationId));
             }
@@ -185,6 +194,9 @@ internal sealed class ApiModelBuilder
 
         return result;
     }
+
+    private static string[] Split(string? list) =>
+        list is null ? Array.Empty<string>() : list.Split(';').Select(item => item.Trim()).Where(item => item.Length > 0).ToArray();
 
     // ---------------------------------------------------------------- operations
 

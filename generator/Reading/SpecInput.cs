@@ -8,6 +8,12 @@ namespace Telnyx.Sip.Generator.Reading;
 /// <summary>A spec file chosen from the AdditionalFiles, with its text and the options that apply to it.</summary>
 internal sealed record SpecInput(string Path, string Text, string? Namespace, string? ClientName, bool ExplicitlyIncluded)
 {
+    /// <summary>Only operations with one of these tags (semicolon-separated), when set.</summary>
+    public string? IncludeTags { get; init; }
+
+    /// <summary>Only operations whose path starts with one of these prefixes (semicolon-separated), when set.</summary>
+    public string? IncludePaths { get; init; }
+
     /// <summary>
     /// Returns the input for <paramref name="file"/>, or null when it is not a spec: a file is a spec when its
     /// <c>OpenApiSpec</c> metadata is <c>true</c>, or when that metadata is absent and it is a .yaml, .yml or .json
@@ -33,8 +39,11 @@ internal sealed record SpecInput(string Path, string Text, string? Namespace, st
             return null;
         }
 
-        return new SpecInput(file.Path, text, Metadata(options, "OpenApiNamespace"),
-            Metadata(options, "OpenApiClientName"), explicitlyIncluded);
+        return new SpecInput(file.Path, text, Metadata(options, "OpenApiNamespace"), Metadata(options, "OpenApiClientName"), explicitlyIncluded)
+        {
+            IncludeTags = Metadata(options, "OpenApiIncludeTags"),
+            IncludePaths = Metadata(options, "OpenApiIncludePaths"),
+        };
     }
 
     private static string? Metadata(AnalyzerConfigOptions options, string name) =>

@@ -36,6 +36,26 @@ public class WholeSpecTests(ITestOutputHelper output)
         Assert.True(compileDiagnostics.Count == 0, string.Join("\n", compileDiagnostics.Take(20)));
     }
 
+    [Fact]
+    public void OnlyTheSipPartOfTheWholeSpecIsGeneratedWhenTheIncludeOptionsSaySo()
+    {
+        string spec = ReadReference("telnyx-openapi-2026-07-16.yml");
+        const string SipTags = "Credential Connections;FQDN Connections;IP Connections;Connections;FQDNs;IPs;IP Ranges;Outbound Voice Profiles";
+        var input = new Reading.SpecInput("/project/specs/telnyx.yaml", spec, "Telnyx.Sip", "TelnyxSipClient", true) { IncludeTags = SipTags };
+
+        Model.ApiSpec model = Model.ApiModelBuilder.Build(input, default).Spec!;
+        var (result, compilation) = GeneratorHarness.Run(spec, "/project/specs/telnyx.yaml",
+            new System.Collections.Generic.Dictionary<string, string> { ["OpenApiIncludeTags"] = SipTags, ["OpenApiNamespace"] = "Telnyx.Sip" });
+
+        Assert.Equal(
+            ["AccessIpRanges", "Connections", "CredentialConnections", "FqdnConnections", "Fqdns", "IpConnections", "Ips", "OutboundVoiceProfiles"],
+            model.Resources.Select(r => r.PropertyName).Order());
+        Assert.Equal(36, Flatten(model.Resources).Sum(r => r.Operations.Count));
+        Assert.True(model.Models.Count < 200, $"{model.Models.Count} models: types of excluded operations were generated.");
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.DoesNotContain(result.Diagnostics, d => d.DefaultSeverity == DiagnosticSeverity.Error);
+    }
+
     private static int CountOperations(string spec)
     {
         var stream = new YamlDotNet.RepresentationModel.YamlStream();
