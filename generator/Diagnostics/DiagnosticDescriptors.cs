@@ -32,6 +32,10 @@ internal static class DiagnosticDescriptors
         "TSG006", "Unexpected value in the spec",
         "{0}", Category, DiagnosticSeverity.Error, true);
 
+    public static readonly DiagnosticDescriptor NameCollision = new(
+        "TSG007", "Two names become one C# identifier",
+        "'{0}' becomes the C# identifier '{1}', which another name already has; it is generated as '{2}'", Category, DiagnosticSeverity.Warning, true);
+
     public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
         "TSG100", "Construct not supported yet",
         "{0}; {1}", Category, DiagnosticSeverity.Warning, true);
@@ -48,6 +52,7 @@ internal static class DiagnosticDescriptors
         [UnresolvedReference.Id] = UnresolvedReference,
         [DuplicateOperationId.Id] = DuplicateOperationId,
         [InvalidNode.Id] = InvalidNode,
+        [NameCollision.Id] = NameCollision,
         [UnsupportedConstruct.Id] = UnsupportedConstruct,
         [InternalError.Id] = InternalError,
     };

@@ -128,7 +128,7 @@ internal sealed class ApiModelBuilder
             DefaultBaseUrl = server,
             Models = _models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
             Enums = _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
-            Resources = root.Children.Select(c => c.ToSpec(ReserveTypeName)).ToEquatableArray(),
+            Resources = root.Children.Select(c => c.ToSpec(name => ReserveTypeName(name))).ToEquatableArray(),
         };
     }
 
@@ -286,7 +286,7 @@ internal sealed class ApiModelBuilder
         string? pageAccess = null;
         if (queryParameters.Count > 0)
         {
-            queryClass = ReserveTypeName(operationName + "Params");
+            queryClass = ReserveTypeName(operationName + "Params", raw.Node, raw.OperationId + " parameters");
             (pageKey, pageAccess) = BuildQueryModel(queryClass, queryParameters, SpecDocument.GetString(raw.Node, "summary"));
         }
 
@@ -453,14 +453,14 @@ internal sealed class ApiModelBuilder
     private (string? PageKey, string? PageAccess) BuildQueryModel(string className, List<(string Name, string In, SpecNode Node, string? RefName)> parameters, string? summary)
     {
         var properties = new List<PropertySpec>();
-        var names = new HashSet<string>(StringComparer.Ordinal) { className };
+        var names = new HashSet<string>(StringComparer.Ordinal);
         string? pageKey = null;
         string? pageAccess = null;
         foreach (var parameter in parameters)
         {
             SpecNode? schema = Deref(SpecDocument.Get(parameter.Node, "schema"));
             string style = SpecDocument.GetString(parameter.Node, "style") ?? "form";
-            string propertyName = UniqueMemberName(Naming.Identifier(parameter.Name), names);
+            string propertyName = UniqueMemberName(Naming.Identifier(parameter.Name), className, names, parameter.Name);
             TypeRef type;
             if (style == "deepObject" || (IsObjectSchema(schema) && SpecDocument.Get(schema, "properties") is not null))
             {
@@ -535,11 +535,11 @@ internal sealed class ApiModelBuilder
         }
 
         var properties = new List<PropertySpec>();
-        var names = new HashSet<string>(StringComparer.Ordinal) { name, "Value" };
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in SpecDocument.Members(SpecDocument.Get(objectSchema, "properties")))
         {
             SpecNode? propertySchema = Deref(member.Value);
-            string propertyName = UniqueMemberName(Naming.Identifier(member.Key), names);
+            string propertyName = UniqueMemberName(Naming.Identifier(member.Key), name, names, member.Key);
             TypeRef type = IsObjectSchema(propertySchema) || SpecDocument.Get(propertySchema, "oneOf") is not null || SpecDocument.Get(propertySchema, "anyOf") is not null
                 ? BuildQueryObject(name + propertyName, propertySchema)
                 : QueryScalar(propertySchema, name + propertyName, false);
@@ -755,7 +755,7 @@ internal sealed class ApiModelBuilder
         List<string> types = Types(schema).Where(t => t != "null").ToList();
         if (SpecDocument.GetSequence(schema, "enum") is { } values && (types.Count == 0 || types.Contains("string")))
         {
-            return BuildEnum(schema, values, contextName, isSort);
+            return BuildEnum(schema, values, contextName, isSort, referenceName);
         }
 
         if (IsObjectSchema(schema) && !types.Any(t => t is "string" or "integer" or "number" or "boolean" or "array"))
@@ -770,7 +770,7 @@ internal sealed class ApiModelBuilder
                 return new TypeRef(TypeKind.Map, $"global::System.Collections.Generic.IDictionary<string, {value.Name}>", value);
             }
 
-            return BuildModel(schema, contextName);
+            return BuildModel(schema, contextName, referenceName);
         }
 
         string? format = SpecDocument.GetString(schema, "format");
@@ -792,13 +792,13 @@ internal sealed class ApiModelBuilder
         }
     }
 
-    private TypeRef BuildEnum(SpecNode schema, SpecSequence values, string contextName, bool isSort)
+    private TypeRef BuildEnum(SpecNode schema, SpecSequence values, string contextName, bool isSort, string? source)
     {
-        string name = ReserveTypeName(contextName);
+        string name = ReserveTypeName(contextName, schema, source);
         var type = new TypeRef(TypeKind.Enum, Qualified(name));
         _namedTypes[schema] = type;
         var members = new List<EnumMemberSpec>();
-        var names = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "Descending", "IsKnown" };
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (SpecNode node in values.Children)
         {
             if (SpecDocument.IsNull(node) || node is not SpecScalar { Value: { } value })
@@ -811,7 +811,7 @@ internal sealed class ApiModelBuilder
                 continue;
             }
 
-            members.Add(new EnumMemberSpec(UniqueMemberName(Naming.EnumMember(value), names), value));
+            members.Add(new EnumMemberSpec(UniqueMemberName(Naming.EnumMember(value), name, names, value), value));
         }
 
         _enums.Add(new EnumSpec
@@ -824,9 +824,9 @@ internal sealed class ApiModelBuilder
         return type;
     }
 
-    private TypeRef BuildModel(SpecNode schema, string contextName)
+    private TypeRef BuildModel(SpecNode schema, string contextName, string? source)
     {
-        string name = ReserveTypeName(contextName);
+        string name = ReserveTypeName(contextName, schema, source);
         var type = new TypeRef(TypeKind.Model, Qualified(name));
         _namedTypes[schema] = type;
         if (!_inProgress.Add(schema))
@@ -840,14 +840,11 @@ internal sealed class ApiModelBuilder
         CollectMembers(schema, required, members, new HashSet<SpecNode>(ReferenceEqualityComparer.Instance));
 
         var properties = new List<PropertySpec>();
-        var names = new HashSet<string>(StringComparer.Ordinal)
-        {
-            name, "AdditionalProperties", "ReadJson", "WriteJson", "ToString", "Equals", "GetHashCode", "GetType",
-        };
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in members)
         {
             SpecNode? propertySchema = Deref(member.Value);
-            string propertyName = UniqueMemberName(Naming.Identifier(member.Key), names);
+            string propertyName = UniqueMemberName(Naming.Identifier(member.Key), name, names, member.Key);
             TypeRef propertyType = ResolveType(member.Value, name + propertyName);
             bool readOnly = SpecDocument.GetBool(propertySchema, "readOnly");
             bool isRequired = required.Contains(member.Key);
@@ -916,27 +913,60 @@ internal sealed class ApiModelBuilder
         }
     }
 
-    private string ReserveTypeName(string name)
+    /// <summary>
+    /// Reserves a C# type name. A name already taken gets a suffix derived from <paramref name="source"/> (the spec
+    /// name it comes from) rather than a counter, so that it stays the same when the spec gains other names; the
+    /// collision is reported at <paramref name="node"/>.
+    /// </summary>
+    private string ReserveTypeName(string name, SpecNode? node = null, string? source = null)
     {
-        string candidate = name;
-        for (int i = 2; !_typeNames.Add(candidate); i++)
+        if (_typeNames.Add(name))
         {
-            candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return name;
+        }
+
+        string candidate = name + "_" + Naming.ShortHash(source ?? name);
+        while (!_typeNames.Add(candidate))
+        {
+            candidate += "_"; // two sources whose hashes collide as well: vanishingly rare
+        }
+
+        if (node is not null)
+        {
+            Report(DiagnosticDescriptors.NameCollision, node, source ?? name, name, candidate);
         }
 
         return candidate;
     }
 
-    private static string UniqueMemberName(string name, HashSet<string> taken)
+    /// <summary>Members every generated type has; a spec member with one of these names gets a <c>Value</c> suffix.</summary>
+    private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
     {
-        string candidate = name;
-        if (!taken.Add(candidate))
+        "AdditionalProperties", "ReadJson", "WriteJson", "MemberIndex", "AppendQuery", "ToString", "Equals", "GetHashCode",
+        "GetType", "Value", "Descending", "IsKnown", "FromWire",
+    };
+
+    /// <summary>
+    /// A member name unique within its type. A name the type itself uses (its own name, its methods) gets a
+    /// <c>Value</c> suffix; two spec names that become one identifier: the later one gets a suffix derived from its
+    /// spec name, never a counter, so that names do not shift when the spec gains members.
+    /// </summary>
+    private static string UniqueMemberName(string name, string typeName, HashSet<string> taken, string source)
+    {
+        if (name == typeName || ReservedMemberNames.Contains(name))
         {
-            candidate = name + "Value";
-            for (int i = 2; !taken.Add(candidate); i++)
-            {
-                candidate = name + "Value" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
+            name += "Value";
+        }
+
+        if (taken.Add(name))
+        {
+            return name;
+        }
+
+        string candidate = name + "_" + Naming.ShortHash(source);
+        while (!taken.Add(candidate))
+        {
+            candidate += "_";
         }
 
         return candidate;

@@ -41,6 +41,9 @@ internal static class Naming
         return builder.ToString();
     }
 
+    /// <summary>Identifiers longer than this are cut and given a hash of the whole, to stay readable and unique.</summary>
+    private const int MaxLength = 96;
+
     /// <summary>A C# identifier for a type or member; prefixes <paramref name="digitPrefix"/> when it would start with a digit.</summary>
     public static string Identifier(string text, string digitPrefix = "_")
     {
@@ -50,7 +53,24 @@ internal static class Naming
             return "Empty";
         }
 
+        if (name.Length > MaxLength)
+        {
+            name = name.Substring(0, MaxLength - 8) + "_" + ShortHash(text);
+        }
+
         return char.IsDigit(name[0]) ? digitPrefix + name : name;
+    }
+
+    /// <summary>Six hex digits of an FNV-1a hash: the same text gives the same suffix in every build.</summary>
+    public static string ShortHash(string text)
+    {
+        uint hash = 2166136261;
+        foreach (char c in text)
+        {
+            hash = unchecked((hash ^ c) * 16777619);
+        }
+
+        return (hash & 0xFFFFFF).ToString("x6", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>A camelCase parameter name, escaped with <c>@</c> when it is a keyword.</summary>
