@@ -99,6 +99,7 @@ internal sealed class ApiModelBuilder
         string clientName = _input.ClientName ?? Naming.Identifier(baseName) + "Client";
         _typeNames.Add(clientName);
 
+        ReportUnresolvedReferences();
         var operations = CollectOperations();
         MarkRequestSchemas(operations);
         var root = new ResourceNode("", "");
@@ -130,6 +131,68 @@ internal sealed class ApiModelBuilder
             Enums = _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
             Resources = root.Children.Select(c => c.ToSpec(name => ReserveTypeName(name))).ToEquatableArray(),
         };
+    }
+
+    /// <summary>
+    /// Checks every <c>$ref</c> in the document, also those no generated code reaches (error responses, unused
+    /// components): a reference to nothing makes the spec invalid wherever it is.
+    /// </summary>
+    private void ReportUnresolvedReferences()
+    {
+        var pending = new Stack<SpecNode>();
+        pending.Push(_document.Root);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case SpecMap map:
+                    foreach (var member in map.Members)
+                    {
+                        if (member.Key == "$ref" && member.Value is SpecScalar reference)
+                        {
+                            if (_document.Resolve(reference.Value) is null && _reportedReferences.Add(reference.Value + "@" + Line(map)))
+                            {
+                                Report(DiagnosticDescriptors.UnresolvedReference, reference, reference.Value);
+                            }
+                            else if (IsReferenceCycle(map) && _reportedReferences.Add("cycle@" + Line(map)))
+                            {
+                                Report(DiagnosticDescriptors.InvalidNode, reference, $"The reference '{reference.Value}' is part of a cycle of references");
+                            }
+                        }
+                        else if (member.Key is not ("example" or "examples"))
+                        {
+                            pending.Push(member.Value);
+                        }
+                    }
+
+                    break;
+                case SpecSequence sequence:
+                    foreach (SpecNode child in sequence.Children)
+                    {
+                        pending.Push(child);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Whether following <c>$ref</c>s from <paramref name="start"/> comes back to a node already seen.</summary>
+    private bool IsReferenceCycle(SpecMap start)
+    {
+        var seen = new HashSet<SpecNode>(ReferenceEqualityComparer.Instance);
+        SpecNode? node = start;
+        while (SpecDocument.GetString(node, "$ref") is { } reference)
+        {
+            if (!seen.Add(node!))
+            {
+                return true;
+            }
+
+            node = _document.Resolve(reference);
+        }
+
+        return false;
     }
 
     /// <summary>"Telnyx SIP API (subset …)" → "Telnyx SIP": the words before any parenthesis, without a trailing "API".</summary>
@@ -636,7 +699,7 @@ internal sealed class ApiModelBuilder
         {
             if (!seen.Add(node!))
             {
-                if (report)
+                if (report && _reportedReferences.Add("cycle@" + Line(node)))
                 {
                     Report(DiagnosticDescriptors.InvalidNode, node, $"The reference '{reference}' is part of a cycle of references");
                 }
