@@ -147,6 +147,14 @@ internal static partial class Emitter
             case ResponseKind.Page:
                 EmitPagedOperation(w, operation, parameterList);
                 return;
+            case ResponseKind.Stream:
+                WriteOperationDoc(w, operation, "The body as a stream, with the status, headers and request id; dispose it when done.");
+                WriteObsolete(w, operation);
+                w.Open($"public global::System.Threading.Tasks.Task<{Sip}.ApiStreamResponse> {operation.MethodName}Async({parameterList})");
+                WriteRequest(w, operation);
+                w.Line("return _pipeline.SendStreamAsync(request, options, cancellationToken);");
+                w.Close();
+                return;
             case ResponseKind.None:
                 WriteOperationDoc(w, operation, "The status, headers and request id of the response.");
                 WriteObsolete(w, operation);
@@ -254,9 +262,14 @@ internal static partial class Emitter
 
         if (operation.Body is { } bodyType)
         {
-            string assign = bodyType.Kind == TypeKind.Model
-                ? "request.Body = body.WriteJson;"
-                : $"request.Body = writer => {WriteStatement(bodyType, false, operation.BodyRequired || bodyType.IsValueType ? "body" : "body!", "writer")}";
+            string assign = operation.BodyKind switch
+            {
+                BodyKind.Binary => $"request.SetStream(body, {Literal(operation.BodyMediaType!)});",
+                BodyKind.Multipart => "request.SetMultipart(body);",
+                BodyKind.Form => "request.SetForm(body);",
+                _ when bodyType.Kind == TypeKind.Model => "request.Body = body.WriteJson;",
+                _ => $"request.Body = writer => {WriteStatement(bodyType, false, operation.BodyRequired || bodyType.IsValueType ? "body" : "body!", "writer")}",
+            };
             w.Line(operation.BodyRequired ? assign : "if (body is not null) " + assign);
         }
     }
@@ -292,7 +305,13 @@ internal static partial class Emitter
 
         if (operation.Body is not null)
         {
-            w.Doc("param", "The request body.", "name=\"body\"");
+            w.Doc("param", operation.BodyKind switch
+            {
+                BodyKind.Binary => $"The request body, sent as `{operation.BodyMediaType}`. A stream that cannot seek is sent once, without retries.",
+                BodyKind.Multipart => "The request body, sent as `multipart/form-data`.",
+                BodyKind.Form => "The request body's fields, sent as `application/x-www-form-urlencoded`.",
+                _ => "The request body.",
+            }, "name=\"body\"");
         }
 
         if (operation.QueryClass is not null)

@@ -60,6 +60,10 @@ internal static partial class Emitter
                 {
                     EmitQueryModel(writer, model);
                 }
+                else if (model.Kind == ModelKind.Union)
+                {
+                    EmitUnion(writer, model);
+                }
                 else
                 {
                     EmitJsonModel(writer, model);

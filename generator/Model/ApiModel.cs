@@ -59,6 +59,9 @@ internal enum ModelKind
 {
     Json,
     Query,
+
+    /// <summary>A oneOf/anyOf: one of several types, told apart by a discriminator or by the JSON's shape.</summary>
+    Union,
 }
 
 /// <summary>A generated class.</summary>
@@ -71,7 +74,20 @@ internal sealed record ModelSpec
 
     /// <summary>For a query model that may also be given as one plain value (<c>filter[x]=v</c> besides <c>filter[x][op]=v</c>).</summary>
     public TypeRef? ScalarValue { get; init; }
+
+    /// <summary>For a union: the types it can hold.</summary>
+    public EquatableArray<VariantSpec> Variants { get; init; } = EquatableArray<VariantSpec>.Empty;
+
+    /// <summary>For a union with a discriminator: the member whose value names the variant.</summary>
+    public string? Discriminator { get; init; }
 }
+
+/// <summary>One type a union can hold.</summary>
+/// <param name="Name">The C# name of the variant, used in <c>TryGet{Name}</c>.</param>
+/// <param name="Type">The variant's type.</param>
+/// <param name="DiscriminatorValues">The discriminator values that select this variant.</param>
+/// <param name="RequiredMembers">For an object variant without a discriminator: members a JSON object must have to match.</param>
+internal sealed record VariantSpec(string Name, TypeRef Type, EquatableArray<string> DiscriminatorValues, EquatableArray<string> RequiredMembers);
 
 /// <summary>A property of a generated class.</summary>
 internal sealed record PropertySpec
@@ -128,6 +144,25 @@ internal enum ResponseKind
 
     /// <summary>The body is one page of a list (<c>data</c> array plus <c>meta</c>).</summary>
     Page,
+
+    /// <summary>The body is not JSON (a PDF, CSV, audio): it is returned as a stream.</summary>
+    Stream,
+}
+
+/// <summary>How the request body is sent.</summary>
+internal enum BodyKind
+{
+    None,
+    Json,
+
+    /// <summary>Bytes as they are (<c>application/octet-stream</c>, <c>audio/*</c>, …), from a stream.</summary>
+    Binary,
+
+    /// <summary><c>multipart/form-data</c>.</summary>
+    Multipart,
+
+    /// <summary><c>application/x-www-form-urlencoded</c>.</summary>
+    Form,
 }
 
 internal sealed record OperationSpec
@@ -150,6 +185,10 @@ internal sealed record OperationSpec
 
     public required TypeRef? Body { get; init; }
     public required bool BodyRequired { get; init; }
+    public BodyKind BodyKind { get; init; }
+
+    /// <summary>The media type of a non-JSON body.</summary>
+    public string? BodyMediaType { get; init; }
     public required ResponseKind ResponseKind { get; init; }
     public required TypeRef? ResponseType { get; init; }
     public required DocSpec Doc { get; init; }

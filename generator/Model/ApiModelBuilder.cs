@@ -353,9 +353,11 @@ internal sealed class ApiModelBuilder
             (pageKey, pageAccess) = BuildQueryModel(queryClass, queryParameters, SpecDocument.GetString(raw.Node, "summary"));
         }
 
-        // Request body: JSON only.
+        // Request body: JSON as a model; multipart, form and binary bodies through the runtime's body types.
         TypeRef? body = null;
         bool bodyRequired = false;
+        BodyKind bodyKind = BodyKind.None;
+        string? bodyMediaType = null;
         if (Deref(SpecDocument.Get(raw.Node, "requestBody")) is { } requestBody)
         {
             bodyRequired = SpecDocument.GetBool(requestBody, "required");
@@ -364,12 +366,17 @@ internal sealed class ApiModelBuilder
             if (json is not null)
             {
                 body = ResolveType(SpecDocument.Get(json, "schema"), operationName + "Request");
+                bodyKind = BodyKind.Json;
             }
-            else if (SpecDocument.Members(content).Any())
+            else if (SpecDocument.Members(content).FirstOrDefault() is { Key: { } mediaType })
             {
-                Report(DiagnosticDescriptors.UnsupportedConstruct, content,
-                    $"The request body of '{raw.OperationId}' is not JSON ({string.Join(", ", SpecDocument.Members(content).Select(m => m.Key))})",
-                    "the operation is generated without a body");
+                string media = mediaType.ToLowerInvariant();
+                (bodyKind, body) = media.StartsWith("multipart/", StringComparison.Ordinal)
+                    ? (BodyKind.Multipart, new TypeRef(TypeKind.Model, "global::Telnyx.Sip.MultipartBody"))
+                    : media == "application/x-www-form-urlencoded"
+                        ? (BodyKind.Form, new TypeRef(TypeKind.Model, "global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>"))
+                        : (BodyKind.Binary, new TypeRef(TypeKind.Model, "global::System.IO.Stream"));
+                bodyMediaType = media.Contains("*") ? "application/octet-stream" : mediaType;
             }
         }
 
@@ -419,6 +426,8 @@ internal sealed class ApiModelBuilder
             PageNumberAccess = responseKind == ResponseKind.Page ? pageAccess : null,
             Body = body,
             BodyRequired = bodyRequired,
+            BodyKind = bodyKind,
+            BodyMediaType = bodyMediaType,
             ResponseKind = responseKind,
             ResponseType = responseType,
             Doc = OperationDoc(raw.Node),
@@ -465,6 +474,11 @@ internal sealed class ApiModelBuilder
 
         SpecNode? content = SpecDocument.Get(response, "content");
         SpecNode? json = JsonMedia(content);
+        if (json is null && SpecDocument.Members(content).Count > 0)
+        {
+            return (ResponseKind.Stream, null);
+        }
+
         SpecNode? schema = Deref(SpecDocument.Get(json, "schema"));
         if (schema is null)
         {
@@ -809,9 +823,7 @@ internal sealed class ApiModelBuilder
 
             if (SpecDocument.Get(schema, "properties") is null)
             {
-                Report(DiagnosticDescriptors.UnsupportedConstruct, schema,
-                    $"'{contextName}' is a oneOf/anyOf of several types", "it is generated as a raw JsonElement");
-                return TypeRef.Json;
+                return BuildUnion(schema, nonNull, contextName, referenceName);
             }
         }
 
@@ -854,6 +866,88 @@ internal sealed class ApiModelBuilder
                 return TypeRef.Json;
         }
     }
+
+    /// <summary>
+    /// A oneOf/anyOf of several types becomes a class holding one of them: callers match with <c>TryGet{Variant}</c>.
+    /// With a discriminator the variant is chosen by its value; without one, by the JSON's kind and required members.
+    /// </summary>
+    private TypeRef BuildUnion(SpecNode schema, List<SpecNode> variants, string contextName, string? source)
+    {
+        string name = ReserveTypeName(contextName, schema, source);
+        var type = new TypeRef(TypeKind.Model, Qualified(name));
+        _namedTypes[schema] = type;
+        SpecNode? discriminator = SpecDocument.Get(schema, "discriminator");
+        string? property = SpecDocument.GetString(discriminator, "propertyName");
+        SpecNode? mapping = SpecDocument.Get(discriminator, "mapping");
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var specs = new List<VariantSpec>();
+        foreach (SpecNode variant in variants)
+        {
+            string? referenceName = ReferenceName(variant);
+            SpecNode? resolved = Deref(variant);
+            string? title = SpecDocument.GetString(resolved, "title");
+            TypeRef variantType = ResolveType(variant, name + Naming.Identifier(title ?? VariantHint(resolved), "V"));
+            string variantName = UniqueMemberName(VariantName(variantType, title), name, names, SpecDocument.GetString(variant, "$ref") ?? variantType.Name);
+
+            var values = new List<string>();
+            if (property is not null)
+            {
+                string? reference = SpecDocument.GetString(variant, "$ref");
+                foreach (var entry in SpecDocument.Members(mapping))
+                {
+                    if (SpecDocument.ScalarText(entry.Value) is { } target && (target == reference || target == referenceName))
+                    {
+                        values.Add(entry.Key);
+                    }
+                }
+
+                if (values.Count == 0 && referenceName is not null)
+                {
+                    values.Add(referenceName); // the implicit mapping: the schema's own name
+                }
+
+                // A const or single-valued enum on the discriminator member also names the variant.
+                SpecNode? member = Deref(SpecDocument.Get(SpecDocument.Get(resolved, "properties"), property));
+                if (SpecDocument.GetString(member, "const") is { } constant)
+                {
+                    values.Add(constant);
+                }
+                else if (SpecDocument.GetSequence(member, "enum") is { Children.Count: 1 } single && SpecDocument.ScalarText(single.Children[0]) is { } only)
+                {
+                    values.Add(only);
+                }
+            }
+
+            var required = SpecDocument.GetSequence(resolved, "required")?.Children.Select(SpecDocument.ScalarText).OfType<string>() ?? Enumerable.Empty<string>();
+            specs.Add(new VariantSpec(variantName, variantType, values.Distinct().ToEquatableArray(), required.ToEquatableArray()));
+        }
+
+        _models.Add(new ModelSpec
+        {
+            Name = name,
+            Kind = ModelKind.Union,
+            Doc = Doc(schema, schema),
+            Properties = EquatableArray<PropertySpec>.Empty,
+            Variants = specs.ToEquatableArray(),
+            Discriminator = property,
+        });
+        return type;
+
+        static string VariantHint(SpecNode? variant) =>
+            Types(variant).FirstOrDefault(t => t != "null") is { } kind ? kind : SpecDocument.Get(variant, "properties") is { } properties
+                ? "With" + string.Concat(SpecDocument.Members(properties).Take(2).Select(m => Naming.Identifier(m.Key)))
+                : "Value";
+    }
+
+    /// <summary>The name of a variant: its type's own name, or what kind of value it is.</summary>
+    private static string VariantName(TypeRef type, string? title) => type.Kind switch
+    {
+        TypeKind.Model or TypeKind.Enum => type.Name.Substring(type.Name.LastIndexOf('.') + 1),
+        TypeKind.List => VariantName(type.Element!, null) + "List",
+        TypeKind.Map => VariantName(type.Element!, null) + "Map",
+        TypeKind.Json => title is null ? "Json" : Naming.Identifier(title, "V"),
+        _ => type.Kind.ToString(),
+    };
 
     private TypeRef BuildEnum(SpecNode schema, SpecSequence values, string contextName, bool isSort, string? source)
     {

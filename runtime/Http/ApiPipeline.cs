@@ -55,6 +55,21 @@ public sealed class ApiPipeline
         return new ApiResponse((int)response.StatusCode, response.Headers);
     }
 
+    /// <summary>Sends a request whose response body is not JSON and returns the body as a stream, unread.</summary>
+    public async Task<ApiStreamResponse> SendStreamAsync(ApiRequest request, RequestOptions? options, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response = (await SendCoreAsync(request, options, cancellationToken, readBody: false).ConfigureAwait(false)).Response;
+        try
+        {
+            return new ApiStreamResponse(response, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Sends a request and reads its JSON body; with <paramref name="unwrapData"/>, the value of its <c>data</c> member.</summary>
     public async Task<ApiResponse<T>> SendAsync<T>(ApiRequest request, JsonReadFunc<T> read, bool unwrapData,
         RequestOptions? options, CancellationToken cancellationToken)
@@ -107,7 +122,8 @@ public sealed class ApiPipeline
 
     private static T ParseBody<T>(byte[] body, JsonReadFunc<T> read) => JsonModel.Read(body, read);
 
-    private async Task<(HttpResponseMessage Response, byte[] Body)> SendCoreAsync(ApiRequest request, RequestOptions? options, CancellationToken cancellationToken)
+    private async Task<(HttpResponseMessage Response, byte[] Body)> SendCoreAsync(ApiRequest request, RequestOptions? options,
+        CancellationToken cancellationToken, bool readBody = true)
     {
         int maxRetries = options?.MaxRetries ?? _options.MaxRetries;
         TimeSpan timeout = options?.Timeout ?? _options.Timeout;
@@ -119,7 +135,7 @@ public sealed class ApiPipeline
         for (int attempt = 0; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            bool canRetry = attempt < maxRetries;
+            bool canRetry = attempt < maxRetries && request.CanRetry;
             using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (timeout != System.Threading.Timeout.InfiniteTimeSpan)
             {
@@ -131,9 +147,16 @@ public sealed class ApiPipeline
             try
             {
                 using HttpRequestMessage message = BuildMessage(request.Method, uri, body, options);
+                message.Content ??= request.Content?.Invoke();
                 response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCancellation.Token).ConfigureAwait(false);
-                byte[] content = await response.Content.ReadAsByteArrayAsync(attemptCancellation.Token).ConfigureAwait(false);
                 int status = (int)response.StatusCode;
+                if (!readBody && status is >= 200 and <= 299)
+                {
+                    // The caller reads the body as a stream, after this attempt's timeout is gone.
+                    return (response, Array.Empty<byte>());
+                }
+
+                byte[] content = await response.Content.ReadAsByteArrayAsync(attemptCancellation.Token).ConfigureAwait(false);
                 if (status is >= 200 and <= 299)
                 {
                     return (response, content);

@@ -18,4 +18,45 @@ public sealed class ApiRequest(HttpMethod method, string path)
 
     /// <summary>Writes the JSON body; null for a request without one.</summary>
     public System.Action<System.Text.Json.Utf8JsonWriter>? Body { get; set; }
+
+    /// <summary>Creates a body that is not JSON, once per attempt.</summary>
+    internal System.Func<HttpContent>? Content { get; private set; }
+
+    /// <summary>False when the body is a stream that cannot be rewound: such a request is sent once.</summary>
+    internal bool CanRetry { get; private set; } = true;
+
+    /// <summary>Sends <paramref name="body"/> as it is, with <paramref name="mediaType"/>.</summary>
+    public void SetStream(System.IO.Stream body, string mediaType)
+    {
+        System.ArgumentNullException.ThrowIfNull(body);
+        long start = body.CanSeek ? body.Position : 0;
+        CanRetry = body.CanSeek;
+        Content = () =>
+        {
+            if (body.CanSeek)
+            {
+                body.Position = start;
+            }
+
+            var content = new StreamContent(new NonDisposingStream(body));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+            return content;
+        };
+    }
+
+    /// <summary>Sends a <c>multipart/form-data</c> body.</summary>
+    public void SetMultipart(MultipartBody body)
+    {
+        System.ArgumentNullException.ThrowIfNull(body);
+        CanRetry = body.IsReplayable;
+        Content = body.CreateContent;
+    }
+
+    /// <summary>Sends an <c>application/x-www-form-urlencoded</c> body.</summary>
+    public void SetForm(System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, string>> body)
+    {
+        System.ArgumentNullException.ThrowIfNull(body);
+        var fields = new System.Collections.Generic.List<System.Collections.Generic.KeyValuePair<string, string>>(body);
+        Content = () => new FormUrlEncodedContent(fields);
+    }
 }

@@ -131,18 +131,16 @@ public class DiagnosticsTests
     }
 
     [Fact]
-    public void AnUnsupportedConstructIsAWarningWithARawJsonFallback()
+    public void AHeaderParameterIsAWarningThatPointsToRequestOptions()
     {
-        string spec = Minimal + "\n        owner:\n          oneOf:\n" +
-                      "          - type: object\n            properties:\n              person:\n                type: string\n" +
-                      "          - type: object\n            properties:\n              company:\n                type: string\n";
+        string spec = Minimal.Replace("      - name: id\n", "      - name: X-Trace\n        in: header\n        schema:\n          type: string\n      - name: id\n");
+        Assert.NotEqual(Minimal, spec);
         var (run, output) = GeneratorHarness.Run(spec, Path);
         Diagnostic diagnostic = Assert.Single(run.Diagnostics);
 
         Assert.Equal("TSG100", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
-        Assert.Contains("JsonElement", diagnostic.GetMessage());
-        Assert.Contains("global::System.Text.Json.JsonElement? Owner", run.Results.Single().GeneratedSources.Single(s => s.HintName == "Pets.Pet.g.cs").SourceText.ToString());
+        Assert.Contains("RequestOptions.Headers", diagnostic.GetMessage());
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 

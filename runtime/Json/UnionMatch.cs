@@ -1,0 +1,59 @@
+using System.ComponentModel;
+using System.Text.Json;
+
+namespace Telnyx.Sip.Runtime;
+
+/// <summary>Tells which variant of a generated oneOf/anyOf type a JSON value is.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class UnionMatch
+{
+    /// <summary>Whether <paramref name="element"/> is an object whose <paramref name="member"/> is one of <paramref name="values"/>.</summary>
+    public static bool Discriminator(JsonElement element, string member, params string[] values)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(member, out JsonElement value) || value.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        foreach (string candidate in values)
+        {
+            if (value.ValueEquals(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="element"/> is an object that has every one of <paramref name="members"/>.</summary>
+    public static bool ObjectWith(JsonElement element, params string[] members)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        foreach (string member in members)
+        {
+            if (!element.TryGetProperty(member, out _))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="element"/> is of <paramref name="kind"/> (true and false count as one kind).</summary>
+    public static bool Kind(JsonElement element, JsonValueKind kind) =>
+        element.ValueKind == kind || (kind == JsonValueKind.True && element.ValueKind == JsonValueKind.False);
+
+    /// <summary>Reads a value from an element with a generated reader.</summary>
+    public static T Read<T>(JsonElement element, JsonReadFunc<T> read)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(element.GetRawText()));
+        reader.Read();
+        return read(ref reader);
+    }
+}
