@@ -135,6 +135,12 @@ internal static partial class Emitter
             arguments.Add("parameters");
         }
 
+        foreach (ParameterSpec header in operation.HeaderParameters)
+        {
+            parameters.Add($"string? {header.Name} = null");
+            arguments.Add(header.Name);
+        }
+
         parameters.Add($"{Sip}.RequestOptions? options = null");
         arguments.Add("options");
         parameters.Add($"{Token} cancellationToken = default");
@@ -185,8 +191,9 @@ internal static partial class Emitter
         string queryClass = operation.QueryClass!;
         WriteOperationDoc(w, operation, "Every item of every page; the next page is fetched when the previous one is used up. Use AsPages() for the pages and their meta.");
         WriteObsolete(w, operation);
-        string pathArguments = string.Concat(operation.PathParameters.Select(p => p.Name + ", "));
-        string pathParameters = string.Concat(operation.PathParameters.Select(p => $"{PropertyType(p.Type, false)} {p.Name}, "));
+        string pathArguments = string.Concat(operation.PathParameters.Concat(operation.HeaderParameters).Select(p => p.Name + ", "));
+        string pathParameters = string.Concat(operation.PathParameters.Select(p => $"{PropertyType(p.Type, false)} {p.Name}, ")
+            .Concat(operation.HeaderParameters.Select(p => $"string? {p.Name}, ")));
         w.Open($"public {Sip}.AsyncPageable<{item.Name}> {operation.MethodName}Async({parameterList})");
         foreach (ParameterSpec parameter in operation.PathParameters.Where(p => p.Type.Kind == TypeKind.String))
         {
@@ -260,6 +267,11 @@ internal static partial class Emitter
             w.Line("parameters?.AppendQuery(request.Query);");
         }
 
+        foreach (ParameterSpec header in operation.HeaderParameters)
+        {
+            w.Line($"request.SetHeader({Literal(header.WireName)}, {header.Name});");
+        }
+
         if (operation.Body is { } bodyType)
         {
             string assign = operation.BodyKind switch
@@ -317,6 +329,11 @@ internal static partial class Emitter
         if (operation.QueryClass is not null)
         {
             w.Doc("param", "The query parameters; null sends none.", "name=\"parameters\"");
+        }
+
+        foreach (ParameterSpec header in operation.HeaderParameters)
+        {
+            w.Doc("param", (header.Doc.Summary ?? "") + $" Sent as the `{header.WireName}` header; null sends none.", $"name=\"{header.Name.TrimStart('@')}\"");
         }
 
         w.RawDoc("<param name=\"options\">Overrides of the client's timeout, retries and headers for this call.</param>");

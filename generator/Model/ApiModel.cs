@@ -174,6 +174,9 @@ internal sealed record OperationSpec
     public required EquatableArray<PathPart> Path { get; init; }
     public required EquatableArray<ParameterSpec> PathParameters { get; init; }
 
+    /// <summary>Header parameters, generated as optional method arguments.</summary>
+    public EquatableArray<ParameterSpec> HeaderParameters { get; init; } = EquatableArray<ParameterSpec>.Empty;
+
     /// <summary>The generated class holding the query parameters, when there are any.</summary>
     public required string? QueryClass { get; init; }
 

@@ -337,10 +337,18 @@ internal sealed class ApiModelBuilder
             pathParameters.Add(new ParameterSpec(part.Text, UniqueParameterName(part.Text, pathParameters), type, Doc(declared)));
         }
 
-        foreach (var header in parameters.Where(p => p.In is "header" or "cookie"))
+        var headerParameters = new List<ParameterSpec>();
+        foreach (var header in parameters.Where(p => p.In is "header"))
         {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, header.Node,
-                $"The {header.In} parameter '{header.Name}' of '{raw.OperationId}' is not generated", "set it through RequestOptions.Headers");
+            // Sent as text; the names of path parameters are taken already.
+            string name = UniqueParameterName(header.Name, pathParameters.Concat(headerParameters).ToList());
+            headerParameters.Add(new ParameterSpec(header.Name, name, TypeRef.String, Doc(header.Node, SpecDocument.Get(header.Node, "schema"))));
+        }
+
+        foreach (var cookie in parameters.Where(p => p.In is "cookie"))
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, cookie.Node,
+                $"The cookie parameter '{cookie.Name}' of '{raw.OperationId}' is not generated", "set the Cookie header through RequestOptions.Headers");
         }
 
         var queryParameters = parameters.Where(p => p.In == "query").ToList();
@@ -421,6 +429,7 @@ internal sealed class ApiModelBuilder
             PathTemplate = raw.Path,
             Path = parts.ToEquatableArray(),
             PathParameters = pathParameters.ToEquatableArray(),
+            HeaderParameters = headerParameters.ToEquatableArray(),
             QueryClass = queryClass,
             PageNumberKey = responseKind == ResponseKind.Page ? pageKey : null,
             PageNumberAccess = responseKind == ResponseKind.Page ? pageAccess : null,
@@ -442,7 +451,12 @@ internal sealed class ApiModelBuilder
     private static string UniqueParameterName(string wireName, List<ParameterSpec> existing)
     {
         string name = Naming.Parameter(wireName);
-        return existing.Any(p => p.Name == name) ? name + "Value" : name;
+        if (name is "body" or "parameters" or "options" or "cancellationToken" or "request")
+        {
+            name += "Value"; // the generated method's own parameters and locals
+        }
+
+        return existing.Any(p => p.Name == name) ? name + "_" + Naming.ShortHash(wireName) : name;
     }
 
     private static SpecNode? JsonMedia(SpecNode? content)

@@ -146,7 +146,7 @@ public sealed class ApiPipeline
             TimeSpan? wait;
             try
             {
-                using HttpRequestMessage message = BuildMessage(request.Method, uri, body, options);
+                using HttpRequestMessage message = BuildMessage(request, uri, body, options);
                 message.Content ??= request.Content?.Invoke();
                 response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCancellation.Token).ConfigureAwait(false);
                 int status = (int)response.StatusCode;
@@ -205,12 +205,18 @@ public sealed class ApiPipeline
         }
     }
 
-    private HttpRequestMessage BuildMessage(HttpMethod method, Uri uri, byte[]? body, RequestOptions? options)
+    private HttpRequestMessage BuildMessage(ApiRequest request, Uri uri, byte[]? body, RequestOptions? options)
     {
-        var message = new HttpRequestMessage(method, uri);
+        var message = new HttpRequestMessage(request.Method, uri);
         message.Headers.Authorization = _authorization;
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         message.Headers.UserAgent.Add(UserAgent);
+        foreach (var header in request.Headers ?? [])
+        {
+            HeaderGuard.EnsureValid(header.Key, header.Value);
+            message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
         if (options is not null)
         {
             foreach (var header in options.Headers)

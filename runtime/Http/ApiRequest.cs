@@ -19,6 +19,18 @@ public sealed class ApiRequest(HttpMethod method, string path)
     /// <summary>Writes the JSON body; null for a request without one.</summary>
     public System.Action<System.Text.Json.Utf8JsonWriter>? Body { get; set; }
 
+    /// <summary>Headers the operation defines; values with CR or LF are refused when sent.</summary>
+    internal System.Collections.Generic.List<System.Collections.Generic.KeyValuePair<string, string>>? Headers { get; private set; }
+
+    /// <summary>Sets a header parameter; null sends none.</summary>
+    public void SetHeader(string name, string? value)
+    {
+        if (value is not null)
+        {
+            (Headers ??= new()).Add(new(name, value));
+        }
+    }
+
     /// <summary>Creates a body that is not JSON, once per attempt.</summary>
     internal System.Func<HttpContent>? Content { get; private set; }
 

@@ -24,7 +24,7 @@ public class FeaturesTests
             : """{"data":{"pet_type":"dog","good_boy":true}}"""));
         var client = Client(server);
 
-        Pet cat = await client.Pets.RetrieveAsync("1");
+        Pet cat = await client.Pets.RetrieveAsync("1", xRequestSource: "tests");
         Pet dog = await client.Pets.RetrieveAsync("2");
 
         Assert.True(cat.TryGetCat(out Cat? felix));
@@ -34,6 +34,8 @@ public class FeaturesTests
         Assert.True(dog.TryGetDog(out Dog? rex));
         Assert.True(rex.GoodBoy);
         Assert.False(dog.TryGetCat(out _));
+        Assert.Equal("tests", server.Requests.ToArray()[0].Headers["X-Request-Source"]);
+        Assert.Null(server.Requests.ToArray()[1].Headers["X-Request-Source"]);
     }
 
     [Fact]

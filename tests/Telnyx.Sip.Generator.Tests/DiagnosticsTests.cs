@@ -131,9 +131,9 @@ public class DiagnosticsTests
     }
 
     [Fact]
-    public void AHeaderParameterIsAWarningThatPointsToRequestOptions()
+    public void ACookieParameterIsAWarningThatPointsToRequestOptions()
     {
-        string spec = Minimal.Replace("      - name: id\n", "      - name: X-Trace\n        in: header\n        schema:\n          type: string\n      - name: id\n");
+        string spec = Minimal.Replace("      - name: id\n", "      - name: session\n        in: cookie\n        schema:\n          type: string\n      - name: id\n");
         Assert.NotEqual(Minimal, spec);
         var (run, output) = GeneratorHarness.Run(spec, Path);
         Diagnostic diagnostic = Assert.Single(run.Diagnostics);
