@@ -1,8 +1,9 @@
 using System;
 using System.IO;
 
-namespace Telnyx.Sip.Client.Tests.Mock;
+namespace Telnyx.Sip.Client.Tests;
 
+/// <summary>Finds the repository root, the folder holding Telnyx.Sip.Generator.sln.</summary>
 internal static class RepoRootFinder
 {
     public static string Find()

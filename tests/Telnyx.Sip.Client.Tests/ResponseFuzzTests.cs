@@ -34,7 +34,7 @@ public class ResponseFuzzTests(Xunit.Abstractions.ITestOutputHelper output)
         }
 
         // The spec's own examples of the main resources.
-        string spec = File.ReadAllText(Path.Combine(Mock.RepoRootFinder.Find(), "specs", "telnyx-sip.yaml"));
+        string spec = File.ReadAllText(Path.Combine(RepoRootFinder.Find(), "specs", "telnyx-sip.yaml"));
         Assert.Contains("example:", spec);
         foreach ((string schema, string type) in new[] { ("CredentialConnection", "credential_connection"), ("FqdnConnection", "fqdn_connection"), ("IpConnection", "ip_connection"), ("OutboundVoiceProfile", "outbound_voice_profile") })
         {

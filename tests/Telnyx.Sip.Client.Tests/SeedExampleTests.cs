@@ -19,7 +19,7 @@ public class SeedExampleTests
     {
         get
         {
-            string directory = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "seeds"));
+            string directory = Path.GetFullPath(Path.Combine(RepoRootFinder.Find(), "..", "shared", "seeds"));
             if (!Directory.Exists(directory))
             {
                 throw new DirectoryNotFoundException(
@@ -106,18 +106,5 @@ public class SeedExampleTests
                 }
             }
         }
-    }
-
-    private static string RepoRoot()
-    {
-        for (string? directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Combine(directory, "Telnyx.Sip.Generator.sln")))
-            {
-                return directory;
-            }
-        }
-
-        throw new InvalidOperationException("Cannot find the repository root above " + AppContext.BaseDirectory);
     }
 }
