@@ -129,7 +129,7 @@ internal sealed class ApiModelBuilder
             DefaultBaseUrl = server,
             Models = _models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
             Enums = _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
-            Resources = root.Children.Select(c => c.ToSpec(name => ReserveTypeName(name))).ToEquatableArray(),
+            Resources = root.Children.Select(c => c.ToSpec(_typeNames.Add, name => ReserveTypeName(name))).ToEquatableArray(),
         };
     }
 
@@ -1212,14 +1212,12 @@ internal sealed class ApiModelBuilder
         }
 
         /// <summary>Names the classes: <c>{Chain}Client</c>, or <c>{Chain}ResourceClient</c> when a model or the root client has that name.</summary>
-        public ResourceSpec ToSpec(Func<string, string> reserveTypeName) => new()
+        public ResourceSpec ToSpec(Func<string, bool> tryReserve, Func<string, string> reserve) => new()
         {
             PropertyName = PropertyName,
-            ClassName = reserveTypeName(ClassPrefix + "Client") is var name && name == ClassPrefix + "Client"
-                ? name
-                : reserveTypeName(ClassPrefix + "ResourceClient"),
+            ClassName = tryReserve(ClassPrefix + "Client") ? ClassPrefix + "Client" : reserve(ClassPrefix + "ResourceClient"),
             Operations = Operations.ToEquatableArray(),
-            Children = Children.Select(c => c.ToSpec(reserveTypeName)).ToEquatableArray(),
+            Children = Children.Select(c => c.ToSpec(tryReserve, reserve)).ToEquatableArray(),
         };
     }
 }

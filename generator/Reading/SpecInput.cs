@@ -59,24 +59,21 @@ internal sealed record SpecInput(string Path, string Text, string? Namespace, st
     /// <summary>A cheap look for a top-level <c>openapi</c> key, before any parsing.</summary>
     internal static bool LooksLikeOpenApi(string text)
     {
-        int index = 0;
-        while (index < text.Length)
+        string trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (trimmed.StartsWith("{", StringComparison.Ordinal))
         {
-            int end = text.IndexOf('\n', index);
-            if (end < 0)
-            {
-                end = text.Length;
-            }
+            // JSON: the key near the top of the document (specs put it first, or close to it).
+            return trimmed.Substring(0, Math.Min(trimmed.Length, 4096)).Contains("\"openapi\"");
+        }
 
-            string line = text.Substring(index, end - index).TrimStart('\uFEFF');
-            if (line.StartsWith("openapi:", StringComparison.Ordinal) || line.StartsWith("\"openapi\"", StringComparison.Ordinal) ||
-                line.StartsWith("'openapi'", StringComparison.Ordinal) || line.TrimStart().StartsWith("{\"openapi\"", StringComparison.Ordinal) ||
-                (line.TrimStart().StartsWith("\"openapi\"", StringComparison.Ordinal) && index < 200))
+        // YAML: a line that starts with the key, unindented.
+        foreach (string line in trimmed.Split('\n'))
+        {
+            if (line.StartsWith("openapi:", StringComparison.Ordinal) || line.StartsWith("\"openapi\":", StringComparison.Ordinal) ||
+                line.StartsWith("'openapi':", StringComparison.Ordinal))
             {
                 return true;
             }
-
-            index = end + 1;
         }
 
         return false;
