@@ -29,20 +29,8 @@ internal static partial class Emitter
         {
             yield return hintNames.Add(file.HintName)
                 ? file
-                : file with { HintName = file.HintName.Replace(".g.cs", "." + StableHash(file.HintName) + ".g.cs") };
+                : file with { HintName = file.HintName.Replace(".g.cs", "." + Naming.ShortHash(file.HintName) + ".g.cs") };
         }
-    }
-
-    /// <summary>An FNV-1a hash in hex: the same name gives the same hint name in every build.</summary>
-    private static string StableHash(string text)
-    {
-        uint hash = 2166136261;
-        foreach (char c in text)
-        {
-            hash = unchecked((hash ^ c) * 16777619);
-        }
-
-        return hash.ToString("x8", CultureInfo.InvariantCulture);
     }
 
     private static IEnumerable<GeneratedFile> EmitFiles(ApiSpec spec, bool withDependencyInjection)
@@ -71,7 +59,7 @@ internal static partial class Emitter
             });
         }
 
-        foreach (ResourceSpec resource in Flatten(spec.Resources))
+        foreach (ResourceSpec resource in spec.Resources.WithDescendants())
         {
             yield return File(spec, resource.ClassName, writer => EmitResource(writer, resource));
         }
@@ -82,9 +70,6 @@ internal static partial class Emitter
             yield return File(spec, spec.ClientName + "ServiceCollectionExtensions", writer => EmitServiceCollectionExtensions(writer, spec));
         }
     }
-
-    private static IEnumerable<ResourceSpec> Flatten(IEnumerable<ResourceSpec> resources) =>
-        resources.SelectMany(r => new[] { r }.Concat(Flatten(r.Children)));
 
     private static GeneratedFile File(ApiSpec spec, string typeName, Action<SourceWriter> body)
     {

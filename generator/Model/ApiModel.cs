@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace Telnyx.Sip.Generator.Model;
 
 // The model between reading a spec and emitting code. Every type here is a record with value equality and holds
@@ -128,6 +131,13 @@ internal sealed record ResourceSpec
     public required string ClassName { get; init; }
     public required EquatableArray<OperationSpec> Operations { get; init; }
     public required EquatableArray<ResourceSpec> Children { get; init; }
+}
+
+internal static class ResourceSpecExtensions
+{
+    /// <summary>The resources and, after each, its sub-resources, depth first.</summary>
+    public static IEnumerable<ResourceSpec> WithDescendants(this IEnumerable<ResourceSpec> resources) =>
+        resources.SelectMany(r => new[] { r }.Concat(r.Children.WithDescendants()));
 }
 
 /// <summary>How the body of a successful response is returned.</summary>

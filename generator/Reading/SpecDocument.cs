@@ -182,8 +182,6 @@ internal sealed class SpecDocument
 
     public static SpecNode? Get(SpecNode? node, string key) => node is SpecMap map ? map[key] : null;
 
-    public static SpecMap? GetMap(SpecNode? node, string key) => Get(node, key) as SpecMap;
-
     public static SpecSequence? GetSequence(SpecNode? node, string key) => Get(node, key) as SpecSequence;
 
     /// <summary>The text of a scalar member; null when absent, not a scalar, or the YAML null.</summary>

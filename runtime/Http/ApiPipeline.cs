@@ -77,7 +77,7 @@ public sealed class ApiPipeline
         (HttpResponseMessage response, byte[] body) = await SendCoreAsync(request, options, cancellationToken).ConfigureAwait(false);
         using (response)
         {
-            T value = ParseBody(body, unwrapData ? ReadData(read) : read);
+            T value = JsonModel.Read(body, unwrapData ? ReadData(read) : read);
             return new ApiResponse<T>((int)response.StatusCode, response.Headers, value);
         }
     }
@@ -89,7 +89,7 @@ public sealed class ApiPipeline
         (HttpResponseMessage response, byte[] body) = await SendCoreAsync(request, options, cancellationToken).ConfigureAwait(false);
         using (response)
         {
-            PageBody<T> page = ParseBody(body, (ref Utf8JsonReader reader) => PageBody<T>.Read(ref reader, readItem));
+            PageBody<T> page = JsonModel.Read(body, (ref Utf8JsonReader reader) => PageBody<T>.Read(ref reader, readItem));
             return new Page<T>(page.Items, page.Meta, new ApiResponse((int)response.StatusCode, response.Headers));
         }
     }
@@ -119,8 +119,6 @@ public sealed class ApiPipeline
 
         throw new TelnyxSerializationException("The response has no 'data' member", "$");
     };
-
-    private static T ParseBody<T>(byte[] body, JsonReadFunc<T> read) => JsonModel.Read(body, read);
 
     private async Task<(HttpResponseMessage Response, byte[] Body)> SendCoreAsync(ApiRequest request, RequestOptions? options,
         CancellationToken cancellationToken, bool readBody = true)

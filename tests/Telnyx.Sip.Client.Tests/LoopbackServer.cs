@@ -62,7 +62,8 @@ public sealed class LoopbackServer : IAsyncDisposable
         Timeout = TimeSpan.FromSeconds(10),
     };
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on at the moment of the call.</summary>
+    internal static int FreePort()
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();

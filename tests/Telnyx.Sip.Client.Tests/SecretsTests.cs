@@ -1,6 +1,4 @@
 using System;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -13,10 +11,7 @@ public class SecretsTests
     [Fact]
     public async Task TheApiKeyIsNotInAConnectionFailure()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        int closedPort = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        int closedPort = LoopbackServer.FreePort();
         var client = new TelnyxSipClient(new TelnyxClientOptions { ApiKey = Key, BaseUrl = new Uri($"http://127.0.0.1:{closedPort}/v2"), MaxRetries = 0 });
 
         var error = await Assert.ThrowsAsync<ApiConnectionException>(() => client.Connections.RetrieveAsync("1"));

@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Telnyx.Sip.Generator.Model;
 using Xunit;
 
 namespace Telnyx.Sip.Generator.Tests;
@@ -42,7 +43,7 @@ public class SnapshotTests
         var input = new Reading.SpecInput(GeneratorHarness.SipSpecPath, GeneratorHarness.SipSpecText, null, null, true);
         Model.ApiSpec spec = Model.ApiModelBuilder.Build(input, default).Spec!;
 
-        var methods = Flatten(spec.Resources)
+        var methods = spec.Resources.WithDescendants()
             .SelectMany(r => r.Operations.Select(o => $"{r.ClassName}.{o.MethodName} {o.HttpMethod} {o.PathTemplate}"))
             .ToList();
 
@@ -58,7 +59,4 @@ public class SnapshotTests
             ["AccessIpRanges", "Connections", "CredentialConnections", "FqdnConnections", "Fqdns", "IpConnections", "Ips", "OutboundVoiceProfiles"],
             spec.Resources.Select(r => r.PropertyName).Order());
     }
-
-    private static System.Collections.Generic.IEnumerable<Model.ResourceSpec> Flatten(System.Collections.Generic.IEnumerable<Model.ResourceSpec> resources) =>
-        resources.SelectMany(r => new[] { r }.Concat(Flatten(r.Children)));
 }

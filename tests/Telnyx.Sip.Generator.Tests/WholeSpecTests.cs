@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Telnyx.Sip.Generator.Model;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -23,7 +24,7 @@ public class WholeSpecTests(ITestOutputHelper output)
         int operations = CountOperations(spec);
 
         Model.BuildResult built = Model.ApiModelBuilder.Build(new Reading.SpecInput("/project/specs/telnyx.yaml", spec, null, null, true), default);
-        int methods = Flatten(built.Spec!.Resources).Sum(r => r.Operations.Count);
+        int methods = built.Spec!.Resources.WithDescendants().Sum(r => r.Operations.Count);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var (result, compilation) = GeneratorHarness.Run(spec, "/project/specs/telnyx.yaml");
         long generateMs = clock.ElapsedMilliseconds;
@@ -56,7 +57,7 @@ public class WholeSpecTests(ITestOutputHelper output)
         Assert.Equal(
             ["AccessIpRanges", "Connections", "CredentialConnections", "FqdnConnections", "Fqdns", "IpConnections", "Ips", "OutboundVoiceProfiles"],
             model.Resources.Select(r => r.PropertyName).Order());
-        Assert.Equal(36, Flatten(model.Resources).Sum(r => r.Operations.Count));
+        Assert.Equal(36, model.Resources.WithDescendants().Sum(r => r.Operations.Count));
         Assert.True(model.Models.Count < 200, $"{model.Models.Count} models: types of excluded operations were generated.");
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
         Assert.DoesNotContain(result.Diagnostics, d => d.DefaultSeverity == DiagnosticSeverity.Error);
@@ -71,7 +72,4 @@ public class WholeSpecTests(ITestOutputHelper output)
         return paths.Children.Values.OfType<YamlDotNet.RepresentationModel.YamlMappingNode>()
             .Sum(item => item.Children.Keys.Count(k => k.ToString() is "get" or "put" or "post" or "patch" or "delete" or "head" or "options"));
     }
-
-    private static System.Collections.Generic.IEnumerable<Model.ResourceSpec> Flatten(System.Collections.Generic.IEnumerable<Model.ResourceSpec> resources) =>
-        resources.SelectMany(r => new[] { r }.Concat(Flatten(r.Children)));
 }
