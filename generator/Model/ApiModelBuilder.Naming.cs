@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Telnyx.Sip.Generator.Diagnostics;
+using Telnyx.Sip.Generator.Reading;
+
+namespace Telnyx.Sip.Generator.Model;
+
+/// <summary>C# names for types and members: from the spec's title, unique within a scope, stable as the spec grows.</summary>
+internal sealed partial class ApiModelBuilder
+{
+    /// <summary>"Telnyx SIP API (subset …)" → "Telnyx SIP": the words before any parenthesis, without a trailing "API".</summary>
+    private static string TitleName(string? title)
+    {
+        string text = title ?? "Api";
+        int paren = text.IndexOf('(');
+        if (paren > 0)
+        {
+            text = text.Substring(0, paren);
+        }
+
+        string[] words = text.Split(new[] { ' ', '\t', '-', '_' }, StringSplitOptions.RemoveEmptyEntries);
+        var kept = words.Where(w => char.IsLetterOrDigit(w[0])).ToList();
+        while (kept.Count > 1 && (kept[kept.Count - 1].Equals("API", StringComparison.OrdinalIgnoreCase) ||
+                                  kept[kept.Count - 1].Equals("Client", StringComparison.OrdinalIgnoreCase)))
+        {
+            kept.RemoveAt(kept.Count - 1);
+        }
+
+        return kept.Count == 0 ? "Api" : string.Join(" ", kept);
+    }
+
+    private static string NamespaceFromTitle(string name) =>
+        string.Join(".", name.Split(' ').Select(w => Naming.Identifier(w)).Where(w => w.Length > 0));
+
+    /// <summary>Type references are written <c>global::</c>-qualified, so that a property can share a type's name.</summary>
+    private string Qualified(string name) => $"global::{_namespace}.{name}";
+
+    /// <summary>
+    /// Reserves a C# type name. A name already taken gets a suffix derived from <paramref name="source"/> (the spec
+    /// name it comes from) rather than a counter, so that it stays the same when the spec gains other names; the
+    /// collision is reported at <paramref name="node"/>.
+    /// </summary>
+    private string ReserveTypeName(string name, SpecNode? node = null, string? source = null)
+    {
+        if (_typeNames.Add(name))
+        {
+            return name;
+        }
+
+        string candidate = name + "_" + Naming.ShortHash(source ?? name);
+        while (!_typeNames.Add(candidate))
+        {
+            candidate += "_"; // two sources whose hashes collide as well: vanishingly rare
+        }
+
+        if (node is not null)
+        {
+            Report(DiagnosticDescriptors.NameCollision, node, source ?? name, name, candidate);
+        }
+
+        return candidate;
+    }
+
+    /// <summary>Members every generated type has; a spec member with one of these names gets a <c>Value</c> suffix.</summary>
+    private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
+    {
+        "AdditionalProperties", "ReadJson", "WriteJson", "MemberIndex", "AppendQuery", "ToString", "Equals", "GetHashCode",
+        "GetType", "Value", "Descending", "IsKnown", "FromWire",
+    };
+
+    /// <summary>
+    /// A member name unique within its type. A name the type itself uses (its own name, its methods) gets a
+    /// <c>Value</c> suffix; two spec names that become one identifier: the later one gets a suffix derived from its
+    /// spec name, never a counter, so that names do not shift when the spec gains members.
+    /// </summary>
+    private static string UniqueMemberName(string name, string typeName, HashSet<string> taken, string source)
+    {
+        if (name == typeName || ReservedMemberNames.Contains(name))
+        {
+            name += "Value";
+        }
+
+        if (taken.Add(name))
+        {
+            return name;
+        }
+
+        string candidate = name + "_" + Naming.ShortHash(source);
+        while (!taken.Add(candidate))
+        {
+            candidate += "_";
+        }
+
+        return candidate;
+    }
+}

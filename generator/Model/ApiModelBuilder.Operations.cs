@@ -1,0 +1,359 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Telnyx.Sip.Generator.Diagnostics;
+using Telnyx.Sip.Generator.Reading;
+
+namespace Telnyx.Sip.Generator.Model;
+
+/// <summary>Operations to methods: which resource, which method name, path and header parameters, request bodies and responses.</summary>
+internal sealed partial class ApiModelBuilder
+{
+    private sealed record RawOperation(string Path, string Method, SpecMap Node, SpecNode PathItem, string OperationId);
+
+    private List<RawOperation> CollectOperations()
+    {
+        var result = new List<RawOperation>();
+        string[] tags = Split(_input.IncludeTags);
+        string[] prefixes = Split(_input.IncludePaths);
+        foreach (var path in SpecDocument.Members(SpecDocument.Get(_document.Root, "paths")))
+        {
+            bool pathIncluded = prefixes.Any(prefix => path.Key.StartsWith(prefix, StringComparison.Ordinal));
+            SpecNode pathItem = Deref(path.Value) ?? path.Value;
+            foreach (var member in SpecDocument.Members(pathItem))
+            {
+                string method = member.Key.ToLowerInvariant();
+                if (Array.IndexOf(HttpMethods, method) < 0)
+                {
+                    continue;
+                }
+
+                if (member.Value is not SpecMap operation)
+                {
+                    Report(DiagnosticDescriptors.InvalidNode, member.Value, $"The {method.ToUpperInvariant()} operation of '{path.Key}' is not a mapping");
+                    continue;
+                }
+
+                if ((tags.Length > 0 || prefixes.Length > 0) && !pathIncluded &&
+                    !(SpecDocument.GetSequence(operation, "tags")?.Children.Any(t => tags.Contains(SpecDocument.ScalarText(t))) ?? false))
+                {
+                    continue;
+                }
+
+                string operationId = SpecDocument.GetString(operation, "operationId") ?? Naming.Identifier(method + " " + path.Key);
+                result.Add(new RawOperation(path.Key, method, operation, pathItem, operationId));
+            }
+        }
+
+        return result;
+    }
+
+    private static string[] Split(string? list) =>
+        list is null ? Array.Empty<string>() : list.Split(';').Select(item => item.Trim()).Where(item => item.Length > 0).ToArray();
+
+    private void BuildOperation(RawOperation raw, ResourceNode root)
+    {
+        string operationName = Naming.Identifier(raw.OperationId);
+        string[] segments = raw.Path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        var parts = new List<PathPart>();
+        var literalChain = new List<string>();
+        bool endsWithParameter = segments.Length > 0 && IsParameterSegment(segments[segments.Length - 1]);
+        string? action = null;
+        for (int i = 0; i < segments.Length; i++)
+        {
+            string segment = segments[i];
+            if (IsParameterSegment(segment))
+            {
+                parts.Add(new PathPart(segment.Substring(1, segment.Length - 2), true));
+                continue;
+            }
+
+            parts.Add(new PathPart(segment, false));
+            bool isLast = i == segments.Length - 1;
+            bool followsLiteral = i > 0 && !IsParameterSegment(segments[i - 1]);
+            bool isAction = isLast && raw.Method == "post" && followsLiteral && i >= 2 &&
+                            (segments[i - 1] == "actions" || IsParameterSegment(segments[i - 2]));
+            if (isAction)
+            {
+                action = segment;
+            }
+            else
+            {
+                literalChain.Add(segment);
+            }
+        }
+
+        // Parameters: path-level first, then the operation's own, which override by name and location.
+        var parameters = new List<(string Name, string In, SpecNode Node, string? RefName)>();
+        foreach (SpecNode? source in new[] { SpecDocument.Get(raw.PathItem, "parameters"), SpecDocument.Get(raw.Node, "parameters") })
+        {
+            if (source is not SpecSequence list)
+            {
+                continue;
+            }
+
+            foreach (SpecNode item in list.Children)
+            {
+                SpecNode? parameter = Deref(item);
+                string? name = SpecDocument.GetString(parameter, "name");
+                string? location = SpecDocument.GetString(parameter, "in");
+                if (parameter is null || name is null || location is null)
+                {
+                    if (parameter is not null)
+                    {
+                        Report(DiagnosticDescriptors.InvalidNode, item, $"A parameter of '{raw.OperationId}' lacks 'name' or 'in'");
+                    }
+
+                    continue;
+                }
+
+                parameters.RemoveAll(p => p.Name == name && p.In == location);
+                parameters.Add((name, location, parameter, ReferenceName(item)));
+            }
+        }
+
+        var pathParameters = new List<ParameterSpec>();
+        foreach (PathPart part in parts.Where(p => p.IsParameter))
+        {
+            SpecNode? declared = parameters.Where(p => p.In == "path" && p.Name == part.Text).Select(p => p.Node).FirstOrDefault();
+            TypeRef type = declared is null ? TypeRef.String : ResolveType(SpecDocument.Get(declared, "schema"), operationName + Naming.Identifier(part.Text));
+            if (type.Kind is not (TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Enum))
+            {
+                type = TypeRef.String;
+            }
+
+            pathParameters.Add(new ParameterSpec(part.Text, UniqueParameterName(part.Text, pathParameters), type, Doc(declared)));
+        }
+
+        var headerParameters = new List<ParameterSpec>();
+        foreach (var header in parameters.Where(p => p.In is "header"))
+        {
+            // Sent as text; the names of path parameters are taken already.
+            string name = UniqueParameterName(header.Name, pathParameters.Concat(headerParameters).ToList());
+            headerParameters.Add(new ParameterSpec(header.Name, name, TypeRef.String, Doc(header.Node, SpecDocument.Get(header.Node, "schema"))));
+        }
+
+        foreach (var cookie in parameters.Where(p => p.In is "cookie"))
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, cookie.Node,
+                $"The cookie parameter '{cookie.Name}' of '{raw.OperationId}' is not generated", "set the Cookie header through RequestOptions.Headers");
+        }
+
+        var queryParameters = parameters.Where(p => p.In == "query").ToList();
+        string? queryClass = null;
+        string? pageKey = null;
+        string? pageAccess = null;
+        if (queryParameters.Count > 0)
+        {
+            queryClass = ReserveTypeName(operationName + "Params", raw.Node, raw.OperationId + " parameters");
+            (pageKey, pageAccess) = BuildQueryModel(queryClass, queryParameters, SpecDocument.GetString(raw.Node, "summary"));
+        }
+
+        // Request body: JSON as a model; multipart, form and binary bodies through the runtime's body types.
+        TypeRef? body = null;
+        bool bodyRequired = false;
+        BodyKind bodyKind = BodyKind.None;
+        string? bodyMediaType = null;
+        if (Deref(SpecDocument.Get(raw.Node, "requestBody")) is { } requestBody)
+        {
+            bodyRequired = SpecDocument.GetBool(requestBody, "required");
+            SpecNode? content = SpecDocument.Get(requestBody, "content");
+            SpecNode? json = JsonMedia(content);
+            if (json is not null)
+            {
+                body = ResolveType(SpecDocument.Get(json, "schema"), operationName + "Request");
+                bodyKind = BodyKind.Json;
+            }
+            else if (SpecDocument.Members(content).FirstOrDefault() is { Key: { } mediaType })
+            {
+                string media = mediaType.ToLowerInvariant();
+                (bodyKind, body) = media.StartsWith("multipart/", StringComparison.Ordinal)
+                    ? (BodyKind.Multipart, new TypeRef(TypeKind.Model, "global::Telnyx.Sip.MultipartBody"))
+                    : media == "application/x-www-form-urlencoded"
+                        ? (BodyKind.Form, new TypeRef(TypeKind.Model, "global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>"))
+                        : (BodyKind.Binary, new TypeRef(TypeKind.Model, "global::System.IO.Stream"));
+                bodyMediaType = media.Contains("*") ? "application/octet-stream" : mediaType;
+            }
+        }
+
+        (ResponseKind responseKind, TypeRef? responseType) = BuildResponse(raw, operationName);
+        if (responseKind == ResponseKind.Page && (pageKey is null || raw.Method != "get"))
+        {
+            // A data array without page-number paging: return the whole list.
+            responseKind = ResponseKind.Data;
+            responseType = new TypeRef(TypeKind.List, $"global::System.Collections.Generic.IReadOnlyList<{responseType!.Name}>", responseType);
+        }
+
+        string methodName = action is not null
+            ? Naming.Identifier(action)
+            : (raw.Method, endsWithParameter) switch
+            {
+                ("get", false) => responseKind == ResponseKind.Page || responseType?.Kind == TypeKind.List ? "List" : "Retrieve",
+                ("get", true) => "Retrieve",
+                ("post", _) => "Create",
+                ("patch", _) => "Update",
+                ("put", _) => SpecDocument.Get(raw.PathItem, "patch") is null ? "Update" : "Replace",
+                ("delete", _) => "Delete",
+                _ => Naming.Identifier(raw.Method),
+            };
+
+        ResourceNode resource = root;
+        foreach (string literal in literalChain)
+        {
+            resource = resource.Child(Naming.Identifier(literal));
+        }
+
+        if (resource.MethodNames.Contains(methodName))
+        {
+            methodName = operationName;
+        }
+
+        resource.MethodNames.Add(methodName);
+        var operation = new OperationSpec
+        {
+            OperationId = raw.OperationId,
+            MethodName = methodName,
+            HttpMethod = raw.Method.ToUpperInvariant(),
+            PathTemplate = raw.Path,
+            Path = parts.ToEquatableArray(),
+            PathParameters = pathParameters.ToEquatableArray(),
+            HeaderParameters = headerParameters.ToEquatableArray(),
+            QueryClass = queryClass,
+            PageNumberKey = responseKind == ResponseKind.Page ? pageKey : null,
+            PageNumberAccess = responseKind == ResponseKind.Page ? pageAccess : null,
+            Body = body,
+            BodyRequired = bodyRequired,
+            BodyKind = bodyKind,
+            BodyMediaType = bodyMediaType,
+            ResponseKind = responseKind,
+            ResponseType = responseType,
+            Doc = OperationDoc(raw.Node),
+            Deprecated = SpecDocument.GetBool(raw.Node, "deprecated"),
+        };
+        resource.Operations.Add(operation);
+    }
+
+    private static bool IsParameterSegment(string segment) =>
+        segment.Length > 2 && segment[0] == '{' && segment[segment.Length - 1] == '}';
+
+    private static string UniqueParameterName(string wireName, List<ParameterSpec> existing)
+    {
+        string name = Naming.Parameter(wireName);
+        if (name is "body" or "parameters" or "options" or "cancellationToken" or "request")
+        {
+            name += "Value"; // the generated method's own parameters and locals
+        }
+
+        return existing.Any(p => p.Name == name) ? name + "_" + Naming.ShortHash(wireName) : name;
+    }
+
+    private static SpecNode? JsonMedia(SpecNode? content)
+    {
+        foreach (var media in SpecDocument.Members(content))
+        {
+            string type = media.Key.ToLowerInvariant();
+            if (type == "application/json" || type.EndsWith("+json", StringComparison.Ordinal) || type.StartsWith("application/json;", StringComparison.Ordinal))
+            {
+                return media.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private (ResponseKind Kind, TypeRef? Type) BuildResponse(RawOperation raw, string operationName)
+    {
+        SpecNode? responses = SpecDocument.Get(raw.Node, "responses");
+        var success = SpecDocument.Members(responses)
+            .Where(r => r.Key.StartsWith("2", StringComparison.Ordinal))
+            .OrderBy(r => r.Key, StringComparer.Ordinal)
+            .FirstOrDefault();
+        SpecNode? response = Deref(success.Value);
+        if (response is null)
+        {
+            return (ResponseKind.None, null);
+        }
+
+        SpecNode? content = SpecDocument.Get(response, "content");
+        SpecNode? json = JsonMedia(content);
+        if (json is null && SpecDocument.Members(content).Count > 0)
+        {
+            return (ResponseKind.Stream, null);
+        }
+
+        SpecNode? schema = Deref(SpecDocument.Get(json, "schema"));
+        if (schema is null)
+        {
+            return (ResponseKind.None, null);
+        }
+
+        // The {data: X} envelope, and the {data: [X], meta} page.
+        SpecNode? properties = SpecDocument.Get(schema, "properties");
+        var names = SpecDocument.Members(properties).Select(m => m.Key).ToList();
+        if (names.Contains("data") && names.All(n => n is "data" or "meta" or "url"))
+        {
+            SpecNode? data = Deref(SpecDocument.Get(properties, "data"));
+            if (IsArraySchema(data) && names.Contains("meta"))
+            {
+                TypeRef item = ResolveType(SpecDocument.Get(data, "items"), operationName + "Item");
+                return (ResponseKind.Page, item);
+            }
+
+            return (ResponseKind.Data, ResolveType(SpecDocument.Get(properties, "data"), operationName + "Result"));
+        }
+
+        return (ResponseKind.Body, ResolveType(SpecDocument.Get(json, "schema"), operationName + "Response"));
+    }
+
+    private static bool IsArraySchema(SpecNode? schema) =>
+        SpecDocument.Get(schema, "items") is not null || Types(schema).Contains("array");
+
+    private DocSpec OperationDoc(SpecNode operation)
+    {
+        string? summary = SpecDocument.GetString(operation, "summary");
+        string? description = SpecDocument.GetString(operation, "description");
+        var remarks = new List<string>();
+        if (summary is null)
+        {
+            summary = description;
+        }
+        else if (description is not null && !string.Equals(Trim(description), Trim(summary), StringComparison.OrdinalIgnoreCase))
+        {
+            remarks.Add(description);
+        }
+
+        return new DocSpec(summary, remarks.ToEquatableArray());
+
+        static string Trim(string text) => text.Trim().TrimEnd('.');
+    }
+
+    private sealed class ResourceNode(string propertyName, string classPrefix)
+    {
+        public string PropertyName { get; } = propertyName;
+        public string ClassPrefix { get; } = classPrefix;
+        public List<ResourceNode> Children { get; } = new();
+        public List<OperationSpec> Operations { get; } = new();
+        public HashSet<string> MethodNames { get; } = new(StringComparer.Ordinal);
+
+        public ResourceNode Child(string name)
+        {
+            ResourceNode? child = Children.FirstOrDefault(c => c.PropertyName == name);
+            if (child is null)
+            {
+                child = new ResourceNode(name, ClassPrefix + name);
+                Children.Add(child);
+            }
+
+            return child;
+        }
+
+        /// <summary>Names the classes: <c>{Chain}Client</c>, or <c>{Chain}ResourceClient</c> when a model or the root client has that name.</summary>
+        public ResourceSpec ToSpec(Func<string, bool> tryReserve, Func<string, string> reserve) => new()
+        {
+            PropertyName = PropertyName,
+            ClassName = tryReserve(ClassPrefix + "Client") ? ClassPrefix + "Client" : reserve(ClassPrefix + "ResourceClient"),
+            Operations = Operations.ToEquatableArray(),
+            Children = Children.Select(c => c.ToSpec(tryReserve, reserve)).ToEquatableArray(),
+        };
+    }
+}
