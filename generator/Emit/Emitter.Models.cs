@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Telnyx.Sip.Generator.Model;
@@ -14,10 +15,11 @@ internal static partial class Emitter
 
     private static string FieldName(PropertySpec property) => "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
 
-    private static string AssignedField(int index) => "_assigned" + (index / 64).ToString(CultureInfo.InvariantCulture);
-
-    private static string AssignedBit(int index) => "0x" + (1UL << (index % 64)).ToString("X", CultureInfo.InvariantCulture) + "UL";
-
+    /// <summary>
+    /// A JSON model: fields, one-line properties and the two member switches. What is the same for every model (the
+    /// set/unset bookkeeping, the member lookup, the read loop with its lenient recovery, writing, <c>ToString</c>) lives
+    /// in the runtime's <c>GeneratedModel</c>, driven by the <c>GeneratedModelInfo</c> table emitted here.
+    /// </summary>
     private static void EmitJsonModel(SourceWriter w, ModelSpec model)
     {
         string name = model.Name;
@@ -25,29 +27,48 @@ internal static partial class Emitter
         WriteDoc(w, model.Doc, $"The {name} object.");
         w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({Runtime}.JsonModelConverter<{name}>))]");
         w.Line(GeneratedCode);
-        w.Open($"public sealed partial class {name} : {Runtime}.IJsonModel<{name}>");
+        w.Open($"public sealed partial class {name} : {Runtime}.GeneratedModel, {Runtime}.IJsonModel<{name}>");
 
-        // Which properties were assigned or read: only those are written, so that "not set" and "set to null" differ.
-        for (int i = 0; i < (model.Properties.Count + 63) / 64; i++)
+        var indexes = model.Properties.Select((p, i) => (Property: p, Index: i)).ToList();
+        string? required = IndexList(indexes.Where(p => !p.Property.IsNullable).Select(p => p.Index));
+        string? secret = IndexList(indexes.Where(p => p.Property.IsSecret).Select(p => p.Index));
+        w.Line($"private static readonly {Runtime}.GeneratedModelInfo s_info = new(");
+        w.Indent();
+        w.Line($"{Literal(name)},");
+        w.Line(StringList(model.Properties.Select(p => p.WireName)) + ",");
+        w.Line(StringList(model.Properties.Select(p => p.Name)) + (required is null && secret is null ? ");" : ","));
+        if (required is not null)
         {
-            w.Line($"private ulong {AssignedField(i * 64)};");
+            w.Line($"required: {required}" + (secret is null ? ");" : ","));
         }
 
+        if (secret is not null)
+        {
+            w.Line($"secret: {secret});");
+        }
+
+        w.Outdent();
+        w.Line();
         foreach (PropertySpec property in model.Properties)
         {
             w.Line($"private {FieldType(property)} {FieldName(property)};");
         }
 
-        w.Line($"private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;");
-        w.Line();
-        w.Doc("summary", "Creates an instance with no property assigned. Only the properties you assign are sent.");
+        if (model.Properties.Count > 0)
+        {
+            w.Line();
+        }
+
+        w.Doc("summary", model.IsRequest
+            ? "Creates an instance with no property set. Only the properties you set are sent."
+            : "Creates an instance with no property set. The client creates instances when it reads responses; this is for tests and stored data.");
         w.Line($"public {name}()");
         w.Line("{");
         w.Line("}");
         if (hasRequired)
         {
             w.Line();
-            w.Line("// Used when reading: a response may lack a required member, and that is not worth an exception.");
+            w.Line("// Used when reading: a response that lacks a required member is still read (reading that property throws).");
             w.Line("#pragma warning disable CS8618");
             w.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
             w.Line($"private {name}(bool fromJson)");
@@ -60,153 +81,86 @@ internal static partial class Emitter
         {
             PropertySpec property = model.Properties[i];
             w.Line();
-            WriteDoc(w, property.Doc, $"The `{property.WireName}` member.");
-            string type = PropertyType(property.Type, property.IsNullable);
-            string required = property.IsRequired ? "required " : "";
-            string field = FieldName(property);
-            bool isEnum = property.Type.Kind == TypeKind.Enum;
-            string get = isEnum
-                ? property.IsNullable ? $"{field} is null ? ({property.Type.Name}?)null : new {property.Type.Name}({field})" : $"new {property.Type.Name}({field} ?? \"\")"
-                : property.IsNullable || property.Type.IsValueType ? field : field + "!";
-            w.Open($"public {required}{type} {property.Name}");
-            w.Line($"get => {get};");
-            w.Open("set");
-            w.Line(isEnum ? $"{field} = value{(property.IsNullable ? "?" : "")}.Value;" : $"{field} = value;");
-            w.Line($"{AssignedField(i)} |= {AssignedBit(i)};");
-            w.Close();
-            w.Close();
+            DocSpec doc = property.AcceptsNull && model.IsRequest
+                ? property.Doc with { Remarks = property.Doc.Remarks.Concat(new[] { "Assigning null sends `null`; `Unset` leaves the property out." }).ToEquatableArray() }
+                : property.Doc;
+            WriteDoc(w, doc, $"The `{property.WireName}` member.");
+            w.Line($"public {(property.IsRequired ? "required " : "")}{PropertyType(property.Type, property.IsNullable)} {property.Name}");
+            w.Line("{");
+            w.Line($"    get => {Getter(property, i)};");
+            w.Line($"    set => {Setter(property, i)};");
+            w.Line("}");
         }
 
         w.Line();
-        w.Doc("summary", "Members the spec does not describe, kept as they were read so that they survive a read-modify-write.");
-        w.Line("public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties =>");
-        w.Line("    _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);");
-
-        // Reading.
+        w.RawDoc($"<summary>Reads the model from the JSON object at the reader's position. A member that does not fit its type does not fail the read; see <see cref=\"{Runtime}.GeneratedModel\"/>.</summary>");
+        w.Line($"public static {name} ReadJson(ref {Reader} reader) => ReadObject(ref reader, new {name}({(hasRequired ? "fromJson: true" : "")}));");
         w.Line();
-        w.Doc("summary", $"Reads a {name} from the JSON object at the reader's position. Unknown members are kept in AdditionalProperties.");
-        w.Open($"public static {name} ReadJson(ref {Reader} reader)");
-        w.Line($"{Runtime}.JsonRead.ExpectObject(ref reader, {Literal(name)});");
-        w.Line(hasRequired ? $"var result = new {name}(fromJson: true);" : $"var result = new {name}();");
-        w.Line("string member = \"\";");
-        w.Open("try");
-        w.Open("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
-        w.Open(model.Properties.Count == 0 ? "switch (-1)" : "switch (MemberIndex(ref reader))");
-        for (int i = 0; i < model.Properties.Count; i++)
-        {
-            PropertySpec property = model.Properties[i];
-            w.Line($"case {i.ToString(CultureInfo.InvariantCulture)}:");
-            w.Indent();
-            w.Line($"member = {Literal(property.WireName)};");
-            w.Line("reader.Read();");
-            w.Line($"result.{FieldName(property)} = {ReadExpression(StoredType(property), property.IsNullable || !property.Type.IsValueType, "reader")};");
-            w.Line($"result.{AssignedField(i)} |= {AssignedBit(i)};");
-            w.Line("break;");
-            w.Outdent();
-        }
+        w.Line("/// <inheritdoc />");
+        w.Line($"protected override {Runtime}.GeneratedModelInfo ModelInfo => s_info;");
 
-        w.Line("default:");
-        w.Indent();
-        w.Line("member = reader.GetString()!;");
-        w.Line("reader.Read();");
-        w.Line("result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);");
-        w.Line("break;");
-        w.Outdent();
-        w.Close();
-        w.Close();
-        w.Close();
-        w.Open($"catch ({Sip}.TelnyxSerializationException error)");
-        w.Line("throw error.Under(\".\" + member);");
-        w.Close();
-        w.Open("catch (global::System.Text.Json.JsonException error)");
-        w.Line($"throw {Runtime}.JsonRead.Malformed(error).Under(\".\" + member);");
-        w.Close();
         w.Line();
-        w.Line("return result;");
-        w.Close();
-        if (model.Properties.Count > 0)
-        {
-            EmitMemberIndex(w, model);
-        }
-
-        // Writing.
-        w.Line();
-        w.Doc("summary", "Writes the properties that were assigned or read, then the unknown members.");
-        w.Open($"public void WriteJson({Writer} writer)");
-        w.Line("writer.WriteStartObject();");
-        for (int i = 0; i < model.Properties.Count; i++)
-        {
-            PropertySpec property = model.Properties[i];
-            w.Open($"if (({AssignedField(i)} & {AssignedBit(i)}) != 0)");
-            w.Line($"writer.WritePropertyName({Utf8(property.WireName)});");
-            w.Line(WriteStatement(StoredType(property), property.IsNullable || !property.Type.IsValueType, FieldName(property), "writer"));
-            w.Close();
-            w.Line();
-        }
-
-        w.Line($"{Runtime}.JsonWrite.AdditionalProperties(writer, _additionalProperties);");
-        w.Line("writer.WriteEndObject();");
+        w.Line("/// <inheritdoc />");
+        w.Open($"protected override void ReadMember(int index, ref {Reader} reader)");
+        EmitMemberSwitch(w, model, (property, _) => $"{FieldName(property)} = {ReadExpression(StoredType(property), true, "reader")};");
         w.Close();
 
-        // ToString.
         w.Line();
-        w.Doc("summary", "Lists the assigned properties; secrets such as passwords are shown as `***`.");
-        w.Open("public override string ToString()");
-        w.Line($"var text = new {Runtime}.ModelText({Literal(name)});");
-        for (int i = 0; i < model.Properties.Count; i++)
-        {
-            PropertySpec property = model.Properties[i];
-            string call = property.IsSecret ? $"text.AddSecret({Literal(property.Name)})" : $"text.Add({Literal(property.Name)}, {FieldName(property)})";
-            w.Open($"if (({AssignedField(i)} & {AssignedBit(i)}) != 0)");
-            w.Line(call + ";");
-            w.Close();
-            w.Line();
-        }
-
-        w.Line("return text.ToString(_additionalProperties);");
+        w.Line("/// <inheritdoc />");
+        w.Open($"protected override void WriteMember(int index, {Writer} writer)");
+        EmitMemberSwitch(w, model, (property, _) => WriteStatement(StoredType(property), true, FieldName(property), "writer"));
         w.Close();
         w.Close();
     }
 
-    /// <summary>
-    /// Maps the property name at the reader to the index of the property, or -1. Names are grouped by their length in
-    /// UTF-8 first, so that a name is compared with the few of the same length only.
-    /// </summary>
-    private static void EmitMemberIndex(SourceWriter w, ModelSpec model)
+    private static void EmitMemberSwitch(SourceWriter w, ModelSpec model, System.Func<PropertySpec, int, string> statement)
     {
-        w.Line();
-        w.Open($"private static int MemberIndex(ref {Reader} reader)");
-        w.Open("if (!reader.HasValueSequence && !reader.ValueIsEscaped)");
-        w.Line("global::System.ReadOnlySpan<byte> name = reader.ValueSpan;");
-        w.Open("switch (name.Length)");
-        foreach (var group in model.Properties.Select((p, i) => (Property: p, Index: i))
-                     .GroupBy(p => System.Text.Encoding.UTF8.GetByteCount(p.Property.WireName)).OrderBy(g => g.Key))
+        if (model.Properties.Count == 0)
         {
-            w.Line($"case {group.Key.ToString(CultureInfo.InvariantCulture)}:");
-            w.Indent();
-            foreach (var (property, index) in group)
-            {
-                w.Line($"if (global::System.MemoryExtensions.SequenceEqual(name, {Utf8(property.WireName)})) return {index.ToString(CultureInfo.InvariantCulture)};");
-            }
-
-            w.Line("break;");
-            w.Outdent();
+            return;
         }
 
-        w.Close();
-        w.Line();
-        w.Line("return -1;");
-        w.Close();
-        w.Line();
-        w.Line("// A name with escapes, or split across buffers: compare its unescaped text.");
+        w.Open("switch (index)");
         for (int i = 0; i < model.Properties.Count; i++)
         {
-            w.Line($"if (reader.ValueTextEquals({Utf8(model.Properties[i].WireName)})) return {i.ToString(CultureInfo.InvariantCulture)};");
+            w.Line($"case {i.ToString(CultureInfo.InvariantCulture)}: {statement(model.Properties[i], i)} break;");
         }
 
-        w.Line();
-        w.Line("return -1;");
         w.Close();
+    }
+
+    private static string Getter(PropertySpec property, int index)
+    {
+        string i = index.ToString(CultureInfo.InvariantCulture);
+        string field = FieldName(property);
+        if (property.Type.Kind == TypeKind.Enum)
+        {
+            return property.IsNullable
+                ? $"EnumOrNull<{property.Type.Name}>(GetOptional({i}, {field}))"
+                : $"{property.Type.Name}.FromWire(GetRequired({i}, {field}))";
+        }
+
+        return property.IsNullable ? $"GetOptional({i}, {field})"
+            : property.Type.IsValueType ? $"GetRequiredValue({i}, {field})"
+            : $"GetRequired({i}, {field})";
+    }
+
+    private static string Setter(PropertySpec property, int index)
+    {
+        string value = property.Type.Kind == TypeKind.Enum ? property.IsNullable ? "value?.Value" : "value.Value" : "value";
+        return $"{(property.AcceptsNull ? "SetNullable" : "SetOptional")}({index.ToString(CultureInfo.InvariantCulture)}, ref {FieldName(property)}, {value})";
+    }
+
+    private static string StringList(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", list.Select(Literal)) + " }";
+    }
+
+    private static string? IndexList(IEnumerable<int> indexes)
+    {
+        var list = indexes.ToList();
+        return list.Count == 0 ? null : "new[] { " + string.Join(", ", list.Select(i => i.ToString(CultureInfo.InvariantCulture))) + " }";
     }
 
     private static void EmitQueryModel(SourceWriter w, ModelSpec model)

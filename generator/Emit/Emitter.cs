@@ -207,9 +207,9 @@ internal static partial class Emitter
     /// <summary>The C# type of a property, with <c>?</c> when it is nullable.</summary>
     internal static string PropertyType(TypeRef type, bool nullable) => nullable ? type.Name + "?" : type.Name;
 
-    /// <summary>The type of the backing field: reference types are always nullable there.</summary>
+    /// <summary>The type of the backing field: always nullable, so that an absent value is told from a default one.</summary>
     private static string FieldType(PropertySpec property) =>
-        property.Type.Kind == TypeKind.Enum ? "string?" : PropertyType(property.Type, property.IsNullable || !property.Type.IsValueType);
+        property.Type.Kind == TypeKind.Enum ? "string?" : PropertyType(property.Type, true);
 
     /// <summary>An expression that reads a value of <paramref name="type"/> from the reader <paramref name="r"/>.</summary>
     private static string ReadExpression(TypeRef type, bool nullable, string r) => type.Kind switch

@@ -75,6 +75,9 @@ internal sealed record ModelSpec
     public required DocSpec Doc { get; init; }
     public required EquatableArray<PropertySpec> Properties { get; init; }
 
+    /// <summary>Whether the model is sent in a request body (else it is only read from responses).</summary>
+    public bool IsRequest { get; init; }
+
     /// <summary>For a query model that may also be given as one plain value (<c>filter[x]=v</c> besides <c>filter[x][op]=v</c>).</summary>
     public TypeRef? ScalarValue { get; init; }
 
@@ -104,6 +107,12 @@ internal sealed record PropertySpec
 
     /// <summary>Whether the property is a C# <c>required</c> member (required fields of request bodies).</summary>
     public required bool IsRequired { get; init; }
+
+    /// <summary>
+    /// Whether the spec allows null for the value (<c>type: [T, "null"]</c>, <c>nullable: true</c>): an assigned null is
+    /// then sent as <c>null</c>; otherwise assigning null unsets the property.
+    /// </summary>
+    public bool AcceptsNull { get; init; }
 
     /// <summary>Whether <c>ToString</c> must hide the value (passwords, write-only fields).</summary>
     public required bool IsSecret { get; init; }

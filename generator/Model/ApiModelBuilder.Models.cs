@@ -40,6 +40,7 @@ internal sealed partial class ApiModelBuilder
                 Type = propertyType,
                 IsNullable = nullable || !isRequired,
                 IsRequired = isRequest && isRequired && !readOnly,
+                AcceptsNull = nullable,
                 IsSecret = IsSecret(member.Key, propertySchema),
                 Doc = Doc(member.Value, propertySchema),
             });
@@ -49,6 +50,7 @@ internal sealed partial class ApiModelBuilder
         {
             Name = name,
             Kind = ModelKind.Json,
+            IsRequest = isRequest,
             Doc = Doc(schema, schema),
             Properties = properties.ToEquatableArray(),
         });

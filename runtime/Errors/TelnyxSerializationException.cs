@@ -22,7 +22,13 @@ public sealed class TelnyxSerializationException : TelnyxException
     /// <summary>The raw body the value came from, when the client read it from a response.</summary>
     public string? RawBody { get; internal set; }
 
+    /// <summary>
+    /// The JSON value, as received, of a member that did not fit its type (thrown when the property is read or the
+    /// model validated); null when the member is absent or the whole body is at fault.
+    /// </summary>
+    public string? RawValue { get; init; }
+
     /// <summary>Returns the same error with <paramref name="segment"/> put in front of the path.</summary>
     public TelnyxSerializationException Under(string segment) =>
-        new(Reason, "$" + segment + Path.Substring(1), InnerException);
+        new(Reason, "$" + segment + Path.Substring(1), InnerException) { RawValue = RawValue };
 }

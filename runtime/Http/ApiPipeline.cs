@@ -109,7 +109,13 @@ public sealed class ApiPipeline
 
             try
             {
-                return read(ref reader);
+                T value = read(ref reader);
+                if (value is GeneratedModel { HasReadIssues: true } model)
+                {
+                    model.Locate("$.data", null);
+                }
+
+                return value;
             }
             catch (TelnyxSerializationException error)
             {

@@ -175,14 +175,22 @@ public static class JsonRead
         int index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
+            T item;
             try
             {
-                list.Add(readItem(ref reader));
+                item = readItem(ref reader);
             }
             catch (TelnyxSerializationException error)
             {
                 throw error.Under("[" + index.ToString(CultureInfo.InvariantCulture) + "]");
             }
+
+            if (item is GeneratedModel { HasReadIssues: true } model)
+            {
+                model.Locate(null, "[" + index.ToString(CultureInfo.InvariantCulture) + "]");
+            }
+
+            list.Add(item);
 
             index++;
         }
@@ -208,14 +216,22 @@ public static class JsonRead
         {
             string name = reader.GetString()!;
             reader.Read();
+            T value;
             try
             {
-                map[name] = readValue(ref reader);
+                value = readValue(ref reader);
             }
             catch (TelnyxSerializationException error)
             {
                 throw error.Under("." + name);
             }
+
+            if (value is GeneratedModel { HasReadIssues: true } model)
+            {
+                model.Locate(null, "." + name);
+            }
+
+            map[name] = value;
         }
 
         return map;

@@ -52,6 +52,14 @@ internal readonly record struct PageBody<T>(IReadOnlyList<T> Items, PageMeta? Me
                 {
                     throw error.Under(".data");
                 }
+
+                foreach (T item in items ?? [])
+                {
+                    if (item is Runtime.GeneratedModel { HasReadIssues: true } model)
+                    {
+                        model.Locate("$.data", null);
+                    }
+                }
             }
             else if (reader.ValueTextEquals("meta"u8))
             {

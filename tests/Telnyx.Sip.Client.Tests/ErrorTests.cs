@@ -75,14 +75,17 @@ public class ErrorTests
     }
 
     [Fact]
-    public async Task AWrongTypeNamesThePathOfTheBadValue()
+    public async Task AWrongTypeFailsOnlyItsPropertyAndNamesThePathOfTheBadValue()
     {
         await using var server = new LoopbackServer(_ => new CannedResponse(200, """{"data":{"id":"1","inbound":{"channel_limit":{"no":1}}}}"""));
         var client = new TelnyxSipClient(server.Options());
 
-        TelnyxSerializationException error = await Assert.ThrowsAsync<TelnyxSerializationException>(() => client.CredentialConnections.RetrieveAsync("1"));
+        CredentialConnection connection = await client.CredentialConnections.RetrieveAsync("1");
 
+        Assert.Equal("1", connection.Id);
+        TelnyxSerializationException error = Assert.Throws<TelnyxSerializationException>(() => connection.Inbound!.ChannelLimit);
         Assert.Equal("$.data.inbound.channel_limit", error.Path);
+        Assert.Equal("""{"no":1}""", error.RawValue);
         Assert.Contains("32-bit integer", error.Message);
     }
 

@@ -85,11 +85,13 @@ public class ModelTests
     }
 
     [Fact]
-    public void OnlyAssignedPropertiesAreWrittenAndAssignedNullIsWrittenAsNull()
+    public void OnlyAssignedPropertiesAreWrittenAndNullIsWrittenOnlyWhereTheSpecAllowsIt()
     {
         Assert.Equal("{}", Json.Write(new UpdateCredentialConnectionRequest()));
         Assert.Equal("""{"encrypted_media":null}""", Json.Write(new UpdateCredentialConnectionRequest { EncryptedMedia = null }));
-        Assert.Equal("""{"connection_name":"x","webhook_event_url":null}""",
+
+        // webhook_event_url is a plain string in the update request: null there means "leave it out".
+        Assert.Equal("""{"connection_name":"x"}""",
             Json.Write(new UpdateCredentialConnectionRequest { ConnectionName = "x", WebhookEventUrl = null }));
     }
 

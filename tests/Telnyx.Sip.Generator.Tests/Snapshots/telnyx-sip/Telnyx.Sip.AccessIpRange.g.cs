@@ -7,9 +7,14 @@ namespace Telnyx.Sip;
 /// <summary>An IP range, in CIDR notation, from which the account accepts API requests.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<AccessIpRange>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.IJsonModel<AccessIpRange>
+public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.GeneratedModel, global::Telnyx.Sip.Runtime.IJsonModel<AccessIpRange>
 {
-    private ulong _assigned0;
+    private static readonly global::Telnyx.Sip.Runtime.GeneratedModelInfo s_info = new(
+        "AccessIpRange",
+        new[] { "cidr_block", "created_at", "description", "id", "status", "updated_at", "user_id" },
+        new[] { "CidrBlock", "CreatedAt", "Description", "Id", "Status", "UpdatedAt", "UserId" },
+        required: new[] { 0, 3, 4, 6 });
+
     private string? _cidrBlock;
     private global::System.DateTimeOffset? _createdAt;
     private string? _description;
@@ -17,10 +22,10 @@ public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.IJsonMode
     private string? _status;
     private global::System.DateTimeOffset? _updatedAt;
     private string? _userId;
-    private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
     /// <summary>
-    /// Creates an instance with no property assigned. Only the properties you assign are sent.
+    /// Creates an instance with no property set. The client creates instances when it reads responses; this
+    /// is for tests and stored data.
     /// </summary>
     public AccessIpRange()
     {
@@ -29,293 +34,85 @@ public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.IJsonMode
     /// <summary>The <c>cidr_block</c> member.</summary>
     public string CidrBlock
     {
-        get => _cidrBlock!;
-        set
-        {
-            _cidrBlock = value;
-            _assigned0 |= 0x1UL;
-        }
+        get => GetRequired(0, _cidrBlock);
+        set => SetOptional(0, ref _cidrBlock, value);
     }
 
     /// <summary>The <c>created_at</c> member.</summary>
     public global::System.DateTimeOffset? CreatedAt
     {
-        get => _createdAt;
-        set
-        {
-            _createdAt = value;
-            _assigned0 |= 0x2UL;
-        }
+        get => GetOptional(1, _createdAt);
+        set => SetOptional(1, ref _createdAt, value);
     }
 
     /// <summary>The <c>description</c> member.</summary>
     public string? Description
     {
-        get => _description;
-        set
-        {
-            _description = value;
-            _assigned0 |= 0x4UL;
-        }
+        get => GetOptional(2, _description);
+        set => SetOptional(2, ref _description, value);
     }
 
     /// <summary>The <c>id</c> member.</summary>
     public string Id
     {
-        get => _id!;
-        set
-        {
-            _id = value;
-            _assigned0 |= 0x8UL;
-        }
+        get => GetRequired(3, _id);
+        set => SetOptional(3, ref _id, value);
     }
 
     /// <summary>Whether the range has been synchronised yet.</summary>
     public global::Telnyx.Sip.AccessIpRangeStatus Status
     {
-        get => new global::Telnyx.Sip.AccessIpRangeStatus(_status ?? "");
-        set
-        {
-            _status = value.Value;
-            _assigned0 |= 0x10UL;
-        }
+        get => global::Telnyx.Sip.AccessIpRangeStatus.FromWire(GetRequired(4, _status));
+        set => SetOptional(4, ref _status, value.Value);
     }
 
     /// <summary>The <c>updated_at</c> member.</summary>
     public global::System.DateTimeOffset? UpdatedAt
     {
-        get => _updatedAt;
-        set
-        {
-            _updatedAt = value;
-            _assigned0 |= 0x20UL;
-        }
+        get => GetOptional(5, _updatedAt);
+        set => SetOptional(5, ref _updatedAt, value);
     }
 
     /// <summary>The <c>user_id</c> member.</summary>
     public string UserId
     {
-        get => _userId!;
-        set
+        get => GetRequired(6, _userId);
+        set => SetOptional(6, ref _userId, value);
+    }
+
+    /// <summary>Reads the model from the JSON object at the reader's position. A member that does not fit its type does not fail the read; see <see cref="global::Telnyx.Sip.Runtime.GeneratedModel"/>.</summary>
+    public static AccessIpRange ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObject(ref reader, new AccessIpRange());
+
+    /// <inheritdoc />
+    protected override global::Telnyx.Sip.Runtime.GeneratedModelInfo ModelInfo => s_info;
+
+    /// <inheritdoc />
+    protected override void ReadMember(int index, ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (index)
         {
-            _userId = value;
-            _assigned0 |= 0x40UL;
+            case 0: _cidrBlock = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 1: _createdAt = global::Telnyx.Sip.Runtime.JsonRead.DateTimeOffset(ref reader); break;
+            case 2: _description = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 3: _id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 4: _status = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 5: _updatedAt = global::Telnyx.Sip.Runtime.JsonRead.DateTimeOffset(ref reader); break;
+            case 6: _userId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
         }
     }
 
-    /// <summary>
-    /// Members the spec does not describe, kept as they were read so that they survive a read-modify-write.
-    /// </summary>
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties =>
-        _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
-
-    /// <summary>
-    /// Reads a AccessIpRange from the JSON object at the reader's position. Unknown members are kept in
-    /// AdditionalProperties.
-    /// </summary>
-    public static AccessIpRange ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <inheritdoc />
+    protected override void WriteMember(int index, global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Telnyx.Sip.Runtime.JsonRead.ExpectObject(ref reader, "AccessIpRange");
-        var result = new AccessIpRange();
-        string member = "";
-        try
+        switch (index)
         {
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                switch (MemberIndex(ref reader))
-                {
-                    case 0:
-                        member = "cidr_block";
-                        reader.Read();
-                        result._cidrBlock = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x1UL;
-                        break;
-                    case 1:
-                        member = "created_at";
-                        reader.Read();
-                        result._createdAt = global::Telnyx.Sip.Runtime.JsonRead.DateTimeOffset(ref reader);
-                        result._assigned0 |= 0x2UL;
-                        break;
-                    case 2:
-                        member = "description";
-                        reader.Read();
-                        result._description = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x4UL;
-                        break;
-                    case 3:
-                        member = "id";
-                        reader.Read();
-                        result._id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x8UL;
-                        break;
-                    case 4:
-                        member = "status";
-                        reader.Read();
-                        result._status = global::Telnyx.Sip.Runtime.JsonRead.NonNullString(ref reader);
-                        result._assigned0 |= 0x10UL;
-                        break;
-                    case 5:
-                        member = "updated_at";
-                        reader.Read();
-                        result._updatedAt = global::Telnyx.Sip.Runtime.JsonRead.DateTimeOffset(ref reader);
-                        result._assigned0 |= 0x20UL;
-                        break;
-                    case 6:
-                        member = "user_id";
-                        reader.Read();
-                        result._userId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x40UL;
-                        break;
-                    default:
-                        member = reader.GetString()!;
-                        reader.Read();
-                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
+            case 0: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _cidrBlock); break;
+            case 1: global::Telnyx.Sip.Runtime.JsonWrite.DateTimeOffset(writer, _createdAt); break;
+            case 2: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _description); break;
+            case 3: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _id); break;
+            case 4: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _status); break;
+            case 5: global::Telnyx.Sip.Runtime.JsonWrite.DateTimeOffset(writer, _updatedAt); break;
+            case 6: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _userId); break;
         }
-        catch (global::Telnyx.Sip.TelnyxSerializationException error)
-        {
-            throw error.Under("." + member);
-        }
-        catch (global::System.Text.Json.JsonException error)
-        {
-            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
-        }
-
-        return result;
-    }
-
-    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-        {
-            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-            switch (name.Length)
-            {
-                case 2:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) return 3;
-                    break;
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8)) return 4;
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "user_id"u8)) return 6;
-                    break;
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "cidr_block"u8)) return 0;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8)) return 1;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "updated_at"u8)) return 5;
-                    break;
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "description"u8)) return 2;
-                    break;
-            }
-
-            return -1;
-        }
-
-        // A name with escapes, or split across buffers: compare its unescaped text.
-        if (reader.ValueTextEquals("cidr_block"u8)) return 0;
-        if (reader.ValueTextEquals("created_at"u8)) return 1;
-        if (reader.ValueTextEquals("description"u8)) return 2;
-        if (reader.ValueTextEquals("id"u8)) return 3;
-        if (reader.ValueTextEquals("status"u8)) return 4;
-        if (reader.ValueTextEquals("updated_at"u8)) return 5;
-        if (reader.ValueTextEquals("user_id"u8)) return 6;
-
-        return -1;
-    }
-
-    /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
-    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            writer.WritePropertyName("cidr_block"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _cidrBlock);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            writer.WritePropertyName("created_at"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.DateTimeOffset(writer, _createdAt);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            writer.WritePropertyName("description"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _description);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            writer.WritePropertyName("id"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _id);
-        }
-
-        if ((_assigned0 & 0x10UL) != 0)
-        {
-            writer.WritePropertyName("status"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _status);
-        }
-
-        if ((_assigned0 & 0x20UL) != 0)
-        {
-            writer.WritePropertyName("updated_at"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.DateTimeOffset(writer, _updatedAt);
-        }
-
-        if ((_assigned0 & 0x40UL) != 0)
-        {
-            writer.WritePropertyName("user_id"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _userId);
-        }
-
-        global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Lists the assigned properties; secrets such as passwords are shown as <c>***</c>.</summary>
-    public override string ToString()
-    {
-        var text = new global::Telnyx.Sip.Runtime.ModelText("AccessIpRange");
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            text.Add("CidrBlock", _cidrBlock);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            text.Add("CreatedAt", _createdAt);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            text.Add("Description", _description);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            text.Add("Id", _id);
-        }
-
-        if ((_assigned0 & 0x10UL) != 0)
-        {
-            text.Add("Status", _status);
-        }
-
-        if ((_assigned0 & 0x20UL) != 0)
-        {
-            text.Add("UpdatedAt", _updatedAt);
-        }
-
-        if ((_assigned0 & 0x40UL) != 0)
-        {
-            text.Add("UserId", _userId);
-        }
-
-        return text.ToString(_additionalProperties);
     }
 }

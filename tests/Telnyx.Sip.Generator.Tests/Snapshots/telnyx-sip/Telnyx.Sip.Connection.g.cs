@@ -7,9 +7,14 @@ namespace Telnyx.Sip;
 /// <summary>The settings every type of connection shares.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<Connection>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<Connection>
+public sealed partial class Connection : global::Telnyx.Sip.Runtime.GeneratedModel, global::Telnyx.Sip.Runtime.IJsonModel<Connection>
 {
-    private ulong _assigned0;
+    private static readonly global::Telnyx.Sip.Runtime.GeneratedModelInfo s_info = new(
+        "Connection",
+        new[] { "active", "anchorsite_override", "connection_name", "created_at", "id", "outbound_voice_profile_id", "record_type", "tags", "updated_at", "webhook_api_version", "webhook_event_failover_url", "webhook_event_url" },
+        new[] { "Active", "AnchorsiteOverride", "ConnectionName", "CreatedAt", "Id", "OutboundVoiceProfileId", "RecordType", "Tags", "UpdatedAt", "WebhookApiVersion", "WebhookEventFailoverUrl", "WebhookEventUrl" },
+        required: new[] { 4 });
+
     private bool? _active;
     private string? _anchorsiteOverride;
     private string? _connectionName;
@@ -22,10 +27,10 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
     private string? _webhookApiVersion;
     private string? _webhookEventFailoverUrl;
     private string? _webhookEventUrl;
-    private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
     /// <summary>
-    /// Creates an instance with no property assigned. Only the properties you assign are sent.
+    /// Creates an instance with no property set. The client creates instances when it reads responses; this
+    /// is for tests and stored data.
     /// </summary>
     public Connection()
     {
@@ -35,12 +40,8 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
     /// <remarks>Example: <c>true</c>.</remarks>
     public bool? Active
     {
-        get => _active;
-        set
-        {
-            _active = value;
-            _assigned0 |= 0x1UL;
-        }
+        get => GetOptional(0, _active);
+        set => SetOptional(0, ref _active, value);
     }
 
     /// <summary>
@@ -50,451 +51,132 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
     /// <remarks>Default: <c>Latency</c>. Example: <c>Amsterdam, Netherlands</c>.</remarks>
     public global::Telnyx.Sip.AnchorsiteOverride? AnchorsiteOverride
     {
-        get => _anchorsiteOverride is null ? (global::Telnyx.Sip.AnchorsiteOverride?)null : new global::Telnyx.Sip.AnchorsiteOverride(_anchorsiteOverride);
-        set
-        {
-            _anchorsiteOverride = value?.Value;
-            _assigned0 |= 0x2UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.AnchorsiteOverride>(GetOptional(1, _anchorsiteOverride));
+        set => SetOptional(1, ref _anchorsiteOverride, value?.Value);
     }
 
     /// <summary>The <c>connection_name</c> member.</summary>
     /// <remarks>Example: <c>string</c>.</remarks>
     public string? ConnectionName
     {
-        get => _connectionName;
-        set
-        {
-            _connectionName = value;
-            _assigned0 |= 0x4UL;
-        }
+        get => GetOptional(2, _connectionName);
+        set => SetOptional(2, ref _connectionName, value);
     }
 
     /// <summary>When the resource was created (ISO 8601).</summary>
     /// <remarks>Example: <c>2018-02-02T22:25:27.521Z</c>.</remarks>
     public string? CreatedAt
     {
-        get => _createdAt;
-        set
-        {
-            _createdAt = value;
-            _assigned0 |= 0x8UL;
-        }
+        get => GetOptional(3, _createdAt);
+        set => SetOptional(3, ref _createdAt, value);
     }
 
     /// <summary>The resource's ID.</summary>
     /// <remarks>Example: <c>6a09cdc3-8948-47f0-aa62-74ac943d6c58</c>.</remarks>
     public string Id
     {
-        get => _id!;
-        set
-        {
-            _id = value;
-            _assigned0 |= 0x10UL;
-        }
+        get => GetRequired(4, _id);
+        set => SetOptional(4, ref _id, value);
     }
 
     /// <summary>The outbound voice profile the connection uses.</summary>
     /// <remarks>Example: <c>1293384261075731499</c>.</remarks>
     public string? OutboundVoiceProfileId
     {
-        get => _outboundVoiceProfileId;
-        set
-        {
-            _outboundVoiceProfileId = value;
-            _assigned0 |= 0x20UL;
-        }
+        get => GetOptional(5, _outboundVoiceProfileId);
+        set => SetOptional(5, ref _outboundVoiceProfileId, value);
     }
 
     /// <summary>The kind of resource.</summary>
     /// <remarks>Example: <c>ip_connection</c>.</remarks>
     public string? RecordType
     {
-        get => _recordType;
-        set
-        {
-            _recordType = value;
-            _assigned0 |= 0x40UL;
-        }
+        get => GetOptional(6, _recordType);
+        set => SetOptional(6, ref _recordType, value);
     }
 
     /// <summary>Labels attached to the connection.</summary>
     public global::System.Collections.Generic.IList<string>? Tags
     {
-        get => _tags;
-        set
-        {
-            _tags = value;
-            _assigned0 |= 0x80UL;
-        }
+        get => GetOptional(7, _tags);
+        set => SetOptional(7, ref _tags, value);
     }
 
     /// <summary>When the resource was last updated (ISO 8601).</summary>
     /// <remarks>Example: <c>2018-02-02T22:25:27.521Z</c>.</remarks>
     public string? UpdatedAt
     {
-        get => _updatedAt;
-        set
-        {
-            _updatedAt = value;
-            _assigned0 |= 0x100UL;
-        }
+        get => GetOptional(8, _updatedAt);
+        set => SetOptional(8, ref _updatedAt, value);
     }
 
     /// <summary>The format of the webhooks sent for this connection: API v1 or v2.</summary>
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
     public global::Telnyx.Sip.ConnectionWebhookApiVersion? WebhookApiVersion
     {
-        get => _webhookApiVersion is null ? (global::Telnyx.Sip.ConnectionWebhookApiVersion?)null : new global::Telnyx.Sip.ConnectionWebhookApiVersion(_webhookApiVersion);
-        set
-        {
-            _webhookApiVersion = value?.Value;
-            _assigned0 |= 0x200UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.ConnectionWebhookApiVersion>(GetOptional(9, _webhookApiVersion));
+        set => SetOptional(9, ref _webhookApiVersion, value?.Value);
     }
 
     /// <summary>The URL that receives the webhooks of this connection when the primary URL fails.</summary>
     /// <remarks>Format: uri. Example: <c>https://failover.example.com</c>.</remarks>
     public string? WebhookEventFailoverUrl
     {
-        get => _webhookEventFailoverUrl;
-        set
-        {
-            _webhookEventFailoverUrl = value;
-            _assigned0 |= 0x400UL;
-        }
+        get => GetOptional(10, _webhookEventFailoverUrl);
+        set => SetNullable(10, ref _webhookEventFailoverUrl, value);
     }
 
     /// <summary>The URL that receives the webhooks of this connection.</summary>
     /// <remarks>Format: uri. Example: <c>https://example.com</c>.</remarks>
     public string? WebhookEventUrl
     {
-        get => _webhookEventUrl;
-        set
+        get => GetOptional(11, _webhookEventUrl);
+        set => SetNullable(11, ref _webhookEventUrl, value);
+    }
+
+    /// <summary>Reads the model from the JSON object at the reader's position. A member that does not fit its type does not fail the read; see <see cref="global::Telnyx.Sip.Runtime.GeneratedModel"/>.</summary>
+    public static Connection ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObject(ref reader, new Connection());
+
+    /// <inheritdoc />
+    protected override global::Telnyx.Sip.Runtime.GeneratedModelInfo ModelInfo => s_info;
+
+    /// <inheritdoc />
+    protected override void ReadMember(int index, ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (index)
         {
-            _webhookEventUrl = value;
-            _assigned0 |= 0x800UL;
+            case 0: _active = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 1: _anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 2: _connectionName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 3: _createdAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 4: _id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 5: _outboundVoiceProfileId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 6: _recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 7: _tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;
+            case 8: _updatedAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 9: _webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 10: _webhookEventFailoverUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 11: _webhookEventUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
         }
     }
 
-    /// <summary>
-    /// Members the spec does not describe, kept as they were read so that they survive a read-modify-write.
-    /// </summary>
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties =>
-        _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
-
-    /// <summary>
-    /// Reads a Connection from the JSON object at the reader's position. Unknown members are kept in
-    /// AdditionalProperties.
-    /// </summary>
-    public static Connection ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <inheritdoc />
+    protected override void WriteMember(int index, global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Telnyx.Sip.Runtime.JsonRead.ExpectObject(ref reader, "Connection");
-        var result = new Connection();
-        string member = "";
-        try
+        switch (index)
         {
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                switch (MemberIndex(ref reader))
-                {
-                    case 0:
-                        member = "active";
-                        reader.Read();
-                        result._active = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x1UL;
-                        break;
-                    case 1:
-                        member = "anchorsite_override";
-                        reader.Read();
-                        result._anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x2UL;
-                        break;
-                    case 2:
-                        member = "connection_name";
-                        reader.Read();
-                        result._connectionName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x4UL;
-                        break;
-                    case 3:
-                        member = "created_at";
-                        reader.Read();
-                        result._createdAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x8UL;
-                        break;
-                    case 4:
-                        member = "id";
-                        reader.Read();
-                        result._id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x10UL;
-                        break;
-                    case 5:
-                        member = "outbound_voice_profile_id";
-                        reader.Read();
-                        result._outboundVoiceProfileId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x20UL;
-                        break;
-                    case 6:
-                        member = "record_type";
-                        reader.Read();
-                        result._recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x40UL;
-                        break;
-                    case 7:
-                        member = "tags";
-                        reader.Read();
-                        result._tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
-                        result._assigned0 |= 0x80UL;
-                        break;
-                    case 8:
-                        member = "updated_at";
-                        reader.Read();
-                        result._updatedAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x100UL;
-                        break;
-                    case 9:
-                        member = "webhook_api_version";
-                        reader.Read();
-                        result._webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x200UL;
-                        break;
-                    case 10:
-                        member = "webhook_event_failover_url";
-                        reader.Read();
-                        result._webhookEventFailoverUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x400UL;
-                        break;
-                    case 11:
-                        member = "webhook_event_url";
-                        reader.Read();
-                        result._webhookEventUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x800UL;
-                        break;
-                    default:
-                        member = reader.GetString()!;
-                        reader.Read();
-                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
+            case 0: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _active); break;
+            case 1: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _anchorsiteOverride); break;
+            case 2: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _connectionName); break;
+            case 3: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _createdAt); break;
+            case 4: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _id); break;
+            case 5: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _outboundVoiceProfileId); break;
+            case 6: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _recordType); break;
+            case 7: global::Telnyx.Sip.Runtime.JsonWrite.List(writer, _tags, static (global::System.Text.Json.Utf8JsonWriter w, string item) => global::Telnyx.Sip.Runtime.JsonWrite.String(w, item)); break;
+            case 8: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _updatedAt); break;
+            case 9: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _webhookApiVersion); break;
+            case 10: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _webhookEventFailoverUrl); break;
+            case 11: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _webhookEventUrl); break;
         }
-        catch (global::Telnyx.Sip.TelnyxSerializationException error)
-        {
-            throw error.Under("." + member);
-        }
-        catch (global::System.Text.Json.JsonException error)
-        {
-            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
-        }
-
-        return result;
-    }
-
-    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-        {
-            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-            switch (name.Length)
-            {
-                case 2:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) return 4;
-                    break;
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8)) return 7;
-                    break;
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "active"u8)) return 0;
-                    break;
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8)) return 3;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "updated_at"u8)) return 8;
-                    break;
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "record_type"u8)) return 6;
-                    break;
-                case 15:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "connection_name"u8)) return 2;
-                    break;
-                case 17:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "webhook_event_url"u8)) return 11;
-                    break;
-                case 19:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "anchorsite_override"u8)) return 1;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "webhook_api_version"u8)) return 9;
-                    break;
-                case 25:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "outbound_voice_profile_id"u8)) return 5;
-                    break;
-                case 26:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "webhook_event_failover_url"u8)) return 10;
-                    break;
-            }
-
-            return -1;
-        }
-
-        // A name with escapes, or split across buffers: compare its unescaped text.
-        if (reader.ValueTextEquals("active"u8)) return 0;
-        if (reader.ValueTextEquals("anchorsite_override"u8)) return 1;
-        if (reader.ValueTextEquals("connection_name"u8)) return 2;
-        if (reader.ValueTextEquals("created_at"u8)) return 3;
-        if (reader.ValueTextEquals("id"u8)) return 4;
-        if (reader.ValueTextEquals("outbound_voice_profile_id"u8)) return 5;
-        if (reader.ValueTextEquals("record_type"u8)) return 6;
-        if (reader.ValueTextEquals("tags"u8)) return 7;
-        if (reader.ValueTextEquals("updated_at"u8)) return 8;
-        if (reader.ValueTextEquals("webhook_api_version"u8)) return 9;
-        if (reader.ValueTextEquals("webhook_event_failover_url"u8)) return 10;
-        if (reader.ValueTextEquals("webhook_event_url"u8)) return 11;
-
-        return -1;
-    }
-
-    /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
-    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            writer.WritePropertyName("active"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _active);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            writer.WritePropertyName("anchorsite_override"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _anchorsiteOverride);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            writer.WritePropertyName("connection_name"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _connectionName);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            writer.WritePropertyName("created_at"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _createdAt);
-        }
-
-        if ((_assigned0 & 0x10UL) != 0)
-        {
-            writer.WritePropertyName("id"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _id);
-        }
-
-        if ((_assigned0 & 0x20UL) != 0)
-        {
-            writer.WritePropertyName("outbound_voice_profile_id"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _outboundVoiceProfileId);
-        }
-
-        if ((_assigned0 & 0x40UL) != 0)
-        {
-            writer.WritePropertyName("record_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _recordType);
-        }
-
-        if ((_assigned0 & 0x80UL) != 0)
-        {
-            writer.WritePropertyName("tags"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.List(writer, _tags, static (global::System.Text.Json.Utf8JsonWriter w, string item) => global::Telnyx.Sip.Runtime.JsonWrite.String(w, item));
-        }
-
-        if ((_assigned0 & 0x100UL) != 0)
-        {
-            writer.WritePropertyName("updated_at"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _updatedAt);
-        }
-
-        if ((_assigned0 & 0x200UL) != 0)
-        {
-            writer.WritePropertyName("webhook_api_version"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _webhookApiVersion);
-        }
-
-        if ((_assigned0 & 0x400UL) != 0)
-        {
-            writer.WritePropertyName("webhook_event_failover_url"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _webhookEventFailoverUrl);
-        }
-
-        if ((_assigned0 & 0x800UL) != 0)
-        {
-            writer.WritePropertyName("webhook_event_url"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _webhookEventUrl);
-        }
-
-        global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Lists the assigned properties; secrets such as passwords are shown as <c>***</c>.</summary>
-    public override string ToString()
-    {
-        var text = new global::Telnyx.Sip.Runtime.ModelText("Connection");
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            text.Add("Active", _active);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            text.Add("AnchorsiteOverride", _anchorsiteOverride);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            text.Add("ConnectionName", _connectionName);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            text.Add("CreatedAt", _createdAt);
-        }
-
-        if ((_assigned0 & 0x10UL) != 0)
-        {
-            text.Add("Id", _id);
-        }
-
-        if ((_assigned0 & 0x20UL) != 0)
-        {
-            text.Add("OutboundVoiceProfileId", _outboundVoiceProfileId);
-        }
-
-        if ((_assigned0 & 0x40UL) != 0)
-        {
-            text.Add("RecordType", _recordType);
-        }
-
-        if ((_assigned0 & 0x80UL) != 0)
-        {
-            text.Add("Tags", _tags);
-        }
-
-        if ((_assigned0 & 0x100UL) != 0)
-        {
-            text.Add("UpdatedAt", _updatedAt);
-        }
-
-        if ((_assigned0 & 0x200UL) != 0)
-        {
-            text.Add("WebhookApiVersion", _webhookApiVersion);
-        }
-
-        if ((_assigned0 & 0x400UL) != 0)
-        {
-            text.Add("WebhookEventFailoverUrl", _webhookEventFailoverUrl);
-        }
-
-        if ((_assigned0 & 0x800UL) != 0)
-        {
-            text.Add("WebhookEventUrl", _webhookEventUrl);
-        }
-
-        return text.ToString(_additionalProperties);
     }
 }

@@ -10,17 +10,18 @@ namespace Telnyx.Sip;
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<ConnectionJitterBuffer>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class ConnectionJitterBuffer : global::Telnyx.Sip.Runtime.IJsonModel<ConnectionJitterBuffer>
+public sealed partial class ConnectionJitterBuffer : global::Telnyx.Sip.Runtime.GeneratedModel, global::Telnyx.Sip.Runtime.IJsonModel<ConnectionJitterBuffer>
 {
-    private ulong _assigned0;
+    private static readonly global::Telnyx.Sip.Runtime.GeneratedModelInfo s_info = new(
+        "ConnectionJitterBuffer",
+        new[] { "enable_jitter_buffer", "jitterbuffer_msec_max", "jitterbuffer_msec_min" },
+        new[] { "EnableJitterBuffer", "JitterbufferMsecMax", "JitterbufferMsecMin" });
+
     private bool? _enableJitterBuffer;
     private int? _jitterbufferMsecMax;
     private int? _jitterbufferMsecMin;
-    private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
-    /// <summary>
-    /// Creates an instance with no property assigned. Only the properties you assign are sent.
-    /// </summary>
+    /// <summary>Creates an instance with no property set. Only the properties you set are sent.</summary>
     public ConnectionJitterBuffer()
     {
     }
@@ -31,12 +32,8 @@ public sealed partial class ConnectionJitterBuffer : global::Telnyx.Sip.Runtime.
     /// <remarks>Default: <c>false</c>. Example: <c>true</c>.</remarks>
     public bool? EnableJitterBuffer
     {
-        get => _enableJitterBuffer;
-        set
-        {
-            _enableJitterBuffer = value;
-            _assigned0 |= 0x1UL;
-        }
+        get => GetOptional(0, _enableJitterBuffer);
+        set => SetOptional(0, ref _enableJitterBuffer, value);
     }
 
     /// <summary>
@@ -46,12 +43,8 @@ public sealed partial class ConnectionJitterBuffer : global::Telnyx.Sip.Runtime.
     /// <remarks>Default: <c>200</c>. From 40 to 400. Example: <c>200</c>.</remarks>
     public int? JitterbufferMsecMax
     {
-        get => _jitterbufferMsecMax;
-        set
-        {
-            _jitterbufferMsecMax = value;
-            _assigned0 |= 0x2UL;
-        }
+        get => GetOptional(1, _jitterbufferMsecMax);
+        set => SetOptional(1, ref _jitterbufferMsecMax, value);
     }
 
     /// <summary>
@@ -61,145 +54,35 @@ public sealed partial class ConnectionJitterBuffer : global::Telnyx.Sip.Runtime.
     /// <remarks>Default: <c>60</c>. From 40 to 400. Example: <c>60</c>.</remarks>
     public int? JitterbufferMsecMin
     {
-        get => _jitterbufferMsecMin;
-        set
+        get => GetOptional(2, _jitterbufferMsecMin);
+        set => SetOptional(2, ref _jitterbufferMsecMin, value);
+    }
+
+    /// <summary>Reads the model from the JSON object at the reader's position. A member that does not fit its type does not fail the read; see <see cref="global::Telnyx.Sip.Runtime.GeneratedModel"/>.</summary>
+    public static ConnectionJitterBuffer ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObject(ref reader, new ConnectionJitterBuffer());
+
+    /// <inheritdoc />
+    protected override global::Telnyx.Sip.Runtime.GeneratedModelInfo ModelInfo => s_info;
+
+    /// <inheritdoc />
+    protected override void ReadMember(int index, ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (index)
         {
-            _jitterbufferMsecMin = value;
-            _assigned0 |= 0x4UL;
+            case 0: _enableJitterBuffer = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 1: _jitterbufferMsecMax = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
+            case 2: _jitterbufferMsecMin = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
         }
     }
 
-    /// <summary>
-    /// Members the spec does not describe, kept as they were read so that they survive a read-modify-write.
-    /// </summary>
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties =>
-        _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
-
-    /// <summary>
-    /// Reads a ConnectionJitterBuffer from the JSON object at the reader's position. Unknown members are
-    /// kept in AdditionalProperties.
-    /// </summary>
-    public static ConnectionJitterBuffer ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <inheritdoc />
+    protected override void WriteMember(int index, global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Telnyx.Sip.Runtime.JsonRead.ExpectObject(ref reader, "ConnectionJitterBuffer");
-        var result = new ConnectionJitterBuffer();
-        string member = "";
-        try
+        switch (index)
         {
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                switch (MemberIndex(ref reader))
-                {
-                    case 0:
-                        member = "enable_jitter_buffer";
-                        reader.Read();
-                        result._enableJitterBuffer = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x1UL;
-                        break;
-                    case 1:
-                        member = "jitterbuffer_msec_max";
-                        reader.Read();
-                        result._jitterbufferMsecMax = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                        result._assigned0 |= 0x2UL;
-                        break;
-                    case 2:
-                        member = "jitterbuffer_msec_min";
-                        reader.Read();
-                        result._jitterbufferMsecMin = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                        result._assigned0 |= 0x4UL;
-                        break;
-                    default:
-                        member = reader.GetString()!;
-                        reader.Read();
-                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
+            case 0: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _enableJitterBuffer); break;
+            case 1: global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _jitterbufferMsecMax); break;
+            case 2: global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _jitterbufferMsecMin); break;
         }
-        catch (global::Telnyx.Sip.TelnyxSerializationException error)
-        {
-            throw error.Under("." + member);
-        }
-        catch (global::System.Text.Json.JsonException error)
-        {
-            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
-        }
-
-        return result;
-    }
-
-    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-        {
-            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-            switch (name.Length)
-            {
-                case 20:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "enable_jitter_buffer"u8)) return 0;
-                    break;
-                case 21:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "jitterbuffer_msec_max"u8)) return 1;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "jitterbuffer_msec_min"u8)) return 2;
-                    break;
-            }
-
-            return -1;
-        }
-
-        // A name with escapes, or split across buffers: compare its unescaped text.
-        if (reader.ValueTextEquals("enable_jitter_buffer"u8)) return 0;
-        if (reader.ValueTextEquals("jitterbuffer_msec_max"u8)) return 1;
-        if (reader.ValueTextEquals("jitterbuffer_msec_min"u8)) return 2;
-
-        return -1;
-    }
-
-    /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
-    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            writer.WritePropertyName("enable_jitter_buffer"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _enableJitterBuffer);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            writer.WritePropertyName("jitterbuffer_msec_max"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _jitterbufferMsecMax);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            writer.WritePropertyName("jitterbuffer_msec_min"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _jitterbufferMsecMin);
-        }
-
-        global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Lists the assigned properties; secrets such as passwords are shown as <c>***</c>.</summary>
-    public override string ToString()
-    {
-        var text = new global::Telnyx.Sip.Runtime.ModelText("ConnectionJitterBuffer");
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            text.Add("EnableJitterBuffer", _enableJitterBuffer);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            text.Add("JitterbufferMsecMax", _jitterbufferMsecMax);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            text.Add("JitterbufferMsecMin", _jitterbufferMsecMin);
-        }
-
-        return text.ToString(_additionalProperties);
     }
 }

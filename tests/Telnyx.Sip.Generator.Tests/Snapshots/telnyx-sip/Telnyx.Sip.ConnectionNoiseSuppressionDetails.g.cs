@@ -10,16 +10,17 @@ namespace Telnyx.Sip;
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<ConnectionNoiseSuppressionDetails>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class ConnectionNoiseSuppressionDetails : global::Telnyx.Sip.Runtime.IJsonModel<ConnectionNoiseSuppressionDetails>
+public sealed partial class ConnectionNoiseSuppressionDetails : global::Telnyx.Sip.Runtime.GeneratedModel, global::Telnyx.Sip.Runtime.IJsonModel<ConnectionNoiseSuppressionDetails>
 {
-    private ulong _assigned0;
+    private static readonly global::Telnyx.Sip.Runtime.GeneratedModelInfo s_info = new(
+        "ConnectionNoiseSuppressionDetails",
+        new[] { "attenuation_limit", "engine" },
+        new[] { "AttenuationLimit", "Engine" });
+
     private int? _attenuationLimit;
     private string? _engine;
-    private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
-    /// <summary>
-    /// Creates an instance with no property assigned. Only the properties you assign are sent.
-    /// </summary>
+    /// <summary>Creates an instance with no property set. Only the properties you set are sent.</summary>
     public ConnectionNoiseSuppressionDetails()
     {
     }
@@ -32,12 +33,8 @@ public sealed partial class ConnectionNoiseSuppressionDetails : global::Telnyx.S
     /// <remarks>From 0 to 100. Example: <c>80</c>.</remarks>
     public int? AttenuationLimit
     {
-        get => _attenuationLimit;
-        set
-        {
-            _attenuationLimit = value;
-            _assigned0 |= 0x1UL;
-        }
+        get => GetOptional(0, _attenuationLimit);
+        set => SetOptional(0, ref _attenuationLimit, value);
     }
 
     /// <summary>
@@ -47,126 +44,33 @@ public sealed partial class ConnectionNoiseSuppressionDetails : global::Telnyx.S
     /// <remarks>Default: <c>denoiser</c>. Example: <c>deep_filter_net</c>.</remarks>
     public global::Telnyx.Sip.ConnectionNoiseSuppressionDetailsEngine? Engine
     {
-        get => _engine is null ? (global::Telnyx.Sip.ConnectionNoiseSuppressionDetailsEngine?)null : new global::Telnyx.Sip.ConnectionNoiseSuppressionDetailsEngine(_engine);
-        set
+        get => EnumOrNull<global::Telnyx.Sip.ConnectionNoiseSuppressionDetailsEngine>(GetOptional(1, _engine));
+        set => SetOptional(1, ref _engine, value?.Value);
+    }
+
+    /// <summary>Reads the model from the JSON object at the reader's position. A member that does not fit its type does not fail the read; see <see cref="global::Telnyx.Sip.Runtime.GeneratedModel"/>.</summary>
+    public static ConnectionNoiseSuppressionDetails ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObject(ref reader, new ConnectionNoiseSuppressionDetails());
+
+    /// <inheritdoc />
+    protected override global::Telnyx.Sip.Runtime.GeneratedModelInfo ModelInfo => s_info;
+
+    /// <inheritdoc />
+    protected override void ReadMember(int index, ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (index)
         {
-            _engine = value?.Value;
-            _assigned0 |= 0x2UL;
+            case 0: _attenuationLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
+            case 1: _engine = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
         }
     }
 
-    /// <summary>
-    /// Members the spec does not describe, kept as they were read so that they survive a read-modify-write.
-    /// </summary>
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties =>
-        _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
-
-    /// <summary>
-    /// Reads a ConnectionNoiseSuppressionDetails from the JSON object at the reader's position. Unknown
-    /// members are kept in AdditionalProperties.
-    /// </summary>
-    public static ConnectionNoiseSuppressionDetails ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <inheritdoc />
+    protected override void WriteMember(int index, global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Telnyx.Sip.Runtime.JsonRead.ExpectObject(ref reader, "ConnectionNoiseSuppressionDetails");
-        var result = new ConnectionNoiseSuppressionDetails();
-        string member = "";
-        try
+        switch (index)
         {
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                switch (MemberIndex(ref reader))
-                {
-                    case 0:
-                        member = "attenuation_limit";
-                        reader.Read();
-                        result._attenuationLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                        result._assigned0 |= 0x1UL;
-                        break;
-                    case 1:
-                        member = "engine";
-                        reader.Read();
-                        result._engine = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x2UL;
-                        break;
-                    default:
-                        member = reader.GetString()!;
-                        reader.Read();
-                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
+            case 0: global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _attenuationLimit); break;
+            case 1: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _engine); break;
         }
-        catch (global::Telnyx.Sip.TelnyxSerializationException error)
-        {
-            throw error.Under("." + member);
-        }
-        catch (global::System.Text.Json.JsonException error)
-        {
-            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
-        }
-
-        return result;
-    }
-
-    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-        {
-            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-            switch (name.Length)
-            {
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "engine"u8)) return 1;
-                    break;
-                case 17:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "attenuation_limit"u8)) return 0;
-                    break;
-            }
-
-            return -1;
-        }
-
-        // A name with escapes, or split across buffers: compare its unescaped text.
-        if (reader.ValueTextEquals("attenuation_limit"u8)) return 0;
-        if (reader.ValueTextEquals("engine"u8)) return 1;
-
-        return -1;
-    }
-
-    /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
-    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            writer.WritePropertyName("attenuation_limit"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _attenuationLimit);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            writer.WritePropertyName("engine"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _engine);
-        }
-
-        global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Lists the assigned properties; secrets such as passwords are shown as <c>***</c>.</summary>
-    public override string ToString()
-    {
-        var text = new global::Telnyx.Sip.Runtime.ModelText("ConnectionNoiseSuppressionDetails");
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            text.Add("AttenuationLimit", _attenuationLimit);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            text.Add("Engine", _engine);
-        }
-
-        return text.ToString(_additionalProperties);
     }
 }

@@ -7,17 +7,18 @@ namespace Telnyx.Sip;
 /// <summary>How RTCP is carried and reported.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<ConnectionRtcpSettings>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class ConnectionRtcpSettings : global::Telnyx.Sip.Runtime.IJsonModel<ConnectionRtcpSettings>
+public sealed partial class ConnectionRtcpSettings : global::Telnyx.Sip.Runtime.GeneratedModel, global::Telnyx.Sip.Runtime.IJsonModel<ConnectionRtcpSettings>
 {
-    private ulong _assigned0;
+    private static readonly global::Telnyx.Sip.Runtime.GeneratedModelInfo s_info = new(
+        "ConnectionRtcpSettings",
+        new[] { "capture_enabled", "port", "report_frequency_secs" },
+        new[] { "CaptureEnabled", "Port", "ReportFrequencySecs" });
+
     private bool? _captureEnabled;
     private string? _port;
     private int? _reportFrequencySecs;
-    private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
-    /// <summary>
-    /// Creates an instance with no property assigned. Only the properties you assign are sent.
-    /// </summary>
+    /// <summary>Creates an instance with no property set. Only the properties you set are sent.</summary>
     public ConnectionRtcpSettings()
     {
     }
@@ -28,12 +29,8 @@ public sealed partial class ConnectionRtcpSettings : global::Telnyx.Sip.Runtime.
     /// <remarks>Default: <c>false</c>. Example: <c>true</c>.</remarks>
     public bool? CaptureEnabled
     {
-        get => _captureEnabled;
-        set
-        {
-            _captureEnabled = value;
-            _assigned0 |= 0x1UL;
-        }
+        get => GetOptional(0, _captureEnabled);
+        set => SetOptional(0, ref _captureEnabled, value);
     }
 
     /// <summary>
@@ -42,159 +39,43 @@ public sealed partial class ConnectionRtcpSettings : global::Telnyx.Sip.Runtime.
     /// <remarks>Default: <c>rtp+1</c>.</remarks>
     public global::Telnyx.Sip.ConnectionRtcpSettingsPort? Port
     {
-        get => _port is null ? (global::Telnyx.Sip.ConnectionRtcpSettingsPort?)null : new global::Telnyx.Sip.ConnectionRtcpSettingsPort(_port);
-        set
-        {
-            _port = value?.Value;
-            _assigned0 |= 0x2UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.ConnectionRtcpSettingsPort>(GetOptional(1, _port));
+        set => SetOptional(1, ref _port, value?.Value);
     }
 
     /// <summary>How often, in seconds, RTCP reports are sent (5 to 3000).</summary>
     /// <remarks>Default: <c>5</c>. Example: <c>10</c>.</remarks>
     public int? ReportFrequencySecs
     {
-        get => _reportFrequencySecs;
-        set
+        get => GetOptional(2, _reportFrequencySecs);
+        set => SetOptional(2, ref _reportFrequencySecs, value);
+    }
+
+    /// <summary>Reads the model from the JSON object at the reader's position. A member that does not fit its type does not fail the read; see <see cref="global::Telnyx.Sip.Runtime.GeneratedModel"/>.</summary>
+    public static ConnectionRtcpSettings ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObject(ref reader, new ConnectionRtcpSettings());
+
+    /// <inheritdoc />
+    protected override global::Telnyx.Sip.Runtime.GeneratedModelInfo ModelInfo => s_info;
+
+    /// <inheritdoc />
+    protected override void ReadMember(int index, ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (index)
         {
-            _reportFrequencySecs = value;
-            _assigned0 |= 0x4UL;
+            case 0: _captureEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 1: _port = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 2: _reportFrequencySecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
         }
     }
 
-    /// <summary>
-    /// Members the spec does not describe, kept as they were read so that they survive a read-modify-write.
-    /// </summary>
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties =>
-        _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
-
-    /// <summary>
-    /// Reads a ConnectionRtcpSettings from the JSON object at the reader's position. Unknown members are
-    /// kept in AdditionalProperties.
-    /// </summary>
-    public static ConnectionRtcpSettings ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <inheritdoc />
+    protected override void WriteMember(int index, global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Telnyx.Sip.Runtime.JsonRead.ExpectObject(ref reader, "ConnectionRtcpSettings");
-        var result = new ConnectionRtcpSettings();
-        string member = "";
-        try
+        switch (index)
         {
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                switch (MemberIndex(ref reader))
-                {
-                    case 0:
-                        member = "capture_enabled";
-                        reader.Read();
-                        result._captureEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x1UL;
-                        break;
-                    case 1:
-                        member = "port";
-                        reader.Read();
-                        result._port = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x2UL;
-                        break;
-                    case 2:
-                        member = "report_frequency_secs";
-                        reader.Read();
-                        result._reportFrequencySecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                        result._assigned0 |= 0x4UL;
-                        break;
-                    default:
-                        member = reader.GetString()!;
-                        reader.Read();
-                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
+            case 0: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _captureEnabled); break;
+            case 1: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _port); break;
+            case 2: global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _reportFrequencySecs); break;
         }
-        catch (global::Telnyx.Sip.TelnyxSerializationException error)
-        {
-            throw error.Under("." + member);
-        }
-        catch (global::System.Text.Json.JsonException error)
-        {
-            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
-        }
-
-        return result;
-    }
-
-    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-        {
-            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "port"u8)) return 1;
-                    break;
-                case 15:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "capture_enabled"u8)) return 0;
-                    break;
-                case 21:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "report_frequency_secs"u8)) return 2;
-                    break;
-            }
-
-            return -1;
-        }
-
-        // A name with escapes, or split across buffers: compare its unescaped text.
-        if (reader.ValueTextEquals("capture_enabled"u8)) return 0;
-        if (reader.ValueTextEquals("port"u8)) return 1;
-        if (reader.ValueTextEquals("report_frequency_secs"u8)) return 2;
-
-        return -1;
-    }
-
-    /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
-    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            writer.WritePropertyName("capture_enabled"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _captureEnabled);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            writer.WritePropertyName("port"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _port);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            writer.WritePropertyName("report_frequency_secs"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _reportFrequencySecs);
-        }
-
-        global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Lists the assigned properties; secrets such as passwords are shown as <c>***</c>.</summary>
-    public override string ToString()
-    {
-        var text = new global::Telnyx.Sip.Runtime.ModelText("ConnectionRtcpSettings");
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            text.Add("CaptureEnabled", _captureEnabled);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            text.Add("Port", _port);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            text.Add("ReportFrequencySecs", _reportFrequencySecs);
-        }
-
-        return text.ToString(_additionalProperties);
     }
 }

@@ -7,21 +7,23 @@ namespace Telnyx.Sip;
 /// <summary>The access IP range to add.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<CreateAccessIpRangeRequest>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class CreateAccessIpRangeRequest : global::Telnyx.Sip.Runtime.IJsonModel<CreateAccessIpRangeRequest>
+public sealed partial class CreateAccessIpRangeRequest : global::Telnyx.Sip.Runtime.GeneratedModel, global::Telnyx.Sip.Runtime.IJsonModel<CreateAccessIpRangeRequest>
 {
-    private ulong _assigned0;
+    private static readonly global::Telnyx.Sip.Runtime.GeneratedModelInfo s_info = new(
+        "CreateAccessIpRangeRequest",
+        new[] { "cidr_block", "description" },
+        new[] { "CidrBlock", "Description" },
+        required: new[] { 0 });
+
     private string? _cidrBlock;
     private string? _description;
-    private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
-    /// <summary>
-    /// Creates an instance with no property assigned. Only the properties you assign are sent.
-    /// </summary>
+    /// <summary>Creates an instance with no property set. Only the properties you set are sent.</summary>
     public CreateAccessIpRangeRequest()
     {
     }
 
-    // Used when reading: a response may lack a required member, and that is not worth an exception.
+    // Used when reading: a response that lacks a required member is still read (reading that property throws).
     #pragma warning disable CS8618
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private CreateAccessIpRangeRequest(bool fromJson)
@@ -32,137 +34,40 @@ public sealed partial class CreateAccessIpRangeRequest : global::Telnyx.Sip.Runt
     /// <summary>The <c>cidr_block</c> member.</summary>
     public required string CidrBlock
     {
-        get => _cidrBlock!;
-        set
-        {
-            _cidrBlock = value;
-            _assigned0 |= 0x1UL;
-        }
+        get => GetRequired(0, _cidrBlock);
+        set => SetOptional(0, ref _cidrBlock, value);
     }
 
     /// <summary>The <c>description</c> member.</summary>
     public string? Description
     {
-        get => _description;
-        set
+        get => GetOptional(1, _description);
+        set => SetOptional(1, ref _description, value);
+    }
+
+    /// <summary>Reads the model from the JSON object at the reader's position. A member that does not fit its type does not fail the read; see <see cref="global::Telnyx.Sip.Runtime.GeneratedModel"/>.</summary>
+    public static CreateAccessIpRangeRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObject(ref reader, new CreateAccessIpRangeRequest(fromJson: true));
+
+    /// <inheritdoc />
+    protected override global::Telnyx.Sip.Runtime.GeneratedModelInfo ModelInfo => s_info;
+
+    /// <inheritdoc />
+    protected override void ReadMember(int index, ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (index)
         {
-            _description = value;
-            _assigned0 |= 0x2UL;
+            case 0: _cidrBlock = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 1: _description = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
         }
     }
 
-    /// <summary>
-    /// Members the spec does not describe, kept as they were read so that they survive a read-modify-write.
-    /// </summary>
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties =>
-        _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
-
-    /// <summary>
-    /// Reads a CreateAccessIpRangeRequest from the JSON object at the reader's position. Unknown members
-    /// are kept in AdditionalProperties.
-    /// </summary>
-    public static CreateAccessIpRangeRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <inheritdoc />
+    protected override void WriteMember(int index, global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Telnyx.Sip.Runtime.JsonRead.ExpectObject(ref reader, "CreateAccessIpRangeRequest");
-        var result = new CreateAccessIpRangeRequest(fromJson: true);
-        string member = "";
-        try
+        switch (index)
         {
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                switch (MemberIndex(ref reader))
-                {
-                    case 0:
-                        member = "cidr_block";
-                        reader.Read();
-                        result._cidrBlock = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x1UL;
-                        break;
-                    case 1:
-                        member = "description";
-                        reader.Read();
-                        result._description = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x2UL;
-                        break;
-                    default:
-                        member = reader.GetString()!;
-                        reader.Read();
-                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
+            case 0: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _cidrBlock); break;
+            case 1: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _description); break;
         }
-        catch (global::Telnyx.Sip.TelnyxSerializationException error)
-        {
-            throw error.Under("." + member);
-        }
-        catch (global::System.Text.Json.JsonException error)
-        {
-            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
-        }
-
-        return result;
-    }
-
-    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-        {
-            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-            switch (name.Length)
-            {
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "cidr_block"u8)) return 0;
-                    break;
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "description"u8)) return 1;
-                    break;
-            }
-
-            return -1;
-        }
-
-        // A name with escapes, or split across buffers: compare its unescaped text.
-        if (reader.ValueTextEquals("cidr_block"u8)) return 0;
-        if (reader.ValueTextEquals("description"u8)) return 1;
-
-        return -1;
-    }
-
-    /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
-    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            writer.WritePropertyName("cidr_block"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _cidrBlock);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            writer.WritePropertyName("description"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _description);
-        }
-
-        global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Lists the assigned properties; secrets such as passwords are shown as <c>***</c>.</summary>
-    public override string ToString()
-    {
-        var text = new global::Telnyx.Sip.Runtime.ModelText("CreateAccessIpRangeRequest");
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            text.Add("CidrBlock", _cidrBlock);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            text.Add("Description", _description);
-        }
-
-        return text.ToString(_additionalProperties);
     }
 }

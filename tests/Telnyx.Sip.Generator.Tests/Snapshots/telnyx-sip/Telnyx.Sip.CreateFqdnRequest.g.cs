@@ -7,23 +7,25 @@ namespace Telnyx.Sip;
 /// <summary>The FQDN to add to an FQDN connection.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<CreateFqdnRequest>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class CreateFqdnRequest : global::Telnyx.Sip.Runtime.IJsonModel<CreateFqdnRequest>
+public sealed partial class CreateFqdnRequest : global::Telnyx.Sip.Runtime.GeneratedModel, global::Telnyx.Sip.Runtime.IJsonModel<CreateFqdnRequest>
 {
-    private ulong _assigned0;
+    private static readonly global::Telnyx.Sip.Runtime.GeneratedModelInfo s_info = new(
+        "CreateFqdnRequest",
+        new[] { "connection_id", "dns_record_type", "fqdn", "port" },
+        new[] { "ConnectionId", "DnsRecordType", "Fqdn", "Port" },
+        required: new[] { 0, 1, 2 });
+
     private string? _connectionId;
     private string? _dnsRecordType;
     private string? _fqdn;
     private int? _port;
-    private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
-    /// <summary>
-    /// Creates an instance with no property assigned. Only the properties you assign are sent.
-    /// </summary>
+    /// <summary>Creates an instance with no property set. Only the properties you set are sent.</summary>
     public CreateFqdnRequest()
     {
     }
 
-    // Used when reading: a response may lack a required member, and that is not worth an exception.
+    // Used when reading: a response that lacks a required member is still read (reading that property throws).
     #pragma warning disable CS8618
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private CreateFqdnRequest(bool fromJson)
@@ -34,12 +36,8 @@ public sealed partial class CreateFqdnRequest : global::Telnyx.Sip.Runtime.IJson
     /// <summary>The FQDN connection to attach the FQDN to.</summary>
     public required string ConnectionId
     {
-        get => _connectionId!;
-        set
-        {
-            _connectionId = value;
-            _assigned0 |= 0x1UL;
-        }
+        get => GetRequired(0, _connectionId);
+        set => SetOptional(0, ref _connectionId, value);
     }
 
     /// <summary>
@@ -49,190 +47,56 @@ public sealed partial class CreateFqdnRequest : global::Telnyx.Sip.Runtime.IJson
     /// <remarks>Example: <c>a</c>.</remarks>
     public required string DnsRecordType
     {
-        get => _dnsRecordType!;
-        set
-        {
-            _dnsRecordType = value;
-            _assigned0 |= 0x2UL;
-        }
+        get => GetRequired(1, _dnsRecordType);
+        set => SetOptional(1, ref _dnsRecordType, value);
     }
 
     /// <summary>The fully qualified domain name.</summary>
     /// <remarks>Example: <c>example.com</c>.</remarks>
     public required string Fqdn
     {
-        get => _fqdn!;
-        set
-        {
-            _fqdn = value;
-            _assigned0 |= 0x4UL;
-        }
+        get => GetRequired(2, _fqdn);
+        set => SetOptional(2, ref _fqdn, value);
     }
 
     /// <summary>The port used to reach the FQDN.</summary>
-    /// <remarks>Default: <c>5060</c>. Example: <c>5060</c>.</remarks>
+    /// <remarks>
+    /// Default: <c>5060</c>. Example: <c>5060</c>. Assigning null sends <c>null</c>; <c>Unset</c> leaves
+    /// the property out.
+    /// </remarks>
     public int? Port
     {
-        get => _port;
-        set
+        get => GetOptional(3, _port);
+        set => SetNullable(3, ref _port, value);
+    }
+
+    /// <summary>Reads the model from the JSON object at the reader's position. A member that does not fit its type does not fail the read; see <see cref="global::Telnyx.Sip.Runtime.GeneratedModel"/>.</summary>
+    public static CreateFqdnRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObject(ref reader, new CreateFqdnRequest(fromJson: true));
+
+    /// <inheritdoc />
+    protected override global::Telnyx.Sip.Runtime.GeneratedModelInfo ModelInfo => s_info;
+
+    /// <inheritdoc />
+    protected override void ReadMember(int index, ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (index)
         {
-            _port = value;
-            _assigned0 |= 0x8UL;
+            case 0: _connectionId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 1: _dnsRecordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 2: _fqdn = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 3: _port = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
         }
     }
 
-    /// <summary>
-    /// Members the spec does not describe, kept as they were read so that they survive a read-modify-write.
-    /// </summary>
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties =>
-        _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
-
-    /// <summary>
-    /// Reads a CreateFqdnRequest from the JSON object at the reader's position. Unknown members are kept in
-    /// AdditionalProperties.
-    /// </summary>
-    public static CreateFqdnRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <inheritdoc />
+    protected override void WriteMember(int index, global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Telnyx.Sip.Runtime.JsonRead.ExpectObject(ref reader, "CreateFqdnRequest");
-        var result = new CreateFqdnRequest(fromJson: true);
-        string member = "";
-        try
+        switch (index)
         {
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                switch (MemberIndex(ref reader))
-                {
-                    case 0:
-                        member = "connection_id";
-                        reader.Read();
-                        result._connectionId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x1UL;
-                        break;
-                    case 1:
-                        member = "dns_record_type";
-                        reader.Read();
-                        result._dnsRecordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x2UL;
-                        break;
-                    case 2:
-                        member = "fqdn";
-                        reader.Read();
-                        result._fqdn = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x4UL;
-                        break;
-                    case 3:
-                        member = "port";
-                        reader.Read();
-                        result._port = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                        result._assigned0 |= 0x8UL;
-                        break;
-                    default:
-                        member = reader.GetString()!;
-                        reader.Read();
-                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
+            case 0: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _connectionId); break;
+            case 1: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _dnsRecordType); break;
+            case 2: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _fqdn); break;
+            case 3: global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _port); break;
         }
-        catch (global::Telnyx.Sip.TelnyxSerializationException error)
-        {
-            throw error.Under("." + member);
-        }
-        catch (global::System.Text.Json.JsonException error)
-        {
-            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
-        }
-
-        return result;
-    }
-
-    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-        {
-            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "fqdn"u8)) return 2;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "port"u8)) return 3;
-                    break;
-                case 13:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "connection_id"u8)) return 0;
-                    break;
-                case 15:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "dns_record_type"u8)) return 1;
-                    break;
-            }
-
-            return -1;
-        }
-
-        // A name with escapes, or split across buffers: compare its unescaped text.
-        if (reader.ValueTextEquals("connection_id"u8)) return 0;
-        if (reader.ValueTextEquals("dns_record_type"u8)) return 1;
-        if (reader.ValueTextEquals("fqdn"u8)) return 2;
-        if (reader.ValueTextEquals("port"u8)) return 3;
-
-        return -1;
-    }
-
-    /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
-    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            writer.WritePropertyName("connection_id"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _connectionId);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            writer.WritePropertyName("dns_record_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _dnsRecordType);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            writer.WritePropertyName("fqdn"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _fqdn);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            writer.WritePropertyName("port"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _port);
-        }
-
-        global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Lists the assigned properties; secrets such as passwords are shown as <c>***</c>.</summary>
-    public override string ToString()
-    {
-        var text = new global::Telnyx.Sip.Runtime.ModelText("CreateFqdnRequest");
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            text.Add("ConnectionId", _connectionId);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            text.Add("DnsRecordType", _dnsRecordType);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            text.Add("Fqdn", _fqdn);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            text.Add("Port", _port);
-        }
-
-        return text.ToString(_additionalProperties);
     }
 }

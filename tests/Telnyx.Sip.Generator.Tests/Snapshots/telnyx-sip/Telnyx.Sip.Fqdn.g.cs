@@ -9,9 +9,14 @@ namespace Telnyx.Sip;
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<Fqdn>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class Fqdn : global::Telnyx.Sip.Runtime.IJsonModel<Fqdn>
+public sealed partial class Fqdn : global::Telnyx.Sip.Runtime.GeneratedModel, global::Telnyx.Sip.Runtime.IJsonModel<Fqdn>
 {
-    private ulong _assigned0;
+    private static readonly global::Telnyx.Sip.Runtime.GeneratedModelInfo s_info = new(
+        "Fqdn",
+        new[] { "connection_id", "created_at", "dns_record_type", "fqdn", "id", "port", "record_type", "updated_at" },
+        new[] { "ConnectionId", "CreatedAt", "DnsRecordType", "FqdnValue", "Id", "Port", "RecordType", "UpdatedAt" },
+        required: new[] { 4 });
+
     private string? _connectionId;
     private string? _createdAt;
     private string? _dnsRecordType;
@@ -20,10 +25,10 @@ public sealed partial class Fqdn : global::Telnyx.Sip.Runtime.IJsonModel<Fqdn>
     private int? _port;
     private string? _recordType;
     private string? _updatedAt;
-    private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
     /// <summary>
-    /// Creates an instance with no property assigned. Only the properties you assign are sent.
+    /// Creates an instance with no property set. The client creates instances when it reads responses; this
+    /// is for tests and stored data.
     /// </summary>
     public Fqdn()
     {
@@ -32,24 +37,16 @@ public sealed partial class Fqdn : global::Telnyx.Sip.Runtime.IJsonModel<Fqdn>
     /// <summary>The FQDN connection this FQDN belongs to.</summary>
     public string? ConnectionId
     {
-        get => _connectionId;
-        set
-        {
-            _connectionId = value;
-            _assigned0 |= 0x1UL;
-        }
+        get => GetOptional(0, _connectionId);
+        set => SetOptional(0, ref _connectionId, value);
     }
 
     /// <summary>When the resource was created (ISO 8601).</summary>
     /// <remarks>Example: <c>2018-02-02T22:25:27.521Z</c>.</remarks>
     public string? CreatedAt
     {
-        get => _createdAt;
-        set
-        {
-            _createdAt = value;
-            _assigned0 |= 0x2UL;
-        }
+        get => GetOptional(1, _createdAt);
+        set => SetOptional(1, ref _createdAt, value);
     }
 
     /// <summary>
@@ -59,308 +56,85 @@ public sealed partial class Fqdn : global::Telnyx.Sip.Runtime.IJsonModel<Fqdn>
     /// <remarks>Example: <c>a</c>.</remarks>
     public string? DnsRecordType
     {
-        get => _dnsRecordType;
-        set
-        {
-            _dnsRecordType = value;
-            _assigned0 |= 0x4UL;
-        }
+        get => GetOptional(2, _dnsRecordType);
+        set => SetOptional(2, ref _dnsRecordType, value);
     }
 
     /// <summary>The fully qualified domain name.</summary>
     /// <remarks>Example: <c>example.com</c>.</remarks>
     public string? FqdnValue
     {
-        get => _fqdnValue;
-        set
-        {
-            _fqdnValue = value;
-            _assigned0 |= 0x8UL;
-        }
+        get => GetOptional(3, _fqdnValue);
+        set => SetOptional(3, ref _fqdnValue, value);
     }
 
     /// <summary>The resource's ID.</summary>
     /// <remarks>Example: <c>1293384261075731499</c>.</remarks>
     public string Id
     {
-        get => _id!;
-        set
-        {
-            _id = value;
-            _assigned0 |= 0x10UL;
-        }
+        get => GetRequired(4, _id);
+        set => SetOptional(4, ref _id, value);
     }
 
     /// <summary>The port used to reach the FQDN.</summary>
     /// <remarks>Default: <c>5060</c>. Example: <c>5060</c>.</remarks>
     public int? Port
     {
-        get => _port;
-        set
-        {
-            _port = value;
-            _assigned0 |= 0x20UL;
-        }
+        get => GetOptional(5, _port);
+        set => SetOptional(5, ref _port, value);
     }
 
     /// <summary>The kind of resource.</summary>
     /// <remarks>Example: <c>fqdn</c>.</remarks>
     public string? RecordType
     {
-        get => _recordType;
-        set
-        {
-            _recordType = value;
-            _assigned0 |= 0x40UL;
-        }
+        get => GetOptional(6, _recordType);
+        set => SetOptional(6, ref _recordType, value);
     }
 
     /// <summary>When the resource was last updated (ISO 8601).</summary>
     /// <remarks>Example: <c>2018-02-02T22:25:27.521Z</c>.</remarks>
     public string? UpdatedAt
     {
-        get => _updatedAt;
-        set
+        get => GetOptional(7, _updatedAt);
+        set => SetOptional(7, ref _updatedAt, value);
+    }
+
+    /// <summary>Reads the model from the JSON object at the reader's position. A member that does not fit its type does not fail the read; see <see cref="global::Telnyx.Sip.Runtime.GeneratedModel"/>.</summary>
+    public static Fqdn ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObject(ref reader, new Fqdn());
+
+    /// <inheritdoc />
+    protected override global::Telnyx.Sip.Runtime.GeneratedModelInfo ModelInfo => s_info;
+
+    /// <inheritdoc />
+    protected override void ReadMember(int index, ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (index)
         {
-            _updatedAt = value;
-            _assigned0 |= 0x80UL;
+            case 0: _connectionId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 1: _createdAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 2: _dnsRecordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 3: _fqdnValue = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 4: _id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 5: _port = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
+            case 6: _recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 7: _updatedAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
         }
     }
 
-    /// <summary>
-    /// Members the spec does not describe, kept as they were read so that they survive a read-modify-write.
-    /// </summary>
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties =>
-        _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
-
-    /// <summary>
-    /// Reads a Fqdn from the JSON object at the reader's position. Unknown members are kept in
-    /// AdditionalProperties.
-    /// </summary>
-    public static Fqdn ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <inheritdoc />
+    protected override void WriteMember(int index, global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Telnyx.Sip.Runtime.JsonRead.ExpectObject(ref reader, "Fqdn");
-        var result = new Fqdn();
-        string member = "";
-        try
+        switch (index)
         {
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                switch (MemberIndex(ref reader))
-                {
-                    case 0:
-                        member = "connection_id";
-                        reader.Read();
-                        result._connectionId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x1UL;
-                        break;
-                    case 1:
-                        member = "created_at";
-                        reader.Read();
-                        result._createdAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x2UL;
-                        break;
-                    case 2:
-                        member = "dns_record_type";
-                        reader.Read();
-                        result._dnsRecordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x4UL;
-                        break;
-                    case 3:
-                        member = "fqdn";
-                        reader.Read();
-                        result._fqdnValue = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x8UL;
-                        break;
-                    case 4:
-                        member = "id";
-                        reader.Read();
-                        result._id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x10UL;
-                        break;
-                    case 5:
-                        member = "port";
-                        reader.Read();
-                        result._port = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                        result._assigned0 |= 0x20UL;
-                        break;
-                    case 6:
-                        member = "record_type";
-                        reader.Read();
-                        result._recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x40UL;
-                        break;
-                    case 7:
-                        member = "updated_at";
-                        reader.Read();
-                        result._updatedAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x80UL;
-                        break;
-                    default:
-                        member = reader.GetString()!;
-                        reader.Read();
-                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
+            case 0: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _connectionId); break;
+            case 1: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _createdAt); break;
+            case 2: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _dnsRecordType); break;
+            case 3: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _fqdnValue); break;
+            case 4: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _id); break;
+            case 5: global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _port); break;
+            case 6: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _recordType); break;
+            case 7: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _updatedAt); break;
         }
-        catch (global::Telnyx.Sip.TelnyxSerializationException error)
-        {
-            throw error.Under("." + member);
-        }
-        catch (global::System.Text.Json.JsonException error)
-        {
-            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
-        }
-
-        return result;
-    }
-
-    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-        {
-            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-            switch (name.Length)
-            {
-                case 2:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) return 4;
-                    break;
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "fqdn"u8)) return 3;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "port"u8)) return 5;
-                    break;
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8)) return 1;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "updated_at"u8)) return 7;
-                    break;
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "record_type"u8)) return 6;
-                    break;
-                case 13:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "connection_id"u8)) return 0;
-                    break;
-                case 15:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "dns_record_type"u8)) return 2;
-                    break;
-            }
-
-            return -1;
-        }
-
-        // A name with escapes, or split across buffers: compare its unescaped text.
-        if (reader.ValueTextEquals("connection_id"u8)) return 0;
-        if (reader.ValueTextEquals("created_at"u8)) return 1;
-        if (reader.ValueTextEquals("dns_record_type"u8)) return 2;
-        if (reader.ValueTextEquals("fqdn"u8)) return 3;
-        if (reader.ValueTextEquals("id"u8)) return 4;
-        if (reader.ValueTextEquals("port"u8)) return 5;
-        if (reader.ValueTextEquals("record_type"u8)) return 6;
-        if (reader.ValueTextEquals("updated_at"u8)) return 7;
-
-        return -1;
-    }
-
-    /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
-    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            writer.WritePropertyName("connection_id"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _connectionId);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            writer.WritePropertyName("created_at"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _createdAt);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            writer.WritePropertyName("dns_record_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _dnsRecordType);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            writer.WritePropertyName("fqdn"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _fqdnValue);
-        }
-
-        if ((_assigned0 & 0x10UL) != 0)
-        {
-            writer.WritePropertyName("id"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _id);
-        }
-
-        if ((_assigned0 & 0x20UL) != 0)
-        {
-            writer.WritePropertyName("port"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _port);
-        }
-
-        if ((_assigned0 & 0x40UL) != 0)
-        {
-            writer.WritePropertyName("record_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _recordType);
-        }
-
-        if ((_assigned0 & 0x80UL) != 0)
-        {
-            writer.WritePropertyName("updated_at"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _updatedAt);
-        }
-
-        global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Lists the assigned properties; secrets such as passwords are shown as <c>***</c>.</summary>
-    public override string ToString()
-    {
-        var text = new global::Telnyx.Sip.Runtime.ModelText("Fqdn");
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            text.Add("ConnectionId", _connectionId);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            text.Add("CreatedAt", _createdAt);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            text.Add("DnsRecordType", _dnsRecordType);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            text.Add("FqdnValue", _fqdnValue);
-        }
-
-        if ((_assigned0 & 0x10UL) != 0)
-        {
-            text.Add("Id", _id);
-        }
-
-        if ((_assigned0 & 0x20UL) != 0)
-        {
-            text.Add("Port", _port);
-        }
-
-        if ((_assigned0 & 0x40UL) != 0)
-        {
-            text.Add("RecordType", _recordType);
-        }
-
-        if ((_assigned0 & 0x80UL) != 0)
-        {
-            text.Add("UpdatedAt", _updatedAt);
-        }
-
-        return text.ToString(_additionalProperties);
     }
 }

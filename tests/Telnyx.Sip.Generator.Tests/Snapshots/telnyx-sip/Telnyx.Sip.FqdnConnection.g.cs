@@ -7,9 +7,15 @@ namespace Telnyx.Sip;
 /// <summary>A SIP connection that authenticates calls by fully qualified domain name.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<FqdnConnection>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonModel<FqdnConnection>
+public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.GeneratedModel, global::Telnyx.Sip.Runtime.IJsonModel<FqdnConnection>
 {
-    private ulong _assigned0;
+    private static readonly global::Telnyx.Sip.Runtime.GeneratedModelInfo s_info = new(
+        "FqdnConnection",
+        new[] { "active", "adjust_dtmf_timestamp", "anchorsite_override", "android_push_credential_id", "call_cost_enabled", "call_cost_in_webhooks", "connection_name", "created_at", "default_on_hold_comfort_noise_enabled", "dtmf_type", "encode_contact_header_enabled", "encrypted_media", "id", "ignore_dtmf_duration", "ignore_mark_bit", "inbound", "ios_push_credential_id", "jitter_buffer", "microsoft_teams_sbc", "noise_suppression", "noise_suppression_details", "onnet_t38_passthrough_enabled", "outbound", "password", "record_type", "rtcp_settings", "rtp_pass_codecs_on_stream_change", "send_normalized_timestamps", "tags", "third_party_control_enabled", "transport_protocol", "txt_name", "txt_ttl", "txt_value", "updated_at", "user_name", "webhook_api_version", "webhook_event_failover_url", "webhook_event_url", "webhook_timeout_secs" },
+        new[] { "Active", "AdjustDtmfTimestamp", "AnchorsiteOverride", "AndroidPushCredentialId", "CallCostEnabled", "CallCostInWebhooks", "ConnectionName", "CreatedAt", "DefaultOnHoldComfortNoiseEnabled", "DtmfType", "EncodeContactHeaderEnabled", "EncryptedMedia", "Id", "IgnoreDtmfDuration", "IgnoreMarkBit", "Inbound", "IosPushCredentialId", "JitterBuffer", "MicrosoftTeamsSbc", "NoiseSuppression", "NoiseSuppressionDetails", "OnnetT38PassthroughEnabled", "Outbound", "Password", "RecordType", "RtcpSettings", "RtpPassCodecsOnStreamChange", "SendNormalizedTimestamps", "Tags", "ThirdPartyControlEnabled", "TransportProtocol", "TxtName", "TxtTtl", "TxtValue", "UpdatedAt", "UserName", "WebhookApiVersion", "WebhookEventFailoverUrl", "WebhookEventUrl", "WebhookTimeoutSecs" },
+        required: new[] { 6, 12 },
+        secret: new[] { 23 });
+
     private bool? _active;
     private bool? _adjustDtmfTimestamp;
     private string? _anchorsiteOverride;
@@ -50,10 +56,10 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     private string? _webhookEventFailoverUrl;
     private string? _webhookEventUrl;
     private int? _webhookTimeoutSecs;
-    private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
     /// <summary>
-    /// Creates an instance with no property assigned. Only the properties you assign are sent.
+    /// Creates an instance with no property set. The client creates instances when it reads responses; this
+    /// is for tests and stored data.
     /// </summary>
     public FqdnConnection()
     {
@@ -62,23 +68,15 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     /// <summary>True unless set otherwise.</summary>
     public bool? Active
     {
-        get => _active;
-        set
-        {
-            _active = value;
-            _assigned0 |= 0x1UL;
-        }
+        get => GetOptional(0, _active);
+        set => SetOptional(0, ref _active, value);
     }
 
     /// <summary>Whether DTMF timestamps are adjusted.</summary>
     public bool? AdjustDtmfTimestamp
     {
-        get => _adjustDtmfTimestamp;
-        set
-        {
-            _adjustDtmfTimestamp = value;
-            _assigned0 |= 0x2UL;
-        }
+        get => GetOptional(1, _adjustDtmfTimestamp);
+        set => SetOptional(1, ref _adjustDtmfTimestamp, value);
     }
 
     /// <summary>
@@ -88,71 +86,47 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     /// <remarks>Default: <c>Latency</c>. Example: <c>Amsterdam, Netherlands</c>.</remarks>
     public global::Telnyx.Sip.AnchorsiteOverride? AnchorsiteOverride
     {
-        get => _anchorsiteOverride is null ? (global::Telnyx.Sip.AnchorsiteOverride?)null : new global::Telnyx.Sip.AnchorsiteOverride(_anchorsiteOverride);
-        set
-        {
-            _anchorsiteOverride = value?.Value;
-            _assigned0 |= 0x4UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.AnchorsiteOverride>(GetOptional(2, _anchorsiteOverride));
+        set => SetOptional(2, ref _anchorsiteOverride, value?.Value);
     }
 
     /// <summary>The ID of the Android push credential.</summary>
     /// <remarks>Example: <c>06b09dfd-7154-4980-8b75-cebf7a9d4f8e</c>.</remarks>
     public string? AndroidPushCredentialId
     {
-        get => _androidPushCredentialId;
-        set
-        {
-            _androidPushCredentialId = value;
-            _assigned0 |= 0x8UL;
-        }
+        get => GetOptional(3, _androidPushCredentialId);
+        set => SetNullable(3, ref _androidPushCredentialId, value);
     }
 
     /// <summary>Whether call costs are calculated.</summary>
     public bool? CallCostEnabled
     {
-        get => _callCostEnabled;
-        set
-        {
-            _callCostEnabled = value;
-            _assigned0 |= 0x10UL;
-        }
+        get => GetOptional(4, _callCostEnabled);
+        set => SetOptional(4, ref _callCostEnabled, value);
     }
 
     /// <summary>Whether call-cost webhooks are sent for this connection.</summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? CallCostInWebhooks
     {
-        get => _callCostInWebhooks;
-        set
-        {
-            _callCostInWebhooks = value;
-            _assigned0 |= 0x20UL;
-        }
+        get => GetOptional(5, _callCostInWebhooks);
+        set => SetOptional(5, ref _callCostInWebhooks, value);
     }
 
     /// <summary>A name of your choosing that identifies the connection.</summary>
     /// <remarks>Example: <c>office-connection</c>.</remarks>
     public string ConnectionName
     {
-        get => _connectionName!;
-        set
-        {
-            _connectionName = value;
-            _assigned0 |= 0x40UL;
-        }
+        get => GetRequired(6, _connectionName);
+        set => SetOptional(6, ref _connectionName, value);
     }
 
     /// <summary>When the resource was created (ISO 8601).</summary>
     /// <remarks>Example: <c>2020-02-02T22:25:27.521Z</c>.</remarks>
     public string? CreatedAt
     {
-        get => _createdAt;
-        set
-        {
-            _createdAt = value;
-            _assigned0 |= 0x80UL;
-        }
+        get => GetOptional(7, _createdAt);
+        set => SetOptional(7, ref _createdAt, value);
     }
 
     /// <summary>
@@ -162,12 +136,8 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     /// <remarks>Default: <c>true</c>.</remarks>
     public bool? DefaultOnHoldComfortNoiseEnabled
     {
-        get => _defaultOnHoldComfortNoiseEnabled;
-        set
-        {
-            _defaultOnHoldComfortNoiseEnabled = value;
-            _assigned0 |= 0x100UL;
-        }
+        get => GetOptional(8, _defaultOnHoldComfortNoiseEnabled);
+        set => SetOptional(8, ref _defaultOnHoldComfortNoiseEnabled, value);
     }
 
     /// <summary>
@@ -177,12 +147,8 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     /// <remarks>Default: <c>RFC 2833</c>. Example: <c>Inband</c>.</remarks>
     public global::Telnyx.Sip.DtmfType? DtmfType
     {
-        get => _dtmfType is null ? (global::Telnyx.Sip.DtmfType?)null : new global::Telnyx.Sip.DtmfType(_dtmfType);
-        set
-        {
-            _dtmfType = value?.Value;
-            _assigned0 |= 0x200UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.DtmfType>(GetOptional(9, _dtmfType));
+        set => SetOptional(9, ref _dtmfType, value?.Value);
     }
 
     /// <summary>
@@ -191,81 +157,53 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? EncodeContactHeaderEnabled
     {
-        get => _encodeContactHeaderEnabled;
-        set
-        {
-            _encodeContactHeaderEnabled = value;
-            _assigned0 |= 0x400UL;
-        }
+        get => GetOptional(10, _encodeContactHeaderEnabled);
+        set => SetOptional(10, ref _encodeContactHeaderEnabled, value);
     }
 
     /// <summary>Encrypts media with SRTP. Not allowed when the transport protocol is TLS.</summary>
     /// <remarks>Example: <c>SRTP</c>.</remarks>
     public global::Telnyx.Sip.EncryptedMedia? EncryptedMedia
     {
-        get => _encryptedMedia is null ? (global::Telnyx.Sip.EncryptedMedia?)null : new global::Telnyx.Sip.EncryptedMedia(_encryptedMedia);
-        set
-        {
-            _encryptedMedia = value?.Value;
-            _assigned0 |= 0x800UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.EncryptedMedia>(GetOptional(11, _encryptedMedia));
+        set => SetNullable(11, ref _encryptedMedia, value?.Value);
     }
 
     /// <summary>The resource's ID.</summary>
     /// <remarks>Example: <c>1293384261075731499</c>.</remarks>
     public string Id
     {
-        get => _id!;
-        set
-        {
-            _id = value;
-            _assigned0 |= 0x1000UL;
-        }
+        get => GetRequired(12, _id);
+        set => SetOptional(12, ref _id, value);
     }
 
     /// <summary>Whether the duration of DTMF digits is ignored.</summary>
     public bool? IgnoreDtmfDuration
     {
-        get => _ignoreDtmfDuration;
-        set
-        {
-            _ignoreDtmfDuration = value;
-            _assigned0 |= 0x2000UL;
-        }
+        get => GetOptional(13, _ignoreDtmfDuration);
+        set => SetOptional(13, ref _ignoreDtmfDuration, value);
     }
 
     /// <summary>Whether the RTP marker bit is ignored.</summary>
     public bool? IgnoreMarkBit
     {
-        get => _ignoreMarkBit;
-        set
-        {
-            _ignoreMarkBit = value;
-            _assigned0 |= 0x4000UL;
-        }
+        get => GetOptional(14, _ignoreMarkBit);
+        set => SetOptional(14, ref _ignoreMarkBit, value);
     }
 
     /// <summary>How an FQDN connection receives calls.</summary>
     public global::Telnyx.Sip.InboundFqdn? Inbound
     {
-        get => _inbound;
-        set
-        {
-            _inbound = value;
-            _assigned0 |= 0x8000UL;
-        }
+        get => GetOptional(15, _inbound);
+        set => SetOptional(15, ref _inbound, value);
     }
 
     /// <summary>The ID of the iOS push credential.</summary>
     /// <remarks>Example: <c>ec0c8e5d-439e-4620-a0c1-9d9c8d02a836</c>.</remarks>
     public string? IosPushCredentialId
     {
-        get => _iosPushCredentialId;
-        set
-        {
-            _iosPushCredentialId = value;
-            _assigned0 |= 0x10000UL;
-        }
+        get => GetOptional(16, _iosPushCredentialId);
+        set => SetNullable(16, ref _iosPushCredentialId, value);
     }
 
     /// <summary>
@@ -274,24 +212,16 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     /// </summary>
     public global::Telnyx.Sip.ConnectionJitterBuffer? JitterBuffer
     {
-        get => _jitterBuffer;
-        set
-        {
-            _jitterBuffer = value;
-            _assigned0 |= 0x20000UL;
-        }
+        get => GetOptional(17, _jitterBuffer);
+        set => SetOptional(17, ref _jitterBuffer, value);
     }
 
     /// <summary>Whether the connection serves Microsoft Teams Direct Routing.</summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? MicrosoftTeamsSbc
     {
-        get => _microsoftTeamsSbc;
-        set
-        {
-            _microsoftTeamsSbc = value;
-            _assigned0 |= 0x40000UL;
-        }
+        get => GetOptional(18, _microsoftTeamsSbc);
+        set => SetOptional(18, ref _microsoftTeamsSbc, value);
     }
 
     /// <summary>
@@ -301,12 +231,8 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     /// <remarks>Example: <c>both</c>.</remarks>
     public global::Telnyx.Sip.ConnectionNoiseSuppression? NoiseSuppression
     {
-        get => _noiseSuppression is null ? (global::Telnyx.Sip.ConnectionNoiseSuppression?)null : new global::Telnyx.Sip.ConnectionNoiseSuppression(_noiseSuppression);
-        set
-        {
-            _noiseSuppression = value?.Value;
-            _assigned0 |= 0x80000UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.ConnectionNoiseSuppression>(GetOptional(19, _noiseSuppression));
+        set => SetOptional(19, ref _noiseSuppression, value?.Value);
     }
 
     /// <summary>
@@ -315,12 +241,8 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     /// </summary>
     public global::Telnyx.Sip.ConnectionNoiseSuppressionDetails? NoiseSuppressionDetails
     {
-        get => _noiseSuppressionDetails;
-        set
-        {
-            _noiseSuppressionDetails = value;
-            _assigned0 |= 0x100000UL;
-        }
+        get => GetOptional(20, _noiseSuppressionDetails);
+        set => SetOptional(20, ref _noiseSuppressionDetails, value);
     }
 
     /// <summary>
@@ -330,181 +252,117 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? OnnetT38PassthroughEnabled
     {
-        get => _onnetT38PassthroughEnabled;
-        set
-        {
-            _onnetT38PassthroughEnabled = value;
-            _assigned0 |= 0x200000UL;
-        }
+        get => GetOptional(21, _onnetT38PassthroughEnabled);
+        set => SetOptional(21, ref _onnetT38PassthroughEnabled, value);
     }
 
     /// <summary>How an FQDN connection places calls.</summary>
     public global::Telnyx.Sip.OutboundFqdn? Outbound
     {
-        get => _outbound;
-        set
-        {
-            _outbound = value;
-            _assigned0 |= 0x400000UL;
-        }
+        get => GetOptional(22, _outbound);
+        set => SetOptional(22, ref _outbound, value);
     }
 
     /// <summary>The connection's password.</summary>
     public string? Password
     {
-        get => _password;
-        set
-        {
-            _password = value;
-            _assigned0 |= 0x800000UL;
-        }
+        get => GetOptional(23, _password);
+        set => SetOptional(23, ref _password, value);
     }
 
     /// <summary>The kind of resource.</summary>
     /// <remarks>Example: <c>fqdn_connection</c>.</remarks>
     public string? RecordType
     {
-        get => _recordType;
-        set
-        {
-            _recordType = value;
-            _assigned0 |= 0x1000000UL;
-        }
+        get => GetOptional(24, _recordType);
+        set => SetOptional(24, ref _recordType, value);
     }
 
     /// <summary>How RTCP is carried and reported.</summary>
     public global::Telnyx.Sip.ConnectionRtcpSettings? RtcpSettings
     {
-        get => _rtcpSettings;
-        set
-        {
-            _rtcpSettings = value;
-            _assigned0 |= 0x2000000UL;
-        }
+        get => GetOptional(25, _rtcpSettings);
+        set => SetOptional(25, ref _rtcpSettings, value);
     }
 
     /// <summary>Whether codecs are passed on when the media stream changes.</summary>
     public bool? RtpPassCodecsOnStreamChange
     {
-        get => _rtpPassCodecsOnStreamChange;
-        set
-        {
-            _rtpPassCodecsOnStreamChange = value;
-            _assigned0 |= 0x4000000UL;
-        }
+        get => GetOptional(26, _rtpPassCodecsOnStreamChange);
+        set => SetOptional(26, ref _rtpPassCodecsOnStreamChange, value);
     }
 
     /// <summary>Whether normalised timestamps are sent.</summary>
     public bool? SendNormalizedTimestamps
     {
-        get => _sendNormalizedTimestamps;
-        set
-        {
-            _sendNormalizedTimestamps = value;
-            _assigned0 |= 0x8000000UL;
-        }
+        get => GetOptional(27, _sendNormalizedTimestamps);
+        set => SetOptional(27, ref _sendNormalizedTimestamps, value);
     }
 
     /// <summary>Labels attached to the connection.</summary>
     public global::System.Collections.Generic.IList<string>? Tags
     {
-        get => _tags;
-        set
-        {
-            _tags = value;
-            _assigned0 |= 0x10000000UL;
-        }
+        get => GetOptional(28, _tags);
+        set => SetOptional(28, ref _tags, value);
     }
 
     /// <summary>Whether third-party call control is enabled.</summary>
     public bool? ThirdPartyControlEnabled
     {
-        get => _thirdPartyControlEnabled;
-        set
-        {
-            _thirdPartyControlEnabled = value;
-            _assigned0 |= 0x20000000UL;
-        }
+        get => GetOptional(29, _thirdPartyControlEnabled);
+        set => SetOptional(29, ref _thirdPartyControlEnabled, value);
     }
 
     /// <summary>UDP, TLS or TCP. Only for connections that authenticate by IP or FQDN.</summary>
     /// <remarks>Default: <c>UDP</c>.</remarks>
     public global::Telnyx.Sip.FqdnConnectionTransportProtocol? TransportProtocol
     {
-        get => _transportProtocol is null ? (global::Telnyx.Sip.FqdnConnectionTransportProtocol?)null : new global::Telnyx.Sip.FqdnConnectionTransportProtocol(_transportProtocol);
-        set
-        {
-            _transportProtocol = value?.Value;
-            _assigned0 |= 0x40000000UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.FqdnConnectionTransportProtocol>(GetOptional(30, _transportProtocol));
+        set => SetOptional(30, ref _transportProtocol, value?.Value);
     }
 
     /// <summary>The name of the connection's TXT record.</summary>
     public string? TxtName
     {
-        get => _txtName;
-        set
-        {
-            _txtName = value;
-            _assigned0 |= 0x80000000UL;
-        }
+        get => GetOptional(31, _txtName);
+        set => SetOptional(31, ref _txtName, value);
     }
 
     /// <summary>The time to live of the connection's TXT record.</summary>
     public int? TxtTtl
     {
-        get => _txtTtl;
-        set
-        {
-            _txtTtl = value;
-            _assigned0 |= 0x100000000UL;
-        }
+        get => GetOptional(32, _txtTtl);
+        set => SetOptional(32, ref _txtTtl, value);
     }
 
     /// <summary>The value of the connection's TXT record.</summary>
     public string? TxtValue
     {
-        get => _txtValue;
-        set
-        {
-            _txtValue = value;
-            _assigned0 |= 0x200000000UL;
-        }
+        get => GetOptional(33, _txtValue);
+        set => SetOptional(33, ref _txtValue, value);
     }
 
     /// <summary>When the resource was last updated (ISO 8601).</summary>
     /// <remarks>Example: <c>2020-02-03T22:25:27.521Z</c>.</remarks>
     public string? UpdatedAt
     {
-        get => _updatedAt;
-        set
-        {
-            _updatedAt = value;
-            _assigned0 |= 0x400000000UL;
-        }
+        get => GetOptional(34, _updatedAt);
+        set => SetOptional(34, ref _updatedAt, value);
     }
 
     /// <summary>The connection's user name.</summary>
     public string? UserName
     {
-        get => _userName;
-        set
-        {
-            _userName = value;
-            _assigned0 |= 0x800000000UL;
-        }
+        get => GetOptional(35, _userName);
+        set => SetOptional(35, ref _userName, value);
     }
 
     /// <summary>The format of the webhooks sent for this connection: API v1 or v2.</summary>
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
     public global::Telnyx.Sip.WebhookApiVersion? WebhookApiVersion
     {
-        get => _webhookApiVersion is null ? (global::Telnyx.Sip.WebhookApiVersion?)null : new global::Telnyx.Sip.WebhookApiVersion(_webhookApiVersion);
-        set
-        {
-            _webhookApiVersion = value?.Value;
-            _assigned0 |= 0x1000000000UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.WebhookApiVersion>(GetOptional(36, _webhookApiVersion));
+        set => SetOptional(36, ref _webhookApiVersion, value?.Value);
     }
 
     /// <summary>
@@ -514,12 +372,8 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     /// <remarks>Format: uri. Example: <c>https://failover.example.com</c>.</remarks>
     public string? WebhookEventFailoverUrl
     {
-        get => _webhookEventFailoverUrl;
-        set
-        {
-            _webhookEventFailoverUrl = value;
-            _assigned0 |= 0x2000000000UL;
-        }
+        get => GetOptional(37, _webhookEventFailoverUrl);
+        set => SetNullable(37, ref _webhookEventFailoverUrl, value);
     }
 
     /// <summary>
@@ -529,900 +383,117 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.IJsonMod
     /// <remarks>Format: uri. Example: <c>https://example.com</c>.</remarks>
     public string? WebhookEventUrl
     {
-        get => _webhookEventUrl;
-        set
-        {
-            _webhookEventUrl = value;
-            _assigned0 |= 0x4000000000UL;
-        }
+        get => GetOptional(38, _webhookEventUrl);
+        set => SetOptional(38, ref _webhookEventUrl, value);
     }
 
     /// <summary>How many seconds a webhook delivery may take before it times out.</summary>
     /// <remarks>From 0 to 30. Example: <c>25</c>.</remarks>
     public int? WebhookTimeoutSecs
     {
-        get => _webhookTimeoutSecs;
-        set
+        get => GetOptional(39, _webhookTimeoutSecs);
+        set => SetNullable(39, ref _webhookTimeoutSecs, value);
+    }
+
+    /// <summary>Reads the model from the JSON object at the reader's position. A member that does not fit its type does not fail the read; see <see cref="global::Telnyx.Sip.Runtime.GeneratedModel"/>.</summary>
+    public static FqdnConnection ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObject(ref reader, new FqdnConnection());
+
+    /// <inheritdoc />
+    protected override global::Telnyx.Sip.Runtime.GeneratedModelInfo ModelInfo => s_info;
+
+    /// <inheritdoc />
+    protected override void ReadMember(int index, ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (index)
         {
-            _webhookTimeoutSecs = value;
-            _assigned0 |= 0x8000000000UL;
+            case 0: _active = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 1: _adjustDtmfTimestamp = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 2: _anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 3: _androidPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 4: _callCostEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 5: _callCostInWebhooks = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 6: _connectionName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 7: _createdAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 8: _defaultOnHoldComfortNoiseEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 9: _dtmfType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 10: _encodeContactHeaderEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 11: _encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 12: _id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 13: _ignoreDtmfDuration = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 14: _ignoreMarkBit = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 15: _inbound = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.InboundFqdn>(ref reader); break;
+            case 16: _iosPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 17: _jitterBuffer = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader); break;
+            case 18: _microsoftTeamsSbc = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 19: _noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 20: _noiseSuppressionDetails = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader); break;
+            case 21: _onnetT38PassthroughEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 22: _outbound = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.OutboundFqdn>(ref reader); break;
+            case 23: _password = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 24: _recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 25: _rtcpSettings = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader); break;
+            case 26: _rtpPassCodecsOnStreamChange = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 27: _sendNormalizedTimestamps = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 28: _tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;
+            case 29: _thirdPartyControlEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 30: _transportProtocol = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 31: _txtName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 32: _txtTtl = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
+            case 33: _txtValue = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 34: _updatedAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 35: _userName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 36: _webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 37: _webhookEventFailoverUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 38: _webhookEventUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 39: _webhookTimeoutSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
         }
     }
 
-    /// <summary>
-    /// Members the spec does not describe, kept as they were read so that they survive a read-modify-write.
-    /// </summary>
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties =>
-        _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
-
-    /// <summary>
-    /// Reads a FqdnConnection from the JSON object at the reader's position. Unknown members are kept in
-    /// AdditionalProperties.
-    /// </summary>
-    public static FqdnConnection ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <inheritdoc />
+    protected override void WriteMember(int index, global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Telnyx.Sip.Runtime.JsonRead.ExpectObject(ref reader, "FqdnConnection");
-        var result = new FqdnConnection();
-        string member = "";
-        try
-        {
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                switch (MemberIndex(ref reader))
-                {
-                    case 0:
-                        member = "active";
-                        reader.Read();
-                        result._active = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x1UL;
-                        break;
-                    case 1:
-                        member = "adjust_dtmf_timestamp";
-                        reader.Read();
-                        result._adjustDtmfTimestamp = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x2UL;
-                        break;
-                    case 2:
-                        member = "anchorsite_override";
-                        reader.Read();
-                        result._anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x4UL;
-                        break;
-                    case 3:
-                        member = "android_push_credential_id";
-                        reader.Read();
-                        result._androidPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x8UL;
-                        break;
-                    case 4:
-                        member = "call_cost_enabled";
-                        reader.Read();
-                        result._callCostEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x10UL;
-                        break;
-                    case 5:
-                        member = "call_cost_in_webhooks";
-                        reader.Read();
-                        result._callCostInWebhooks = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x20UL;
-                        break;
-                    case 6:
-                        member = "connection_name";
-                        reader.Read();
-                        result._connectionName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x40UL;
-                        break;
-                    case 7:
-                        member = "created_at";
-                        reader.Read();
-                        result._createdAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x80UL;
-                        break;
-                    case 8:
-                        member = "default_on_hold_comfort_noise_enabled";
-                        reader.Read();
-                        result._defaultOnHoldComfortNoiseEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x100UL;
-                        break;
-                    case 9:
-                        member = "dtmf_type";
-                        reader.Read();
-                        result._dtmfType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x200UL;
-                        break;
-                    case 10:
-                        member = "encode_contact_header_enabled";
-                        reader.Read();
-                        result._encodeContactHeaderEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x400UL;
-                        break;
-                    case 11:
-                        member = "encrypted_media";
-                        reader.Read();
-                        result._encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x800UL;
-                        break;
-                    case 12:
-                        member = "id";
-                        reader.Read();
-                        result._id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x1000UL;
-                        break;
-                    case 13:
-                        member = "ignore_dtmf_duration";
-                        reader.Read();
-                        result._ignoreDtmfDuration = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x2000UL;
-                        break;
-                    case 14:
-                        member = "ignore_mark_bit";
-                        reader.Read();
-                        result._ignoreMarkBit = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x4000UL;
-                        break;
-                    case 15:
-                        member = "inbound";
-                        reader.Read();
-                        result._inbound = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.InboundFqdn>(ref reader);
-                        result._assigned0 |= 0x8000UL;
-                        break;
-                    case 16:
-                        member = "ios_push_credential_id";
-                        reader.Read();
-                        result._iosPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x10000UL;
-                        break;
-                    case 17:
-                        member = "jitter_buffer";
-                        reader.Read();
-                        result._jitterBuffer = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader);
-                        result._assigned0 |= 0x20000UL;
-                        break;
-                    case 18:
-                        member = "microsoft_teams_sbc";
-                        reader.Read();
-                        result._microsoftTeamsSbc = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x40000UL;
-                        break;
-                    case 19:
-                        member = "noise_suppression";
-                        reader.Read();
-                        result._noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x80000UL;
-                        break;
-                    case 20:
-                        member = "noise_suppression_details";
-                        reader.Read();
-                        result._noiseSuppressionDetails = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader);
-                        result._assigned0 |= 0x100000UL;
-                        break;
-                    case 21:
-                        member = "onnet_t38_passthrough_enabled";
-                        reader.Read();
-                        result._onnetT38PassthroughEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x200000UL;
-                        break;
-                    case 22:
-                        member = "outbound";
-                        reader.Read();
-                        result._outbound = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.OutboundFqdn>(ref reader);
-                        result._assigned0 |= 0x400000UL;
-                        break;
-                    case 23:
-                        member = "password";
-                        reader.Read();
-                        result._password = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x800000UL;
-                        break;
-                    case 24:
-                        member = "record_type";
-                        reader.Read();
-                        result._recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x1000000UL;
-                        break;
-                    case 25:
-                        member = "rtcp_settings";
-                        reader.Read();
-                        result._rtcpSettings = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader);
-                        result._assigned0 |= 0x2000000UL;
-                        break;
-                    case 26:
-                        member = "rtp_pass_codecs_on_stream_change";
-                        reader.Read();
-                        result._rtpPassCodecsOnStreamChange = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x4000000UL;
-                        break;
-                    case 27:
-                        member = "send_normalized_timestamps";
-                        reader.Read();
-                        result._sendNormalizedTimestamps = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x8000000UL;
-                        break;
-                    case 28:
-                        member = "tags";
-                        reader.Read();
-                        result._tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
-                        result._assigned0 |= 0x10000000UL;
-                        break;
-                    case 29:
-                        member = "third_party_control_enabled";
-                        reader.Read();
-                        result._thirdPartyControlEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x20000000UL;
-                        break;
-                    case 30:
-                        member = "transport_protocol";
-                        reader.Read();
-                        result._transportProtocol = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x40000000UL;
-                        break;
-                    case 31:
-                        member = "txt_name";
-                        reader.Read();
-                        result._txtName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x80000000UL;
-                        break;
-                    case 32:
-                        member = "txt_ttl";
-                        reader.Read();
-                        result._txtTtl = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                        result._assigned0 |= 0x100000000UL;
-                        break;
-                    case 33:
-                        member = "txt_value";
-                        reader.Read();
-                        result._txtValue = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x200000000UL;
-                        break;
-                    case 34:
-                        member = "updated_at";
-                        reader.Read();
-                        result._updatedAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x400000000UL;
-                        break;
-                    case 35:
-                        member = "user_name";
-                        reader.Read();
-                        result._userName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x800000000UL;
-                        break;
-                    case 36:
-                        member = "webhook_api_version";
-                        reader.Read();
-                        result._webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x1000000000UL;
-                        break;
-                    case 37:
-                        member = "webhook_event_failover_url";
-                        reader.Read();
-                        result._webhookEventFailoverUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x2000000000UL;
-                        break;
-                    case 38:
-                        member = "webhook_event_url";
-                        reader.Read();
-                        result._webhookEventUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x4000000000UL;
-                        break;
-                    case 39:
-                        member = "webhook_timeout_secs";
-                        reader.Read();
-                        result._webhookTimeoutSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                        result._assigned0 |= 0x8000000000UL;
-                        break;
-                    default:
-                        member = reader.GetString()!;
-                        reader.Read();
-                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
-        }
-        catch (global::Telnyx.Sip.TelnyxSerializationException error)
-        {
-            throw error.Under("." + member);
-        }
-        catch (global::System.Text.Json.JsonException error)
-        {
-            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
-        }
-
-        return result;
-    }
-
-    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-        {
-            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-            switch (name.Length)
-            {
-                case 2:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) return 12;
-                    break;
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8)) return 28;
-                    break;
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "active"u8)) return 0;
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "inbound"u8)) return 15;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "txt_ttl"u8)) return 32;
-                    break;
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "outbound"u8)) return 22;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "password"u8)) return 23;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "txt_name"u8)) return 31;
-                    break;
-                case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "dtmf_type"u8)) return 9;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "txt_value"u8)) return 33;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "user_name"u8)) return 35;
-                    break;
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8)) return 7;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "updated_at"u8)) return 34;
-                    break;
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "record_type"u8)) return 24;
-                    break;
-                case 13:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "jitter_buffer"u8)) return 17;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "rtcp_settings"u8)) return 25;
-                    break;
-                case 15:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "connection_name"u8)) return 6;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "encrypted_media"u8)) return 11;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "ignore_mark_bit"u8)) return 14;
-                    break;
-                case 17:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "call_cost_enabled"u8)) return 4;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "noise_suppression"u8)) return 19;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "webhook_event_url"u8)) return 38;
-                    break;
-                case 18:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "transport_protocol"u8)) return 30;
-                    break;
-                case 19:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "anchorsite_override"u8)) return 2;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "microsoft_teams_sbc"u8)) return 18;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "webhook_api_version"u8)) return 36;
-                    break;
-                case 20:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "ignore_dtmf_duration"u8)) return 13;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "webhook_timeout_secs"u8)) return 39;
-                    break;
-                case 21:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "adjust_dtmf_timestamp"u8)) return 1;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "call_cost_in_webhooks"u8)) return 5;
-                    break;
-                case 22:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "ios_push_credential_id"u8)) return 16;
-                    break;
-                case 25:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "noise_suppression_details"u8)) return 20;
-                    break;
-                case 26:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "android_push_credential_id"u8)) return 3;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "send_normalized_timestamps"u8)) return 27;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "webhook_event_failover_url"u8)) return 37;
-                    break;
-                case 27:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "third_party_control_enabled"u8)) return 29;
-                    break;
-                case 29:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "encode_contact_header_enabled"u8)) return 10;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "onnet_t38_passthrough_enabled"u8)) return 21;
-                    break;
-                case 32:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "rtp_pass_codecs_on_stream_change"u8)) return 26;
-                    break;
-                case 37:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "default_on_hold_comfort_noise_enabled"u8)) return 8;
-                    break;
-            }
-
-            return -1;
-        }
-
-        // A name with escapes, or split across buffers: compare its unescaped text.
-        if (reader.ValueTextEquals("active"u8)) return 0;
-        if (reader.ValueTextEquals("adjust_dtmf_timestamp"u8)) return 1;
-        if (reader.ValueTextEquals("anchorsite_override"u8)) return 2;
-        if (reader.ValueTextEquals("android_push_credential_id"u8)) return 3;
-        if (reader.ValueTextEquals("call_cost_enabled"u8)) return 4;
-        if (reader.ValueTextEquals("call_cost_in_webhooks"u8)) return 5;
-        if (reader.ValueTextEquals("connection_name"u8)) return 6;
-        if (reader.ValueTextEquals("created_at"u8)) return 7;
-        if (reader.ValueTextEquals("default_on_hold_comfort_noise_enabled"u8)) return 8;
-        if (reader.ValueTextEquals("dtmf_type"u8)) return 9;
-        if (reader.ValueTextEquals("encode_contact_header_enabled"u8)) return 10;
-        if (reader.ValueTextEquals("encrypted_media"u8)) return 11;
-        if (reader.ValueTextEquals("id"u8)) return 12;
-        if (reader.ValueTextEquals("ignore_dtmf_duration"u8)) return 13;
-        if (reader.ValueTextEquals("ignore_mark_bit"u8)) return 14;
-        if (reader.ValueTextEquals("inbound"u8)) return 15;
-        if (reader.ValueTextEquals("ios_push_credential_id"u8)) return 16;
-        if (reader.ValueTextEquals("jitter_buffer"u8)) return 17;
-        if (reader.ValueTextEquals("microsoft_teams_sbc"u8)) return 18;
-        if (reader.ValueTextEquals("noise_suppression"u8)) return 19;
-        if (reader.ValueTextEquals("noise_suppression_details"u8)) return 20;
-        if (reader.ValueTextEquals("onnet_t38_passthrough_enabled"u8)) return 21;
-        if (reader.ValueTextEquals("outbound"u8)) return 22;
-        if (reader.ValueTextEquals("password"u8)) return 23;
-        if (reader.ValueTextEquals("record_type"u8)) return 24;
-        if (reader.ValueTextEquals("rtcp_settings"u8)) return 25;
-        if (reader.ValueTextEquals("rtp_pass_codecs_on_stream_change"u8)) return 26;
-        if (reader.ValueTextEquals("send_normalized_timestamps"u8)) return 27;
-        if (reader.ValueTextEquals("tags"u8)) return 28;
-        if (reader.ValueTextEquals("third_party_control_enabled"u8)) return 29;
-        if (reader.ValueTextEquals("transport_protocol"u8)) return 30;
-        if (reader.ValueTextEquals("txt_name"u8)) return 31;
-        if (reader.ValueTextEquals("txt_ttl"u8)) return 32;
-        if (reader.ValueTextEquals("txt_value"u8)) return 33;
-        if (reader.ValueTextEquals("updated_at"u8)) return 34;
-        if (reader.ValueTextEquals("user_name"u8)) return 35;
-        if (reader.ValueTextEquals("webhook_api_version"u8)) return 36;
-        if (reader.ValueTextEquals("webhook_event_failover_url"u8)) return 37;
-        if (reader.ValueTextEquals("webhook_event_url"u8)) return 38;
-        if (reader.ValueTextEquals("webhook_timeout_secs"u8)) return 39;
-
-        return -1;
-    }
-
-    /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
-    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            writer.WritePropertyName("active"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _active);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            writer.WritePropertyName("adjust_dtmf_timestamp"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _adjustDtmfTimestamp);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            writer.WritePropertyName("anchorsite_override"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _anchorsiteOverride);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            writer.WritePropertyName("android_push_credential_id"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _androidPushCredentialId);
-        }
-
-        if ((_assigned0 & 0x10UL) != 0)
-        {
-            writer.WritePropertyName("call_cost_enabled"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _callCostEnabled);
-        }
-
-        if ((_assigned0 & 0x20UL) != 0)
-        {
-            writer.WritePropertyName("call_cost_in_webhooks"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _callCostInWebhooks);
-        }
-
-        if ((_assigned0 & 0x40UL) != 0)
-        {
-            writer.WritePropertyName("connection_name"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _connectionName);
-        }
-
-        if ((_assigned0 & 0x80UL) != 0)
-        {
-            writer.WritePropertyName("created_at"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _createdAt);
-        }
-
-        if ((_assigned0 & 0x100UL) != 0)
-        {
-            writer.WritePropertyName("default_on_hold_comfort_noise_enabled"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _defaultOnHoldComfortNoiseEnabled);
-        }
-
-        if ((_assigned0 & 0x200UL) != 0)
-        {
-            writer.WritePropertyName("dtmf_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _dtmfType);
-        }
-
-        if ((_assigned0 & 0x400UL) != 0)
-        {
-            writer.WritePropertyName("encode_contact_header_enabled"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _encodeContactHeaderEnabled);
-        }
-
-        if ((_assigned0 & 0x800UL) != 0)
-        {
-            writer.WritePropertyName("encrypted_media"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _encryptedMedia);
-        }
-
-        if ((_assigned0 & 0x1000UL) != 0)
-        {
-            writer.WritePropertyName("id"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _id);
-        }
-
-        if ((_assigned0 & 0x2000UL) != 0)
-        {
-            writer.WritePropertyName("ignore_dtmf_duration"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _ignoreDtmfDuration);
-        }
-
-        if ((_assigned0 & 0x4000UL) != 0)
-        {
-            writer.WritePropertyName("ignore_mark_bit"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _ignoreMarkBit);
-        }
-
-        if ((_assigned0 & 0x8000UL) != 0)
-        {
-            writer.WritePropertyName("inbound"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _inbound);
-        }
-
-        if ((_assigned0 & 0x10000UL) != 0)
-        {
-            writer.WritePropertyName("ios_push_credential_id"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _iosPushCredentialId);
-        }
-
-        if ((_assigned0 & 0x20000UL) != 0)
-        {
-            writer.WritePropertyName("jitter_buffer"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _jitterBuffer);
-        }
-
-        if ((_assigned0 & 0x40000UL) != 0)
-        {
-            writer.WritePropertyName("microsoft_teams_sbc"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _microsoftTeamsSbc);
-        }
-
-        if ((_assigned0 & 0x80000UL) != 0)
-        {
-            writer.WritePropertyName("noise_suppression"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _noiseSuppression);
-        }
-
-        if ((_assigned0 & 0x100000UL) != 0)
-        {
-            writer.WritePropertyName("noise_suppression_details"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _noiseSuppressionDetails);
-        }
-
-        if ((_assigned0 & 0x200000UL) != 0)
-        {
-            writer.WritePropertyName("onnet_t38_passthrough_enabled"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _onnetT38PassthroughEnabled);
-        }
-
-        if ((_assigned0 & 0x400000UL) != 0)
-        {
-            writer.WritePropertyName("outbound"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _outbound);
-        }
-
-        if ((_assigned0 & 0x800000UL) != 0)
-        {
-            writer.WritePropertyName("password"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _password);
-        }
-
-        if ((_assigned0 & 0x1000000UL) != 0)
-        {
-            writer.WritePropertyName("record_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _recordType);
-        }
-
-        if ((_assigned0 & 0x2000000UL) != 0)
-        {
-            writer.WritePropertyName("rtcp_settings"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _rtcpSettings);
-        }
-
-        if ((_assigned0 & 0x4000000UL) != 0)
-        {
-            writer.WritePropertyName("rtp_pass_codecs_on_stream_change"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _rtpPassCodecsOnStreamChange);
-        }
-
-        if ((_assigned0 & 0x8000000UL) != 0)
-        {
-            writer.WritePropertyName("send_normalized_timestamps"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _sendNormalizedTimestamps);
-        }
-
-        if ((_assigned0 & 0x10000000UL) != 0)
-        {
-            writer.WritePropertyName("tags"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.List(writer, _tags, static (global::System.Text.Json.Utf8JsonWriter w, string item) => global::Telnyx.Sip.Runtime.JsonWrite.String(w, item));
-        }
-
-        if ((_assigned0 & 0x20000000UL) != 0)
-        {
-            writer.WritePropertyName("third_party_control_enabled"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _thirdPartyControlEnabled);
-        }
-
-        if ((_assigned0 & 0x40000000UL) != 0)
-        {
-            writer.WritePropertyName("transport_protocol"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _transportProtocol);
-        }
-
-        if ((_assigned0 & 0x80000000UL) != 0)
-        {
-            writer.WritePropertyName("txt_name"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _txtName);
-        }
-
-        if ((_assigned0 & 0x100000000UL) != 0)
-        {
-            writer.WritePropertyName("txt_ttl"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _txtTtl);
-        }
-
-        if ((_assigned0 & 0x200000000UL) != 0)
-        {
-            writer.WritePropertyName("txt_value"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _txtValue);
-        }
-
-        if ((_assigned0 & 0x400000000UL) != 0)
-        {
-            writer.WritePropertyName("updated_at"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _updatedAt);
-        }
-
-        if ((_assigned0 & 0x800000000UL) != 0)
-        {
-            writer.WritePropertyName("user_name"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _userName);
-        }
-
-        if ((_assigned0 & 0x1000000000UL) != 0)
-        {
-            writer.WritePropertyName("webhook_api_version"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _webhookApiVersion);
-        }
-
-        if ((_assigned0 & 0x2000000000UL) != 0)
-        {
-            writer.WritePropertyName("webhook_event_failover_url"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _webhookEventFailoverUrl);
-        }
-
-        if ((_assigned0 & 0x4000000000UL) != 0)
-        {
-            writer.WritePropertyName("webhook_event_url"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _webhookEventUrl);
-        }
-
-        if ((_assigned0 & 0x8000000000UL) != 0)
-        {
-            writer.WritePropertyName("webhook_timeout_secs"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _webhookTimeoutSecs);
-        }
-
-        global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Lists the assigned properties; secrets such as passwords are shown as <c>***</c>.</summary>
-    public override string ToString()
-    {
-        var text = new global::Telnyx.Sip.Runtime.ModelText("FqdnConnection");
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            text.Add("Active", _active);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            text.Add("AdjustDtmfTimestamp", _adjustDtmfTimestamp);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            text.Add("AnchorsiteOverride", _anchorsiteOverride);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            text.Add("AndroidPushCredentialId", _androidPushCredentialId);
-        }
-
-        if ((_assigned0 & 0x10UL) != 0)
-        {
-            text.Add("CallCostEnabled", _callCostEnabled);
-        }
-
-        if ((_assigned0 & 0x20UL) != 0)
-        {
-            text.Add("CallCostInWebhooks", _callCostInWebhooks);
-        }
-
-        if ((_assigned0 & 0x40UL) != 0)
-        {
-            text.Add("ConnectionName", _connectionName);
-        }
-
-        if ((_assigned0 & 0x80UL) != 0)
-        {
-            text.Add("CreatedAt", _createdAt);
-        }
-
-        if ((_assigned0 & 0x100UL) != 0)
-        {
-            text.Add("DefaultOnHoldComfortNoiseEnabled", _defaultOnHoldComfortNoiseEnabled);
-        }
-
-        if ((_assigned0 & 0x200UL) != 0)
-        {
-            text.Add("DtmfType", _dtmfType);
-        }
-
-        if ((_assigned0 & 0x400UL) != 0)
-        {
-            text.Add("EncodeContactHeaderEnabled", _encodeContactHeaderEnabled);
-        }
-
-        if ((_assigned0 & 0x800UL) != 0)
-        {
-            text.Add("EncryptedMedia", _encryptedMedia);
-        }
-
-        if ((_assigned0 & 0x1000UL) != 0)
-        {
-            text.Add("Id", _id);
-        }
-
-        if ((_assigned0 & 0x2000UL) != 0)
-        {
-            text.Add("IgnoreDtmfDuration", _ignoreDtmfDuration);
-        }
-
-        if ((_assigned0 & 0x4000UL) != 0)
-        {
-            text.Add("IgnoreMarkBit", _ignoreMarkBit);
-        }
-
-        if ((_assigned0 & 0x8000UL) != 0)
-        {
-            text.Add("Inbound", _inbound);
-        }
-
-        if ((_assigned0 & 0x10000UL) != 0)
-        {
-            text.Add("IosPushCredentialId", _iosPushCredentialId);
-        }
-
-        if ((_assigned0 & 0x20000UL) != 0)
-        {
-            text.Add("JitterBuffer", _jitterBuffer);
-        }
-
-        if ((_assigned0 & 0x40000UL) != 0)
-        {
-            text.Add("MicrosoftTeamsSbc", _microsoftTeamsSbc);
-        }
-
-        if ((_assigned0 & 0x80000UL) != 0)
-        {
-            text.Add("NoiseSuppression", _noiseSuppression);
-        }
-
-        if ((_assigned0 & 0x100000UL) != 0)
-        {
-            text.Add("NoiseSuppressionDetails", _noiseSuppressionDetails);
-        }
-
-        if ((_assigned0 & 0x200000UL) != 0)
-        {
-            text.Add("OnnetT38PassthroughEnabled", _onnetT38PassthroughEnabled);
-        }
-
-        if ((_assigned0 & 0x400000UL) != 0)
-        {
-            text.Add("Outbound", _outbound);
-        }
-
-        if ((_assigned0 & 0x800000UL) != 0)
-        {
-            text.AddSecret("Password");
-        }
-
-        if ((_assigned0 & 0x1000000UL) != 0)
-        {
-            text.Add("RecordType", _recordType);
-        }
-
-        if ((_assigned0 & 0x2000000UL) != 0)
-        {
-            text.Add("RtcpSettings", _rtcpSettings);
-        }
-
-        if ((_assigned0 & 0x4000000UL) != 0)
-        {
-            text.Add("RtpPassCodecsOnStreamChange", _rtpPassCodecsOnStreamChange);
-        }
-
-        if ((_assigned0 & 0x8000000UL) != 0)
-        {
-            text.Add("SendNormalizedTimestamps", _sendNormalizedTimestamps);
-        }
-
-        if ((_assigned0 & 0x10000000UL) != 0)
-        {
-            text.Add("Tags", _tags);
-        }
-
-        if ((_assigned0 & 0x20000000UL) != 0)
-        {
-            text.Add("ThirdPartyControlEnabled", _thirdPartyControlEnabled);
-        }
-
-        if ((_assigned0 & 0x40000000UL) != 0)
-        {
-            text.Add("TransportProtocol", _transportProtocol);
-        }
-
-        if ((_assigned0 & 0x80000000UL) != 0)
-        {
-            text.Add("TxtName", _txtName);
-        }
-
-        if ((_assigned0 & 0x100000000UL) != 0)
-        {
-            text.Add("TxtTtl", _txtTtl);
-        }
-
-        if ((_assigned0 & 0x200000000UL) != 0)
-        {
-            text.Add("TxtValue", _txtValue);
-        }
-
-        if ((_assigned0 & 0x400000000UL) != 0)
-        {
-            text.Add("UpdatedAt", _updatedAt);
-        }
-
-        if ((_assigned0 & 0x800000000UL) != 0)
-        {
-            text.Add("UserName", _userName);
-        }
-
-        if ((_assigned0 & 0x1000000000UL) != 0)
-        {
-            text.Add("WebhookApiVersion", _webhookApiVersion);
-        }
-
-        if ((_assigned0 & 0x2000000000UL) != 0)
-        {
-            text.Add("WebhookEventFailoverUrl", _webhookEventFailoverUrl);
-        }
-
-        if ((_assigned0 & 0x4000000000UL) != 0)
-        {
-            text.Add("WebhookEventUrl", _webhookEventUrl);
-        }
-
-        if ((_assigned0 & 0x8000000000UL) != 0)
-        {
-            text.Add("WebhookTimeoutSecs", _webhookTimeoutSecs);
+        switch (index)
+        {
+            case 0: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _active); break;
+            case 1: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _adjustDtmfTimestamp); break;
+            case 2: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _anchorsiteOverride); break;
+            case 3: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _androidPushCredentialId); break;
+            case 4: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _callCostEnabled); break;
+            case 5: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _callCostInWebhooks); break;
+            case 6: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _connectionName); break;
+            case 7: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _createdAt); break;
+            case 8: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _defaultOnHoldComfortNoiseEnabled); break;
+            case 9: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _dtmfType); break;
+            case 10: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _encodeContactHeaderEnabled); break;
+            case 11: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _encryptedMedia); break;
+            case 12: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _id); break;
+            case 13: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _ignoreDtmfDuration); break;
+            case 14: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _ignoreMarkBit); break;
+            case 15: global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _inbound); break;
+            case 16: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _iosPushCredentialId); break;
+            case 17: global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _jitterBuffer); break;
+            case 18: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _microsoftTeamsSbc); break;
+            case 19: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _noiseSuppression); break;
+            case 20: global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _noiseSuppressionDetails); break;
+            case 21: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _onnetT38PassthroughEnabled); break;
+            case 22: global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _outbound); break;
+            case 23: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _password); break;
+            case 24: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _recordType); break;
+            case 25: global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _rtcpSettings); break;
+            case 26: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _rtpPassCodecsOnStreamChange); break;
+            case 27: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _sendNormalizedTimestamps); break;
+            case 28: global::Telnyx.Sip.Runtime.JsonWrite.List(writer, _tags, static (global::System.Text.Json.Utf8JsonWriter w, string item) => global::Telnyx.Sip.Runtime.JsonWrite.String(w, item)); break;
+            case 29: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _thirdPartyControlEnabled); break;
+            case 30: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _transportProtocol); break;
+            case 31: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _txtName); break;
+            case 32: global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _txtTtl); break;
+            case 33: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _txtValue); break;
+            case 34: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _updatedAt); break;
+            case 35: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _userName); break;
+            case 36: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _webhookApiVersion); break;
+            case 37: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _webhookEventFailoverUrl); break;
+            case 38: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _webhookEventUrl); break;
+            case 39: global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _webhookTimeoutSecs); break;
         }
-
-        return text.ToString(_additionalProperties);
     }
 }

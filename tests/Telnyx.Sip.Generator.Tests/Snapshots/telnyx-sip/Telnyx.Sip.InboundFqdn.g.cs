@@ -7,9 +7,13 @@ namespace Telnyx.Sip;
 /// <summary>How an FQDN connection receives calls.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<InboundFqdn>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<InboundFqdn>
+public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.GeneratedModel, global::Telnyx.Sip.Runtime.IJsonModel<InboundFqdn>
 {
-    private ulong _assigned0;
+    private static readonly global::Telnyx.Sip.Runtime.GeneratedModelInfo s_info = new(
+        "InboundFqdn",
+        new[] { "ani_number_format", "channel_limit", "codecs", "default_primary_fqdn_id", "default_routing_method", "default_secondary_fqdn_id", "default_tertiary_fqdn_id", "dnis_number_format", "generate_ringback_tone", "isup_headers_enabled", "prack_enabled", "shaken_stir_enabled", "sip_compact_headers_enabled", "sip_region", "sip_subdomain", "sip_subdomain_receive_settings", "timeout_1xx_secs", "timeout_2xx_secs" },
+        new[] { "AniNumberFormat", "ChannelLimit", "Codecs", "DefaultPrimaryFqdnId", "DefaultRoutingMethod", "DefaultSecondaryFqdnId", "DefaultTertiaryFqdnId", "DnisNumberFormat", "GenerateRingbackTone", "IsupHeadersEnabled", "PrackEnabled", "ShakenStirEnabled", "SipCompactHeadersEnabled", "SipRegion", "SipSubdomain", "SipSubdomainReceiveSettings", "Timeout1xxSecs", "Timeout2xxSecs" });
+
     private string? _aniNumberFormat;
     private int? _channelLimit;
     private global::System.Collections.Generic.IList<string>? _codecs;
@@ -28,11 +32,8 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     private string? _sipSubdomainReceiveSettings;
     private int? _timeout1xxSecs;
     private int? _timeout2xxSecs;
-    private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
-    /// <summary>
-    /// Creates an instance with no property assigned. Only the properties you assign are sent.
-    /// </summary>
+    /// <summary>Creates an instance with no property set. Only the properties you set are sent.</summary>
     public InboundFqdn()
     {
     }
@@ -40,23 +41,16 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     /// <summary>The format of the caller's number (ANI) on inbound calls.</summary>
     public global::Telnyx.Sip.AniNumberFormat? AniNumberFormat
     {
-        get => _aniNumberFormat is null ? (global::Telnyx.Sip.AniNumberFormat?)null : new global::Telnyx.Sip.AniNumberFormat(_aniNumberFormat);
-        set
-        {
-            _aniNumberFormat = value?.Value;
-            _assigned0 |= 0x1UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.AniNumberFormat>(GetOptional(0, _aniNumberFormat));
+        set => SetOptional(0, ref _aniNumberFormat, value?.Value);
     }
 
     /// <summary>The most inbound calls to this connection's numbers that may run at once.</summary>
+    /// <remarks>Assigning null sends <c>null</c>; <c>Unset</c> leaves the property out.</remarks>
     public int? ChannelLimit
     {
-        get => _channelLimit;
-        set
-        {
-            _channelLimit = value;
-            _assigned0 |= 0x2UL;
-        }
+        get => GetOptional(1, _channelLimit);
+        set => SetNullable(1, ref _channelLimit, value);
     }
 
     /// <summary>
@@ -66,92 +60,69 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     /// </summary>
     public global::System.Collections.Generic.IList<string>? Codecs
     {
-        get => _codecs;
-        set
-        {
-            _codecs = value;
-            _assigned0 |= 0x4UL;
-        }
+        get => GetOptional(2, _codecs);
+        set => SetOptional(2, ref _codecs, value);
     }
 
     /// <summary>
     /// The FQDN tried first for calls to numbers on this connection; the ID of one of the connection's
     /// FQDNs. FQDN connections only.
     /// </summary>
+    /// <remarks>Assigning null sends <c>null</c>; <c>Unset</c> leaves the property out.</remarks>
     public string? DefaultPrimaryFqdnId
     {
-        get => _defaultPrimaryFqdnId;
-        set
-        {
-            _defaultPrimaryFqdnId = value;
-            _assigned0 |= 0x8UL;
-        }
+        get => GetOptional(3, _defaultPrimaryFqdnId);
+        set => SetNullable(3, ref _defaultPrimaryFqdnId, value);
     }
 
     /// <summary>
     /// How calls to a number on this connection are routed by default. Only the listed methods, or null,
     /// are accepted.
     /// </summary>
-    /// <remarks>Default: <c>sequential</c>.</remarks>
+    /// <remarks>
+    /// Default: <c>sequential</c>. Assigning null sends <c>null</c>; <c>Unset</c> leaves the property out.
+    /// </remarks>
     public global::Telnyx.Sip.InboundFqdnDefaultRoutingMethod? DefaultRoutingMethod
     {
-        get => _defaultRoutingMethod is null ? (global::Telnyx.Sip.InboundFqdnDefaultRoutingMethod?)null : new global::Telnyx.Sip.InboundFqdnDefaultRoutingMethod(_defaultRoutingMethod);
-        set
-        {
-            _defaultRoutingMethod = value?.Value;
-            _assigned0 |= 0x10UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.InboundFqdnDefaultRoutingMethod>(GetOptional(4, _defaultRoutingMethod));
+        set => SetNullable(4, ref _defaultRoutingMethod, value?.Value);
     }
 
     /// <summary>
     /// The FQDN tried second for calls to numbers on this connection; the ID of one of the connection's
     /// FQDNs. FQDN connections only.
     /// </summary>
+    /// <remarks>Assigning null sends <c>null</c>; <c>Unset</c> leaves the property out.</remarks>
     public string? DefaultSecondaryFqdnId
     {
-        get => _defaultSecondaryFqdnId;
-        set
-        {
-            _defaultSecondaryFqdnId = value;
-            _assigned0 |= 0x20UL;
-        }
+        get => GetOptional(5, _defaultSecondaryFqdnId);
+        set => SetNullable(5, ref _defaultSecondaryFqdnId, value);
     }
 
     /// <summary>
     /// The FQDN tried third for calls to numbers on this connection; the ID of one of the connection's
     /// FQDNs. FQDN connections only.
     /// </summary>
+    /// <remarks>Assigning null sends <c>null</c>; <c>Unset</c> leaves the property out.</remarks>
     public string? DefaultTertiaryFqdnId
     {
-        get => _defaultTertiaryFqdnId;
-        set
-        {
-            _defaultTertiaryFqdnId = value;
-            _assigned0 |= 0x40UL;
-        }
+        get => GetOptional(6, _defaultTertiaryFqdnId);
+        set => SetNullable(6, ref _defaultTertiaryFqdnId, value);
     }
 
     /// <summary>The format of the dialled number (DNIS) on inbound calls.</summary>
     public global::Telnyx.Sip.DnisNumberFormat? DnisNumberFormat
     {
-        get => _dnisNumberFormat is null ? (global::Telnyx.Sip.DnisNumberFormat?)null : new global::Telnyx.Sip.DnisNumberFormat(_dnisNumberFormat);
-        set
-        {
-            _dnisNumberFormat = value?.Value;
-            _assigned0 |= 0x80UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.DnisNumberFormat>(GetOptional(7, _dnisNumberFormat));
+        set => SetOptional(7, ref _dnisNumberFormat, value?.Value);
     }
 
     /// <summary>Plays ringback with a 183 Session Progress and early media.</summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? GenerateRingbackTone
     {
-        get => _generateRingbackTone;
-        set
-        {
-            _generateRingbackTone = value;
-            _assigned0 |= 0x100UL;
-        }
+        get => GetOptional(8, _generateRingbackTone);
+        set => SetOptional(8, ref _generateRingbackTone, value);
     }
 
     /// <summary>
@@ -160,24 +131,16 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? IsupHeadersEnabled
     {
-        get => _isupHeadersEnabled;
-        set
-        {
-            _isupHeadersEnabled = value;
-            _assigned0 |= 0x200UL;
-        }
+        get => GetOptional(9, _isupHeadersEnabled);
+        set => SetOptional(9, ref _isupHeadersEnabled, value);
     }
 
     /// <summary>Uses PRACK (RFC 3262) for reliable provisional responses.</summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? PrackEnabled
     {
-        get => _prackEnabled;
-        set
-        {
-            _prackEnabled = value;
-            _assigned0 |= 0x400UL;
-        }
+        get => GetOptional(10, _prackEnabled);
+        set => SetOptional(10, ref _prackEnabled, value);
     }
 
     /// <summary>
@@ -186,35 +149,23 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? ShakenStirEnabled
     {
-        get => _shakenStirEnabled;
-        set
-        {
-            _shakenStirEnabled = value;
-            _assigned0 |= 0x800UL;
-        }
+        get => GetOptional(11, _shakenStirEnabled);
+        set => SetOptional(11, ref _shakenStirEnabled, value);
     }
 
     /// <summary>True unless set otherwise.</summary>
     /// <remarks>Default: <c>true</c>.</remarks>
     public bool? SipCompactHeadersEnabled
     {
-        get => _sipCompactHeadersEnabled;
-        set
-        {
-            _sipCompactHeadersEnabled = value;
-            _assigned0 |= 0x1000UL;
-        }
+        get => GetOptional(12, _sipCompactHeadersEnabled);
+        set => SetOptional(12, ref _sipCompactHeadersEnabled, value);
     }
 
     /// <summary>The SIP region inbound calls are received from; null for the default (US).</summary>
     public global::Telnyx.Sip.SipRegion? SipRegion
     {
-        get => _sipRegion is null ? (global::Telnyx.Sip.SipRegion?)null : new global::Telnyx.Sip.SipRegion(_sipRegion);
-        set
-        {
-            _sipRegion = value?.Value;
-            _assigned0 |= 0x2000UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.SipRegion>(GetOptional(13, _sipRegion));
+        set => SetOptional(13, ref _sipRegion, value?.Value);
     }
 
     /// <summary>
@@ -222,14 +173,11 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     /// would: with <c>example</c>, any endpoint can call
     /// <c>sip:&lt;anything&gt;@example.sip.telnyx.com</c>. Calls to subdomains cannot use TLS.
     /// </summary>
+    /// <remarks>Assigning null sends <c>null</c>; <c>Unset</c> leaves the property out.</remarks>
     public string? SipSubdomain
     {
-        get => _sipSubdomain;
-        set
-        {
-            _sipSubdomain = value;
-            _assigned0 |= 0x4000UL;
-        }
+        get => GetOptional(14, _sipSubdomain);
+        set => SetNullable(14, ref _sipSubdomain, value);
     }
 
     /// <summary>
@@ -238,478 +186,81 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     /// </summary>
     public global::Telnyx.Sip.SipSubdomainReceiveSettings? SipSubdomainReceiveSettings
     {
-        get => _sipSubdomainReceiveSettings is null ? (global::Telnyx.Sip.SipSubdomainReceiveSettings?)null : new global::Telnyx.Sip.SipSubdomainReceiveSettings(_sipSubdomainReceiveSettings);
-        set
-        {
-            _sipSubdomainReceiveSettings = value?.Value;
-            _assigned0 |= 0x8000UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.SipSubdomainReceiveSettings>(GetOptional(15, _sipSubdomainReceiveSettings));
+        set => SetOptional(15, ref _sipSubdomainReceiveSettings, value?.Value);
     }
 
     /// <summary>Seconds to wait for the call to connect before giving up.</summary>
     /// <remarks>Default: <c>3</c>. From 1 to 120.</remarks>
     public int? Timeout1xxSecs
     {
-        get => _timeout1xxSecs;
-        set
-        {
-            _timeout1xxSecs = value;
-            _assigned0 |= 0x10000UL;
-        }
+        get => GetOptional(16, _timeout1xxSecs);
+        set => SetOptional(16, ref _timeout1xxSecs, value);
     }
 
     /// <summary>Seconds to wait for an answer before giving up (1 to 600).</summary>
     /// <remarks>Default: <c>90</c>. From 1 to 600.</remarks>
     public int? Timeout2xxSecs
     {
-        get => _timeout2xxSecs;
-        set
+        get => GetOptional(17, _timeout2xxSecs);
+        set => SetOptional(17, ref _timeout2xxSecs, value);
+    }
+
+    /// <summary>Reads the model from the JSON object at the reader's position. A member that does not fit its type does not fail the read; see <see cref="global::Telnyx.Sip.Runtime.GeneratedModel"/>.</summary>
+    public static InboundFqdn ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObject(ref reader, new InboundFqdn());
+
+    /// <inheritdoc />
+    protected override global::Telnyx.Sip.Runtime.GeneratedModelInfo ModelInfo => s_info;
+
+    /// <inheritdoc />
+    protected override void ReadMember(int index, ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (index)
         {
-            _timeout2xxSecs = value;
-            _assigned0 |= 0x20000UL;
+            case 0: _aniNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 1: _channelLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
+            case 2: _codecs = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;
+            case 3: _defaultPrimaryFqdnId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 4: _defaultRoutingMethod = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 5: _defaultSecondaryFqdnId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 6: _defaultTertiaryFqdnId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 7: _dnisNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 8: _generateRingbackTone = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 9: _isupHeadersEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 10: _prackEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 11: _shakenStirEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 12: _sipCompactHeadersEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 13: _sipRegion = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 14: _sipSubdomain = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 15: _sipSubdomainReceiveSettings = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 16: _timeout1xxSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
+            case 17: _timeout2xxSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
         }
     }
 
-    /// <summary>
-    /// Members the spec does not describe, kept as they were read so that they survive a read-modify-write.
-    /// </summary>
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties =>
-        _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
-
-    /// <summary>
-    /// Reads a InboundFqdn from the JSON object at the reader's position. Unknown members are kept in
-    /// AdditionalProperties.
-    /// </summary>
-    public static InboundFqdn ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <inheritdoc />
+    protected override void WriteMember(int index, global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Telnyx.Sip.Runtime.JsonRead.ExpectObject(ref reader, "InboundFqdn");
-        var result = new InboundFqdn();
-        string member = "";
-        try
+        switch (index)
         {
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                switch (MemberIndex(ref reader))
-                {
-                    case 0:
-                        member = "ani_number_format";
-                        reader.Read();
-                        result._aniNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x1UL;
-                        break;
-                    case 1:
-                        member = "channel_limit";
-                        reader.Read();
-                        result._channelLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                        result._assigned0 |= 0x2UL;
-                        break;
-                    case 2:
-                        member = "codecs";
-                        reader.Read();
-                        result._codecs = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
-                        result._assigned0 |= 0x4UL;
-                        break;
-                    case 3:
-                        member = "default_primary_fqdn_id";
-                        reader.Read();
-                        result._defaultPrimaryFqdnId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x8UL;
-                        break;
-                    case 4:
-                        member = "default_routing_method";
-                        reader.Read();
-                        result._defaultRoutingMethod = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x10UL;
-                        break;
-                    case 5:
-                        member = "default_secondary_fqdn_id";
-                        reader.Read();
-                        result._defaultSecondaryFqdnId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x20UL;
-                        break;
-                    case 6:
-                        member = "default_tertiary_fqdn_id";
-                        reader.Read();
-                        result._defaultTertiaryFqdnId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x40UL;
-                        break;
-                    case 7:
-                        member = "dnis_number_format";
-                        reader.Read();
-                        result._dnisNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x80UL;
-                        break;
-                    case 8:
-                        member = "generate_ringback_tone";
-                        reader.Read();
-                        result._generateRingbackTone = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x100UL;
-                        break;
-                    case 9:
-                        member = "isup_headers_enabled";
-                        reader.Read();
-                        result._isupHeadersEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x200UL;
-                        break;
-                    case 10:
-                        member = "prack_enabled";
-                        reader.Read();
-                        result._prackEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x400UL;
-                        break;
-                    case 11:
-                        member = "shaken_stir_enabled";
-                        reader.Read();
-                        result._shakenStirEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x800UL;
-                        break;
-                    case 12:
-                        member = "sip_compact_headers_enabled";
-                        reader.Read();
-                        result._sipCompactHeadersEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x1000UL;
-                        break;
-                    case 13:
-                        member = "sip_region";
-                        reader.Read();
-                        result._sipRegion = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x2000UL;
-                        break;
-                    case 14:
-                        member = "sip_subdomain";
-                        reader.Read();
-                        result._sipSubdomain = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x4000UL;
-                        break;
-                    case 15:
-                        member = "sip_subdomain_receive_settings";
-                        reader.Read();
-                        result._sipSubdomainReceiveSettings = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x8000UL;
-                        break;
-                    case 16:
-                        member = "timeout_1xx_secs";
-                        reader.Read();
-                        result._timeout1xxSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                        result._assigned0 |= 0x10000UL;
-                        break;
-                    case 17:
-                        member = "timeout_2xx_secs";
-                        reader.Read();
-                        result._timeout2xxSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                        result._assigned0 |= 0x20000UL;
-                        break;
-                    default:
-                        member = reader.GetString()!;
-                        reader.Read();
-                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
+            case 0: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _aniNumberFormat); break;
+            case 1: global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _channelLimit); break;
+            case 2: global::Telnyx.Sip.Runtime.JsonWrite.List(writer, _codecs, static (global::System.Text.Json.Utf8JsonWriter w, string item) => global::Telnyx.Sip.Runtime.JsonWrite.String(w, item)); break;
+            case 3: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _defaultPrimaryFqdnId); break;
+            case 4: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _defaultRoutingMethod); break;
+            case 5: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _defaultSecondaryFqdnId); break;
+            case 6: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _defaultTertiaryFqdnId); break;
+            case 7: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _dnisNumberFormat); break;
+            case 8: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _generateRingbackTone); break;
+            case 9: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _isupHeadersEnabled); break;
+            case 10: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _prackEnabled); break;
+            case 11: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _shakenStirEnabled); break;
+            case 12: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _sipCompactHeadersEnabled); break;
+            case 13: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _sipRegion); break;
+            case 14: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _sipSubdomain); break;
+            case 15: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _sipSubdomainReceiveSettings); break;
+            case 16: global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _timeout1xxSecs); break;
+            case 17: global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _timeout2xxSecs); break;
         }
-        catch (global::Telnyx.Sip.TelnyxSerializationException error)
-        {
-            throw error.Under("." + member);
-        }
-        catch (global::System.Text.Json.JsonException error)
-        {
-            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
-        }
-
-        return result;
-    }
-
-    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-        {
-            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-            switch (name.Length)
-            {
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "codecs"u8)) return 2;
-                    break;
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "sip_region"u8)) return 13;
-                    break;
-                case 13:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "channel_limit"u8)) return 1;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "prack_enabled"u8)) return 10;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "sip_subdomain"u8)) return 14;
-                    break;
-                case 16:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "timeout_1xx_secs"u8)) return 16;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "timeout_2xx_secs"u8)) return 17;
-                    break;
-                case 17:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "ani_number_format"u8)) return 0;
-                    break;
-                case 18:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "dnis_number_format"u8)) return 7;
-                    break;
-                case 19:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "shaken_stir_enabled"u8)) return 11;
-                    break;
-                case 20:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "isup_headers_enabled"u8)) return 9;
-                    break;
-                case 22:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "default_routing_method"u8)) return 4;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "generate_ringback_tone"u8)) return 8;
-                    break;
-                case 23:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "default_primary_fqdn_id"u8)) return 3;
-                    break;
-                case 24:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "default_tertiary_fqdn_id"u8)) return 6;
-                    break;
-                case 25:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "default_secondary_fqdn_id"u8)) return 5;
-                    break;
-                case 27:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "sip_compact_headers_enabled"u8)) return 12;
-                    break;
-                case 30:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "sip_subdomain_receive_settings"u8)) return 15;
-                    break;
-            }
-
-            return -1;
-        }
-
-        // A name with escapes, or split across buffers: compare its unescaped text.
-        if (reader.ValueTextEquals("ani_number_format"u8)) return 0;
-        if (reader.ValueTextEquals("channel_limit"u8)) return 1;
-        if (reader.ValueTextEquals("codecs"u8)) return 2;
-        if (reader.ValueTextEquals("default_primary_fqdn_id"u8)) return 3;
-        if (reader.ValueTextEquals("default_routing_method"u8)) return 4;
-        if (reader.ValueTextEquals("default_secondary_fqdn_id"u8)) return 5;
-        if (reader.ValueTextEquals("default_tertiary_fqdn_id"u8)) return 6;
-        if (reader.ValueTextEquals("dnis_number_format"u8)) return 7;
-        if (reader.ValueTextEquals("generate_ringback_tone"u8)) return 8;
-        if (reader.ValueTextEquals("isup_headers_enabled"u8)) return 9;
-        if (reader.ValueTextEquals("prack_enabled"u8)) return 10;
-        if (reader.ValueTextEquals("shaken_stir_enabled"u8)) return 11;
-        if (reader.ValueTextEquals("sip_compact_headers_enabled"u8)) return 12;
-        if (reader.ValueTextEquals("sip_region"u8)) return 13;
-        if (reader.ValueTextEquals("sip_subdomain"u8)) return 14;
-        if (reader.ValueTextEquals("sip_subdomain_receive_settings"u8)) return 15;
-        if (reader.ValueTextEquals("timeout_1xx_secs"u8)) return 16;
-        if (reader.ValueTextEquals("timeout_2xx_secs"u8)) return 17;
-
-        return -1;
-    }
-
-    /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
-    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            writer.WritePropertyName("ani_number_format"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _aniNumberFormat);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            writer.WritePropertyName("channel_limit"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _channelLimit);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            writer.WritePropertyName("codecs"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.List(writer, _codecs, static (global::System.Text.Json.Utf8JsonWriter w, string item) => global::Telnyx.Sip.Runtime.JsonWrite.String(w, item));
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            writer.WritePropertyName("default_primary_fqdn_id"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _defaultPrimaryFqdnId);
-        }
-
-        if ((_assigned0 & 0x10UL) != 0)
-        {
-            writer.WritePropertyName("default_routing_method"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _defaultRoutingMethod);
-        }
-
-        if ((_assigned0 & 0x20UL) != 0)
-        {
-            writer.WritePropertyName("default_secondary_fqdn_id"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _defaultSecondaryFqdnId);
-        }
-
-        if ((_assigned0 & 0x40UL) != 0)
-        {
-            writer.WritePropertyName("default_tertiary_fqdn_id"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _defaultTertiaryFqdnId);
-        }
-
-        if ((_assigned0 & 0x80UL) != 0)
-        {
-            writer.WritePropertyName("dnis_number_format"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _dnisNumberFormat);
-        }
-
-        if ((_assigned0 & 0x100UL) != 0)
-        {
-            writer.WritePropertyName("generate_ringback_tone"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _generateRingbackTone);
-        }
-
-        if ((_assigned0 & 0x200UL) != 0)
-        {
-            writer.WritePropertyName("isup_headers_enabled"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _isupHeadersEnabled);
-        }
-
-        if ((_assigned0 & 0x400UL) != 0)
-        {
-            writer.WritePropertyName("prack_enabled"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _prackEnabled);
-        }
-
-        if ((_assigned0 & 0x800UL) != 0)
-        {
-            writer.WritePropertyName("shaken_stir_enabled"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _shakenStirEnabled);
-        }
-
-        if ((_assigned0 & 0x1000UL) != 0)
-        {
-            writer.WritePropertyName("sip_compact_headers_enabled"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _sipCompactHeadersEnabled);
-        }
-
-        if ((_assigned0 & 0x2000UL) != 0)
-        {
-            writer.WritePropertyName("sip_region"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _sipRegion);
-        }
-
-        if ((_assigned0 & 0x4000UL) != 0)
-        {
-            writer.WritePropertyName("sip_subdomain"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _sipSubdomain);
-        }
-
-        if ((_assigned0 & 0x8000UL) != 0)
-        {
-            writer.WritePropertyName("sip_subdomain_receive_settings"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _sipSubdomainReceiveSettings);
-        }
-
-        if ((_assigned0 & 0x10000UL) != 0)
-        {
-            writer.WritePropertyName("timeout_1xx_secs"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _timeout1xxSecs);
-        }
-
-        if ((_assigned0 & 0x20000UL) != 0)
-        {
-            writer.WritePropertyName("timeout_2xx_secs"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _timeout2xxSecs);
-        }
-
-        global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Lists the assigned properties; secrets such as passwords are shown as <c>***</c>.</summary>
-    public override string ToString()
-    {
-        var text = new global::Telnyx.Sip.Runtime.ModelText("InboundFqdn");
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            text.Add("AniNumberFormat", _aniNumberFormat);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            text.Add("ChannelLimit", _channelLimit);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            text.Add("Codecs", _codecs);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            text.Add("DefaultPrimaryFqdnId", _defaultPrimaryFqdnId);
-        }
-
-        if ((_assigned0 & 0x10UL) != 0)
-        {
-            text.Add("DefaultRoutingMethod", _defaultRoutingMethod);
-        }
-
-        if ((_assigned0 & 0x20UL) != 0)
-        {
-            text.Add("DefaultSecondaryFqdnId", _defaultSecondaryFqdnId);
-        }
-
-        if ((_assigned0 & 0x40UL) != 0)
-        {
-            text.Add("DefaultTertiaryFqdnId", _defaultTertiaryFqdnId);
-        }
-
-        if ((_assigned0 & 0x80UL) != 0)
-        {
-            text.Add("DnisNumberFormat", _dnisNumberFormat);
-        }
-
-        if ((_assigned0 & 0x100UL) != 0)
-        {
-            text.Add("GenerateRingbackTone", _generateRingbackTone);
-        }
-
-        if ((_assigned0 & 0x200UL) != 0)
-        {
-            text.Add("IsupHeadersEnabled", _isupHeadersEnabled);
-        }
-
-        if ((_assigned0 & 0x400UL) != 0)
-        {
-            text.Add("PrackEnabled", _prackEnabled);
-        }
-
-        if ((_assigned0 & 0x800UL) != 0)
-        {
-            text.Add("ShakenStirEnabled", _shakenStirEnabled);
-        }
-
-        if ((_assigned0 & 0x1000UL) != 0)
-        {
-            text.Add("SipCompactHeadersEnabled", _sipCompactHeadersEnabled);
-        }
-
-        if ((_assigned0 & 0x2000UL) != 0)
-        {
-            text.Add("SipRegion", _sipRegion);
-        }
-
-        if ((_assigned0 & 0x4000UL) != 0)
-        {
-            text.Add("SipSubdomain", _sipSubdomain);
-        }
-
-        if ((_assigned0 & 0x8000UL) != 0)
-        {
-            text.Add("SipSubdomainReceiveSettings", _sipSubdomainReceiveSettings);
-        }
-
-        if ((_assigned0 & 0x10000UL) != 0)
-        {
-            text.Add("Timeout1xxSecs", _timeout1xxSecs);
-        }
-
-        if ((_assigned0 & 0x20000UL) != 0)
-        {
-            text.Add("Timeout2xxSecs", _timeout2xxSecs);
-        }
-
-        return text.ToString(_additionalProperties);
     }
 }

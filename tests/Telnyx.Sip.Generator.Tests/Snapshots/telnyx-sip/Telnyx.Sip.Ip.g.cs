@@ -7,9 +7,14 @@ namespace Telnyx.Sip;
 /// <summary>An IP address that an IP connection sends calls to and accepts them from.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<Ip>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class Ip : global::Telnyx.Sip.Runtime.IJsonModel<Ip>
+public sealed partial class Ip : global::Telnyx.Sip.Runtime.GeneratedModel, global::Telnyx.Sip.Runtime.IJsonModel<Ip>
 {
-    private ulong _assigned0;
+    private static readonly global::Telnyx.Sip.Runtime.GeneratedModelInfo s_info = new(
+        "Ip",
+        new[] { "connection_id", "created_at", "id", "ip_address", "port", "record_type", "updated_at" },
+        new[] { "ConnectionId", "CreatedAt", "Id", "IpAddress", "Port", "RecordType", "UpdatedAt" },
+        required: new[] { 2 });
+
     private string? _connectionId;
     private string? _createdAt;
     private string? _id;
@@ -17,10 +22,10 @@ public sealed partial class Ip : global::Telnyx.Sip.Runtime.IJsonModel<Ip>
     private int? _port;
     private string? _recordType;
     private string? _updatedAt;
-    private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
     /// <summary>
-    /// Creates an instance with no property assigned. Only the properties you assign are sent.
+    /// Creates an instance with no property set. The client creates instances when it reads responses; this
+    /// is for tests and stored data.
     /// </summary>
     public Ip()
     {
@@ -29,299 +34,91 @@ public sealed partial class Ip : global::Telnyx.Sip.Runtime.IJsonModel<Ip>
     /// <summary>The IP connection to attach the IP address to.</summary>
     public string? ConnectionId
     {
-        get => _connectionId;
-        set
-        {
-            _connectionId = value;
-            _assigned0 |= 0x1UL;
-        }
+        get => GetOptional(0, _connectionId);
+        set => SetOptional(0, ref _connectionId, value);
     }
 
     /// <summary>When the resource was created (ISO 8601).</summary>
     /// <remarks>Example: <c>2018-02-02T22:25:27.521Z</c>.</remarks>
     public string? CreatedAt
     {
-        get => _createdAt;
-        set
-        {
-            _createdAt = value;
-            _assigned0 |= 0x2UL;
-        }
+        get => GetOptional(1, _createdAt);
+        set => SetOptional(1, ref _createdAt, value);
     }
 
     /// <summary>The resource's ID.</summary>
     /// <remarks>Example: <c>1293384261075731499</c>.</remarks>
     public string Id
     {
-        get => _id!;
-        set
-        {
-            _id = value;
-            _assigned0 |= 0x4UL;
-        }
+        get => GetRequired(2, _id);
+        set => SetOptional(2, ref _id, value);
     }
 
     /// <summary>The IP address.</summary>
     /// <remarks>Example: <c>192.168.0.0</c>.</remarks>
     public string? IpAddress
     {
-        get => _ipAddress;
-        set
-        {
-            _ipAddress = value;
-            _assigned0 |= 0x8UL;
-        }
+        get => GetOptional(3, _ipAddress);
+        set => SetOptional(3, ref _ipAddress, value);
     }
 
     /// <summary>The port used to reach the IP address.</summary>
     /// <remarks>Default: <c>5060</c>. Example: <c>5060</c>.</remarks>
     public int? Port
     {
-        get => _port;
-        set
-        {
-            _port = value;
-            _assigned0 |= 0x10UL;
-        }
+        get => GetOptional(4, _port);
+        set => SetOptional(4, ref _port, value);
     }
 
     /// <summary>The kind of resource.</summary>
     /// <remarks>Example: <c>ip</c>.</remarks>
     public string? RecordType
     {
-        get => _recordType;
-        set
-        {
-            _recordType = value;
-            _assigned0 |= 0x20UL;
-        }
+        get => GetOptional(5, _recordType);
+        set => SetOptional(5, ref _recordType, value);
     }
 
     /// <summary>When the resource was last updated (ISO 8601).</summary>
     /// <remarks>Example: <c>2018-02-02T22:25:27.521Z</c>.</remarks>
     public string? UpdatedAt
     {
-        get => _updatedAt;
-        set
+        get => GetOptional(6, _updatedAt);
+        set => SetOptional(6, ref _updatedAt, value);
+    }
+
+    /// <summary>Reads the model from the JSON object at the reader's position. A member that does not fit its type does not fail the read; see <see cref="global::Telnyx.Sip.Runtime.GeneratedModel"/>.</summary>
+    public static Ip ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObject(ref reader, new Ip());
+
+    /// <inheritdoc />
+    protected override global::Telnyx.Sip.Runtime.GeneratedModelInfo ModelInfo => s_info;
+
+    /// <inheritdoc />
+    protected override void ReadMember(int index, ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (index)
         {
-            _updatedAt = value;
-            _assigned0 |= 0x40UL;
+            case 0: _connectionId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 1: _createdAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 2: _id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 3: _ipAddress = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 4: _port = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
+            case 5: _recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 6: _updatedAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
         }
     }
 
-    /// <summary>
-    /// Members the spec does not describe, kept as they were read so that they survive a read-modify-write.
-    /// </summary>
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties =>
-        _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
-
-    /// <summary>
-    /// Reads a Ip from the JSON object at the reader's position. Unknown members are kept in
-    /// AdditionalProperties.
-    /// </summary>
-    public static Ip ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <inheritdoc />
+    protected override void WriteMember(int index, global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Telnyx.Sip.Runtime.JsonRead.ExpectObject(ref reader, "Ip");
-        var result = new Ip();
-        string member = "";
-        try
+        switch (index)
         {
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                switch (MemberIndex(ref reader))
-                {
-                    case 0:
-                        member = "connection_id";
-                        reader.Read();
-                        result._connectionId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x1UL;
-                        break;
-                    case 1:
-                        member = "created_at";
-                        reader.Read();
-                        result._createdAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x2UL;
-                        break;
-                    case 2:
-                        member = "id";
-                        reader.Read();
-                        result._id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x4UL;
-                        break;
-                    case 3:
-                        member = "ip_address";
-                        reader.Read();
-                        result._ipAddress = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x8UL;
-                        break;
-                    case 4:
-                        member = "port";
-                        reader.Read();
-                        result._port = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                        result._assigned0 |= 0x10UL;
-                        break;
-                    case 5:
-                        member = "record_type";
-                        reader.Read();
-                        result._recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x20UL;
-                        break;
-                    case 6:
-                        member = "updated_at";
-                        reader.Read();
-                        result._updatedAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x40UL;
-                        break;
-                    default:
-                        member = reader.GetString()!;
-                        reader.Read();
-                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
+            case 0: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _connectionId); break;
+            case 1: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _createdAt); break;
+            case 2: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _id); break;
+            case 3: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _ipAddress); break;
+            case 4: global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _port); break;
+            case 5: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _recordType); break;
+            case 6: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _updatedAt); break;
         }
-        catch (global::Telnyx.Sip.TelnyxSerializationException error)
-        {
-            throw error.Under("." + member);
-        }
-        catch (global::System.Text.Json.JsonException error)
-        {
-            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
-        }
-
-        return result;
-    }
-
-    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-        {
-            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-            switch (name.Length)
-            {
-                case 2:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) return 2;
-                    break;
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "port"u8)) return 4;
-                    break;
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8)) return 1;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "ip_address"u8)) return 3;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "updated_at"u8)) return 6;
-                    break;
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "record_type"u8)) return 5;
-                    break;
-                case 13:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "connection_id"u8)) return 0;
-                    break;
-            }
-
-            return -1;
-        }
-
-        // A name with escapes, or split across buffers: compare its unescaped text.
-        if (reader.ValueTextEquals("connection_id"u8)) return 0;
-        if (reader.ValueTextEquals("created_at"u8)) return 1;
-        if (reader.ValueTextEquals("id"u8)) return 2;
-        if (reader.ValueTextEquals("ip_address"u8)) return 3;
-        if (reader.ValueTextEquals("port"u8)) return 4;
-        if (reader.ValueTextEquals("record_type"u8)) return 5;
-        if (reader.ValueTextEquals("updated_at"u8)) return 6;
-
-        return -1;
-    }
-
-    /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
-    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            writer.WritePropertyName("connection_id"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _connectionId);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            writer.WritePropertyName("created_at"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _createdAt);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            writer.WritePropertyName("id"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _id);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            writer.WritePropertyName("ip_address"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _ipAddress);
-        }
-
-        if ((_assigned0 & 0x10UL) != 0)
-        {
-            writer.WritePropertyName("port"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _port);
-        }
-
-        if ((_assigned0 & 0x20UL) != 0)
-        {
-            writer.WritePropertyName("record_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _recordType);
-        }
-
-        if ((_assigned0 & 0x40UL) != 0)
-        {
-            writer.WritePropertyName("updated_at"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _updatedAt);
-        }
-
-        global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Lists the assigned properties; secrets such as passwords are shown as <c>***</c>.</summary>
-    public override string ToString()
-    {
-        var text = new global::Telnyx.Sip.Runtime.ModelText("Ip");
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            text.Add("ConnectionId", _connectionId);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            text.Add("CreatedAt", _createdAt);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            text.Add("Id", _id);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            text.Add("IpAddress", _ipAddress);
-        }
-
-        if ((_assigned0 & 0x10UL) != 0)
-        {
-            text.Add("Port", _port);
-        }
-
-        if ((_assigned0 & 0x20UL) != 0)
-        {
-            text.Add("RecordType", _recordType);
-        }
-
-        if ((_assigned0 & 0x40UL) != 0)
-        {
-            text.Add("UpdatedAt", _updatedAt);
-        }
-
-        return text.ToString(_additionalProperties);
     }
 }

@@ -7,18 +7,19 @@ namespace Telnyx.Sip;
 /// <summary>Which outbound calls are recorded, and how.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<OutboundCallRecording>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.IJsonModel<OutboundCallRecording>
+public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.GeneratedModel, global::Telnyx.Sip.Runtime.IJsonModel<OutboundCallRecording>
 {
-    private ulong _assigned0;
+    private static readonly global::Telnyx.Sip.Runtime.GeneratedModelInfo s_info = new(
+        "OutboundCallRecording",
+        new[] { "call_recording_caller_phone_numbers", "call_recording_channels", "call_recording_format", "call_recording_type" },
+        new[] { "CallRecordingCallerPhoneNumbers", "CallRecordingChannels", "CallRecordingFormat", "CallRecordingType" });
+
     private global::System.Collections.Generic.IList<string>? _callRecordingCallerPhoneNumbers;
     private string? _callRecordingChannels;
     private string? _callRecordingFormat;
     private string? _callRecordingType;
-    private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
-    /// <summary>
-    /// Creates an instance with no property assigned. Only the properties you assign are sent.
-    /// </summary>
+    /// <summary>Creates an instance with no property set. Only the properties you set are sent.</summary>
     public OutboundCallRecording()
     {
     }
@@ -29,12 +30,8 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
     /// </summary>
     public global::System.Collections.Generic.IList<string>? CallRecordingCallerPhoneNumbers
     {
-        get => _callRecordingCallerPhoneNumbers;
-        set
-        {
-            _callRecordingCallerPhoneNumbers = value;
-            _assigned0 |= 0x1UL;
-        }
+        get => GetOptional(0, _callRecordingCallerPhoneNumbers);
+        set => SetOptional(0, ref _callRecordingCallerPhoneNumbers, value);
     }
 
     /// <summary>
@@ -43,191 +40,52 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
     /// <remarks>Default: <c>single</c>. Example: <c>dual</c>.</remarks>
     public global::Telnyx.Sip.OutboundCallRecordingCallRecordingChannels? CallRecordingChannels
     {
-        get => _callRecordingChannels is null ? (global::Telnyx.Sip.OutboundCallRecordingCallRecordingChannels?)null : new global::Telnyx.Sip.OutboundCallRecordingCallRecordingChannels(_callRecordingChannels);
-        set
-        {
-            _callRecordingChannels = value?.Value;
-            _assigned0 |= 0x2UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.OutboundCallRecordingCallRecordingChannels>(GetOptional(1, _callRecordingChannels));
+        set => SetOptional(1, ref _callRecordingChannels, value?.Value);
     }
 
     /// <summary>The file format of call recordings.</summary>
     /// <remarks>Default: <c>wav</c>. Example: <c>mp3</c>.</remarks>
     public global::Telnyx.Sip.OutboundCallRecordingCallRecordingFormat? CallRecordingFormat
     {
-        get => _callRecordingFormat is null ? (global::Telnyx.Sip.OutboundCallRecordingCallRecordingFormat?)null : new global::Telnyx.Sip.OutboundCallRecordingCallRecordingFormat(_callRecordingFormat);
-        set
-        {
-            _callRecordingFormat = value?.Value;
-            _assigned0 |= 0x4UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.OutboundCallRecordingCallRecordingFormat>(GetOptional(2, _callRecordingFormat));
+        set => SetOptional(2, ref _callRecordingFormat, value?.Value);
     }
 
     /// <summary>Which calls are recorded.</summary>
     public global::Telnyx.Sip.OutboundCallRecordingCallRecordingType? CallRecordingType
     {
-        get => _callRecordingType is null ? (global::Telnyx.Sip.OutboundCallRecordingCallRecordingType?)null : new global::Telnyx.Sip.OutboundCallRecordingCallRecordingType(_callRecordingType);
-        set
+        get => EnumOrNull<global::Telnyx.Sip.OutboundCallRecordingCallRecordingType>(GetOptional(3, _callRecordingType));
+        set => SetOptional(3, ref _callRecordingType, value?.Value);
+    }
+
+    /// <summary>Reads the model from the JSON object at the reader's position. A member that does not fit its type does not fail the read; see <see cref="global::Telnyx.Sip.Runtime.GeneratedModel"/>.</summary>
+    public static OutboundCallRecording ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObject(ref reader, new OutboundCallRecording());
+
+    /// <inheritdoc />
+    protected override global::Telnyx.Sip.Runtime.GeneratedModelInfo ModelInfo => s_info;
+
+    /// <inheritdoc />
+    protected override void ReadMember(int index, ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (index)
         {
-            _callRecordingType = value?.Value;
-            _assigned0 |= 0x8UL;
+            case 0: _callRecordingCallerPhoneNumbers = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;
+            case 1: _callRecordingChannels = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 2: _callRecordingFormat = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 3: _callRecordingType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
         }
     }
 
-    /// <summary>
-    /// Members the spec does not describe, kept as they were read so that they survive a read-modify-write.
-    /// </summary>
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties =>
-        _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
-
-    /// <summary>
-    /// Reads a OutboundCallRecording from the JSON object at the reader's position. Unknown members are
-    /// kept in AdditionalProperties.
-    /// </summary>
-    public static OutboundCallRecording ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <inheritdoc />
+    protected override void WriteMember(int index, global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Telnyx.Sip.Runtime.JsonRead.ExpectObject(ref reader, "OutboundCallRecording");
-        var result = new OutboundCallRecording();
-        string member = "";
-        try
+        switch (index)
         {
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                switch (MemberIndex(ref reader))
-                {
-                    case 0:
-                        member = "call_recording_caller_phone_numbers";
-                        reader.Read();
-                        result._callRecordingCallerPhoneNumbers = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
-                        result._assigned0 |= 0x1UL;
-                        break;
-                    case 1:
-                        member = "call_recording_channels";
-                        reader.Read();
-                        result._callRecordingChannels = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x2UL;
-                        break;
-                    case 2:
-                        member = "call_recording_format";
-                        reader.Read();
-                        result._callRecordingFormat = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x4UL;
-                        break;
-                    case 3:
-                        member = "call_recording_type";
-                        reader.Read();
-                        result._callRecordingType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x8UL;
-                        break;
-                    default:
-                        member = reader.GetString()!;
-                        reader.Read();
-                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
+            case 0: global::Telnyx.Sip.Runtime.JsonWrite.List(writer, _callRecordingCallerPhoneNumbers, static (global::System.Text.Json.Utf8JsonWriter w, string item) => global::Telnyx.Sip.Runtime.JsonWrite.String(w, item)); break;
+            case 1: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _callRecordingChannels); break;
+            case 2: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _callRecordingFormat); break;
+            case 3: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _callRecordingType); break;
         }
-        catch (global::Telnyx.Sip.TelnyxSerializationException error)
-        {
-            throw error.Under("." + member);
-        }
-        catch (global::System.Text.Json.JsonException error)
-        {
-            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
-        }
-
-        return result;
-    }
-
-    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-        {
-            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-            switch (name.Length)
-            {
-                case 19:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "call_recording_type"u8)) return 3;
-                    break;
-                case 21:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "call_recording_format"u8)) return 2;
-                    break;
-                case 23:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "call_recording_channels"u8)) return 1;
-                    break;
-                case 35:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "call_recording_caller_phone_numbers"u8)) return 0;
-                    break;
-            }
-
-            return -1;
-        }
-
-        // A name with escapes, or split across buffers: compare its unescaped text.
-        if (reader.ValueTextEquals("call_recording_caller_phone_numbers"u8)) return 0;
-        if (reader.ValueTextEquals("call_recording_channels"u8)) return 1;
-        if (reader.ValueTextEquals("call_recording_format"u8)) return 2;
-        if (reader.ValueTextEquals("call_recording_type"u8)) return 3;
-
-        return -1;
-    }
-
-    /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
-    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            writer.WritePropertyName("call_recording_caller_phone_numbers"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.List(writer, _callRecordingCallerPhoneNumbers, static (global::System.Text.Json.Utf8JsonWriter w, string item) => global::Telnyx.Sip.Runtime.JsonWrite.String(w, item));
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            writer.WritePropertyName("call_recording_channels"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _callRecordingChannels);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            writer.WritePropertyName("call_recording_format"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _callRecordingFormat);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            writer.WritePropertyName("call_recording_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _callRecordingType);
-        }
-
-        global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Lists the assigned properties; secrets such as passwords are shown as <c>***</c>.</summary>
-    public override string ToString()
-    {
-        var text = new global::Telnyx.Sip.Runtime.ModelText("OutboundCallRecording");
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            text.Add("CallRecordingCallerPhoneNumbers", _callRecordingCallerPhoneNumbers);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            text.Add("CallRecordingChannels", _callRecordingChannels);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            text.Add("CallRecordingFormat", _callRecordingFormat);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            text.Add("CallRecordingType", _callRecordingType);
-        }
-
-        return text.ToString(_additionalProperties);
     }
 }

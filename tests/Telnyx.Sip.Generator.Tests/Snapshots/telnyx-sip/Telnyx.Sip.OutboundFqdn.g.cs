@@ -7,9 +7,14 @@ namespace Telnyx.Sip;
 /// <summary>How an FQDN connection places calls.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<OutboundFqdn>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<OutboundFqdn>
+public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.GeneratedModel, global::Telnyx.Sip.Runtime.IJsonModel<OutboundFqdn>
 {
-    private ulong _assigned0;
+    private static readonly global::Telnyx.Sip.Runtime.GeneratedModelInfo s_info = new(
+        "OutboundFqdn",
+        new[] { "ani_override", "ani_override_type", "call_parking_enabled", "channel_limit", "encrypted_media", "generate_ringback_tone", "instant_ringback_enabled", "ip_authentication_method", "ip_authentication_token", "localization", "outbound_voice_profile_id", "t38_reinvite_source", "tech_prefix", "timeout_1xx_secs", "timeout_2xx_secs" },
+        new[] { "AniOverride", "AniOverrideType", "CallParkingEnabled", "ChannelLimit", "EncryptedMedia", "GenerateRingbackTone", "InstantRingbackEnabled", "IpAuthenticationMethod", "IpAuthenticationToken", "Localization", "OutboundVoiceProfileId", "T38ReinviteSource", "TechPrefix", "Timeout1xxSecs", "Timeout2xxSecs" },
+        secret: new[] { 8 });
+
     private string? _aniOverride;
     private string? _aniOverrideType;
     private bool? _callParkingEnabled;
@@ -25,11 +30,8 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
     private string? _techPrefix;
     private int? _timeout1xxSecs;
     private int? _timeout2xxSecs;
-    private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
-    /// <summary>
-    /// Creates an instance with no property assigned. Only the properties you assign are sent.
-    /// </summary>
+    /// <summary>Creates an instance with no property set. Only the properties you set are sent.</summary>
     public OutboundFqdn()
     {
     }
@@ -39,12 +41,8 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
     /// </summary>
     public string? AniOverride
     {
-        get => _aniOverride;
-        set
-        {
-            _aniOverride = value;
-            _assigned0 |= 0x1UL;
-        }
+        get => GetOptional(0, _aniOverride);
+        set => SetOptional(0, ref _aniOverride, value);
     }
 
     /// <summary>
@@ -52,62 +50,46 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
     /// </summary>
     public global::Telnyx.Sip.AniOverrideType? AniOverrideType
     {
-        get => _aniOverrideType is null ? (global::Telnyx.Sip.AniOverrideType?)null : new global::Telnyx.Sip.AniOverrideType(_aniOverrideType);
-        set
-        {
-            _aniOverrideType = value?.Value;
-            _assigned0 |= 0x2UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.AniOverrideType>(GetOptional(1, _aniOverrideType));
+        set => SetOptional(1, ref _aniOverrideType, value?.Value);
     }
 
     /// <summary>
     /// Parks every SIP call that starts on this connection instead of bridging it to the dialled URI: the
     /// caller hears ringback while a Call Control command decides what happens next.
     /// </summary>
-    /// <remarks>Default: <c>false</c>.</remarks>
+    /// <remarks>
+    /// Default: <c>false</c>. Assigning null sends <c>null</c>; <c>Unset</c> leaves the property out.
+    /// </remarks>
     public bool? CallParkingEnabled
     {
-        get => _callParkingEnabled;
-        set
-        {
-            _callParkingEnabled = value;
-            _assigned0 |= 0x4UL;
-        }
+        get => GetOptional(2, _callParkingEnabled);
+        set => SetNullable(2, ref _callParkingEnabled, value);
     }
 
     /// <summary>The most inbound calls to this connection's numbers that may run at once.</summary>
     public int? ChannelLimit
     {
-        get => _channelLimit;
-        set
-        {
-            _channelLimit = value;
-            _assigned0 |= 0x8UL;
-        }
+        get => GetOptional(3, _channelLimit);
+        set => SetOptional(3, ref _channelLimit, value);
     }
 
     /// <summary>Encrypts media with SRTP. Not allowed when the transport protocol is TLS.</summary>
-    /// <remarks>Example: <c>SRTP</c>.</remarks>
+    /// <remarks>
+    /// Example: <c>SRTP</c>. Assigning null sends <c>null</c>; <c>Unset</c> leaves the property out.
+    /// </remarks>
     public global::Telnyx.Sip.EncryptedMedia? EncryptedMedia
     {
-        get => _encryptedMedia is null ? (global::Telnyx.Sip.EncryptedMedia?)null : new global::Telnyx.Sip.EncryptedMedia(_encryptedMedia);
-        set
-        {
-            _encryptedMedia = value?.Value;
-            _assigned0 |= 0x10UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.EncryptedMedia>(GetOptional(4, _encryptedMedia));
+        set => SetNullable(4, ref _encryptedMedia, value?.Value);
     }
 
     /// <summary>Plays ringback with a 183 Session Progress and early media.</summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? GenerateRingbackTone
     {
-        get => _generateRingbackTone;
-        set
-        {
-            _generateRingbackTone = value;
-            _assigned0 |= 0x20UL;
-        }
+        get => GetOptional(5, _generateRingbackTone);
+        set => SetOptional(5, ref _generateRingbackTone, value);
     }
 
     /// <summary>
@@ -116,35 +98,23 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? InstantRingbackEnabled
     {
-        get => _instantRingbackEnabled;
-        set
-        {
-            _instantRingbackEnabled = value;
-            _assigned0 |= 0x40UL;
-        }
+        get => GetOptional(6, _instantRingbackEnabled);
+        set => SetOptional(6, ref _instantRingbackEnabled, value);
     }
 
     /// <summary>The <c>ip_authentication_method</c> member.</summary>
     /// <remarks>Default: <c>ip-authentication</c>. Example: <c>credential-authentication</c>.</remarks>
     public global::Telnyx.Sip.OutboundFqdnIpAuthenticationMethod? IpAuthenticationMethod
     {
-        get => _ipAuthenticationMethod is null ? (global::Telnyx.Sip.OutboundFqdnIpAuthenticationMethod?)null : new global::Telnyx.Sip.OutboundFqdnIpAuthenticationMethod(_ipAuthenticationMethod);
-        set
-        {
-            _ipAuthenticationMethod = value?.Value;
-            _assigned0 |= 0x80UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.OutboundFqdnIpAuthenticationMethod>(GetOptional(7, _ipAuthenticationMethod));
+        set => SetOptional(7, ref _ipAuthenticationMethod, value?.Value);
     }
 
     /// <summary>The <c>ip_authentication_token</c> member.</summary>
     public string? IpAuthenticationToken
     {
-        get => _ipAuthenticationToken;
-        set
-        {
-            _ipAuthenticationToken = value;
-            _assigned0 |= 0x100UL;
-        }
+        get => GetOptional(8, _ipAuthenticationToken);
+        set => SetOptional(8, ref _ipAuthenticationToken, value);
     }
 
     /// <summary>
@@ -154,24 +124,16 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
     /// <remarks>Default: <c>US</c>. Example: <c>US</c>.</remarks>
     public string? Localization
     {
-        get => _localization;
-        set
-        {
-            _localization = value;
-            _assigned0 |= 0x200UL;
-        }
+        get => GetOptional(9, _localization);
+        set => SetOptional(9, ref _localization, value);
     }
 
     /// <summary>The outbound voice profile the connection uses.</summary>
     /// <remarks>Example: <c>1293384261075731499</c>.</remarks>
     public string? OutboundVoiceProfileId
     {
-        get => _outboundVoiceProfileId;
-        set
-        {
-            _outboundVoiceProfileId = value;
-            _assigned0 |= 0x400UL;
-        }
+        get => GetOptional(10, _outboundVoiceProfileId);
+        set => SetOptional(10, ref _outboundVoiceProfileId, value);
     }
 
     /// <summary>
@@ -180,428 +142,82 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel
     /// </summary>
     public global::Telnyx.Sip.T38ReinviteSource? T38ReinviteSource
     {
-        get => _t38ReinviteSource is null ? (global::Telnyx.Sip.T38ReinviteSource?)null : new global::Telnyx.Sip.T38ReinviteSource(_t38ReinviteSource);
-        set
-        {
-            _t38ReinviteSource = value?.Value;
-            _assigned0 |= 0x800UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.T38ReinviteSource>(GetOptional(11, _t38ReinviteSource));
+        set => SetOptional(11, ref _t38ReinviteSource, value?.Value);
     }
 
     /// <summary>Exactly four digits.</summary>
     public string? TechPrefix
     {
-        get => _techPrefix;
-        set
-        {
-            _techPrefix = value;
-            _assigned0 |= 0x1000UL;
-        }
+        get => GetOptional(12, _techPrefix);
+        set => SetOptional(12, ref _techPrefix, value);
     }
 
     /// <summary>Seconds to wait for the call to connect before giving up.</summary>
     /// <remarks>Default: <c>3</c>. From 1 to 120.</remarks>
     public int? Timeout1xxSecs
     {
-        get => _timeout1xxSecs;
-        set
-        {
-            _timeout1xxSecs = value;
-            _assigned0 |= 0x2000UL;
-        }
+        get => GetOptional(13, _timeout1xxSecs);
+        set => SetOptional(13, ref _timeout1xxSecs, value);
     }
 
     /// <summary>Seconds to wait for an answer before giving up (1 to 600).</summary>
     /// <remarks>Default: <c>90</c>. From 1 to 600.</remarks>
     public int? Timeout2xxSecs
     {
-        get => _timeout2xxSecs;
-        set
+        get => GetOptional(14, _timeout2xxSecs);
+        set => SetOptional(14, ref _timeout2xxSecs, value);
+    }
+
+    /// <summary>Reads the model from the JSON object at the reader's position. A member that does not fit its type does not fail the read; see <see cref="global::Telnyx.Sip.Runtime.GeneratedModel"/>.</summary>
+    public static OutboundFqdn ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObject(ref reader, new OutboundFqdn());
+
+    /// <inheritdoc />
+    protected override global::Telnyx.Sip.Runtime.GeneratedModelInfo ModelInfo => s_info;
+
+    /// <inheritdoc />
+    protected override void ReadMember(int index, ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (index)
         {
-            _timeout2xxSecs = value;
-            _assigned0 |= 0x4000UL;
+            case 0: _aniOverride = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 1: _aniOverrideType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 2: _callParkingEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 3: _channelLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
+            case 4: _encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 5: _generateRingbackTone = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 6: _instantRingbackEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 7: _ipAuthenticationMethod = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 8: _ipAuthenticationToken = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 9: _localization = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 10: _outboundVoiceProfileId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 11: _t38ReinviteSource = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 12: _techPrefix = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 13: _timeout1xxSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
+            case 14: _timeout2xxSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
         }
     }
 
-    /// <summary>
-    /// Members the spec does not describe, kept as they were read so that they survive a read-modify-write.
-    /// </summary>
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties =>
-        _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
-
-    /// <summary>
-    /// Reads a OutboundFqdn from the JSON object at the reader's position. Unknown members are kept in
-    /// AdditionalProperties.
-    /// </summary>
-    public static OutboundFqdn ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <inheritdoc />
+    protected override void WriteMember(int index, global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Telnyx.Sip.Runtime.JsonRead.ExpectObject(ref reader, "OutboundFqdn");
-        var result = new OutboundFqdn();
-        string member = "";
-        try
+        switch (index)
         {
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                switch (MemberIndex(ref reader))
-                {
-                    case 0:
-                        member = "ani_override";
-                        reader.Read();
-                        result._aniOverride = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x1UL;
-                        break;
-                    case 1:
-                        member = "ani_override_type";
-                        reader.Read();
-                        result._aniOverrideType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x2UL;
-                        break;
-                    case 2:
-                        member = "call_parking_enabled";
-                        reader.Read();
-                        result._callParkingEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x4UL;
-                        break;
-                    case 3:
-                        member = "channel_limit";
-                        reader.Read();
-                        result._channelLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                        result._assigned0 |= 0x8UL;
-                        break;
-                    case 4:
-                        member = "encrypted_media";
-                        reader.Read();
-                        result._encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x10UL;
-                        break;
-                    case 5:
-                        member = "generate_ringback_tone";
-                        reader.Read();
-                        result._generateRingbackTone = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x20UL;
-                        break;
-                    case 6:
-                        member = "instant_ringback_enabled";
-                        reader.Read();
-                        result._instantRingbackEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x40UL;
-                        break;
-                    case 7:
-                        member = "ip_authentication_method";
-                        reader.Read();
-                        result._ipAuthenticationMethod = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x80UL;
-                        break;
-                    case 8:
-                        member = "ip_authentication_token";
-                        reader.Read();
-                        result._ipAuthenticationToken = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x100UL;
-                        break;
-                    case 9:
-                        member = "localization";
-                        reader.Read();
-                        result._localization = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x200UL;
-                        break;
-                    case 10:
-                        member = "outbound_voice_profile_id";
-                        reader.Read();
-                        result._outboundVoiceProfileId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x400UL;
-                        break;
-                    case 11:
-                        member = "t38_reinvite_source";
-                        reader.Read();
-                        result._t38ReinviteSource = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x800UL;
-                        break;
-                    case 12:
-                        member = "tech_prefix";
-                        reader.Read();
-                        result._techPrefix = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x1000UL;
-                        break;
-                    case 13:
-                        member = "timeout_1xx_secs";
-                        reader.Read();
-                        result._timeout1xxSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                        result._assigned0 |= 0x2000UL;
-                        break;
-                    case 14:
-                        member = "timeout_2xx_secs";
-                        reader.Read();
-                        result._timeout2xxSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                        result._assigned0 |= 0x4000UL;
-                        break;
-                    default:
-                        member = reader.GetString()!;
-                        reader.Read();
-                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
+            case 0: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _aniOverride); break;
+            case 1: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _aniOverrideType); break;
+            case 2: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _callParkingEnabled); break;
+            case 3: global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _channelLimit); break;
+            case 4: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _encryptedMedia); break;
+            case 5: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _generateRingbackTone); break;
+            case 6: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _instantRingbackEnabled); break;
+            case 7: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _ipAuthenticationMethod); break;
+            case 8: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _ipAuthenticationToken); break;
+            case 9: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _localization); break;
+            case 10: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _outboundVoiceProfileId); break;
+            case 11: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _t38ReinviteSource); break;
+            case 12: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _techPrefix); break;
+            case 13: global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _timeout1xxSecs); break;
+            case 14: global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _timeout2xxSecs); break;
         }
-        catch (global::Telnyx.Sip.TelnyxSerializationException error)
-        {
-            throw error.Under("." + member);
-        }
-        catch (global::System.Text.Json.JsonException error)
-        {
-            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
-        }
-
-        return result;
-    }
-
-    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-        {
-            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-            switch (name.Length)
-            {
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "tech_prefix"u8)) return 12;
-                    break;
-                case 12:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "ani_override"u8)) return 0;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "localization"u8)) return 9;
-                    break;
-                case 13:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "channel_limit"u8)) return 3;
-                    break;
-                case 15:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "encrypted_media"u8)) return 4;
-                    break;
-                case 16:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "timeout_1xx_secs"u8)) return 13;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "timeout_2xx_secs"u8)) return 14;
-                    break;
-                case 17:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "ani_override_type"u8)) return 1;
-                    break;
-                case 19:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "t38_reinvite_source"u8)) return 11;
-                    break;
-                case 20:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "call_parking_enabled"u8)) return 2;
-                    break;
-                case 22:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "generate_ringback_tone"u8)) return 5;
-                    break;
-                case 23:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "ip_authentication_token"u8)) return 8;
-                    break;
-                case 24:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "instant_ringback_enabled"u8)) return 6;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "ip_authentication_method"u8)) return 7;
-                    break;
-                case 25:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "outbound_voice_profile_id"u8)) return 10;
-                    break;
-            }
-
-            return -1;
-        }
-
-        // A name with escapes, or split across buffers: compare its unescaped text.
-        if (reader.ValueTextEquals("ani_override"u8)) return 0;
-        if (reader.ValueTextEquals("ani_override_type"u8)) return 1;
-        if (reader.ValueTextEquals("call_parking_enabled"u8)) return 2;
-        if (reader.ValueTextEquals("channel_limit"u8)) return 3;
-        if (reader.ValueTextEquals("encrypted_media"u8)) return 4;
-        if (reader.ValueTextEquals("generate_ringback_tone"u8)) return 5;
-        if (reader.ValueTextEquals("instant_ringback_enabled"u8)) return 6;
-        if (reader.ValueTextEquals("ip_authentication_method"u8)) return 7;
-        if (reader.ValueTextEquals("ip_authentication_token"u8)) return 8;
-        if (reader.ValueTextEquals("localization"u8)) return 9;
-        if (reader.ValueTextEquals("outbound_voice_profile_id"u8)) return 10;
-        if (reader.ValueTextEquals("t38_reinvite_source"u8)) return 11;
-        if (reader.ValueTextEquals("tech_prefix"u8)) return 12;
-        if (reader.ValueTextEquals("timeout_1xx_secs"u8)) return 13;
-        if (reader.ValueTextEquals("timeout_2xx_secs"u8)) return 14;
-
-        return -1;
-    }
-
-    /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
-    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            writer.WritePropertyName("ani_override"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _aniOverride);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            writer.WritePropertyName("ani_override_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _aniOverrideType);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            writer.WritePropertyName("call_parking_enabled"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _callParkingEnabled);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            writer.WritePropertyName("channel_limit"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _channelLimit);
-        }
-
-        if ((_assigned0 & 0x10UL) != 0)
-        {
-            writer.WritePropertyName("encrypted_media"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _encryptedMedia);
-        }
-
-        if ((_assigned0 & 0x20UL) != 0)
-        {
-            writer.WritePropertyName("generate_ringback_tone"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _generateRingbackTone);
-        }
-
-        if ((_assigned0 & 0x40UL) != 0)
-        {
-            writer.WritePropertyName("instant_ringback_enabled"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _instantRingbackEnabled);
-        }
-
-        if ((_assigned0 & 0x80UL) != 0)
-        {
-            writer.WritePropertyName("ip_authentication_method"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _ipAuthenticationMethod);
-        }
-
-        if ((_assigned0 & 0x100UL) != 0)
-        {
-            writer.WritePropertyName("ip_authentication_token"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _ipAuthenticationToken);
-        }
-
-        if ((_assigned0 & 0x200UL) != 0)
-        {
-            writer.WritePropertyName("localization"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _localization);
-        }
-
-        if ((_assigned0 & 0x400UL) != 0)
-        {
-            writer.WritePropertyName("outbound_voice_profile_id"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _outboundVoiceProfileId);
-        }
-
-        if ((_assigned0 & 0x800UL) != 0)
-        {
-            writer.WritePropertyName("t38_reinvite_source"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _t38ReinviteSource);
-        }
-
-        if ((_assigned0 & 0x1000UL) != 0)
-        {
-            writer.WritePropertyName("tech_prefix"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _techPrefix);
-        }
-
-        if ((_assigned0 & 0x2000UL) != 0)
-        {
-            writer.WritePropertyName("timeout_1xx_secs"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _timeout1xxSecs);
-        }
-
-        if ((_assigned0 & 0x4000UL) != 0)
-        {
-            writer.WritePropertyName("timeout_2xx_secs"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _timeout2xxSecs);
-        }
-
-        global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Lists the assigned properties; secrets such as passwords are shown as <c>***</c>.</summary>
-    public override string ToString()
-    {
-        var text = new global::Telnyx.Sip.Runtime.ModelText("OutboundFqdn");
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            text.Add("AniOverride", _aniOverride);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            text.Add("AniOverrideType", _aniOverrideType);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            text.Add("CallParkingEnabled", _callParkingEnabled);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            text.Add("ChannelLimit", _channelLimit);
-        }
-
-        if ((_assigned0 & 0x10UL) != 0)
-        {
-            text.Add("EncryptedMedia", _encryptedMedia);
-        }
-
-        if ((_assigned0 & 0x20UL) != 0)
-        {
-            text.Add("GenerateRingbackTone", _generateRingbackTone);
-        }
-
-        if ((_assigned0 & 0x40UL) != 0)
-        {
-            text.Add("InstantRingbackEnabled", _instantRingbackEnabled);
-        }
-
-        if ((_assigned0 & 0x80UL) != 0)
-        {
-            text.Add("IpAuthenticationMethod", _ipAuthenticationMethod);
-        }
-
-        if ((_assigned0 & 0x100UL) != 0)
-        {
-            text.AddSecret("IpAuthenticationToken");
-        }
-
-        if ((_assigned0 & 0x200UL) != 0)
-        {
-            text.Add("Localization", _localization);
-        }
-
-        if ((_assigned0 & 0x400UL) != 0)
-        {
-            text.Add("OutboundVoiceProfileId", _outboundVoiceProfileId);
-        }
-
-        if ((_assigned0 & 0x800UL) != 0)
-        {
-            text.Add("T38ReinviteSource", _t38ReinviteSource);
-        }
-
-        if ((_assigned0 & 0x1000UL) != 0)
-        {
-            text.Add("TechPrefix", _techPrefix);
-        }
-
-        if ((_assigned0 & 0x2000UL) != 0)
-        {
-            text.Add("Timeout1xxSecs", _timeout1xxSecs);
-        }
-
-        if ((_assigned0 & 0x4000UL) != 0)
-        {
-            text.Add("Timeout2xxSecs", _timeout2xxSecs);
-        }
-
-        return text.ToString(_additionalProperties);
     }
 }

@@ -9,9 +9,14 @@ namespace Telnyx.Sip;
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<OutboundVoiceProfile>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJsonModel<OutboundVoiceProfile>
+public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.GeneratedModel, global::Telnyx.Sip.Runtime.IJsonModel<OutboundVoiceProfile>
 {
-    private ulong _assigned0;
+    private static readonly global::Telnyx.Sip.Runtime.GeneratedModelInfo s_info = new(
+        "OutboundVoiceProfile",
+        new[] { "billing_group_id", "call_recording", "calling_window", "concurrent_call_limit", "connections_count", "created_at", "daily_spend_limit", "daily_spend_limit_enabled", "enabled", "id", "max_destination_rate", "name", "record_type", "service_plan", "tags", "traffic_type", "updated_at", "usage_payment_method", "whitelisted_destinations" },
+        new[] { "BillingGroupId", "CallRecording", "CallingWindow", "ConcurrentCallLimit", "ConnectionsCount", "CreatedAt", "DailySpendLimit", "DailySpendLimitEnabled", "Enabled", "Id", "MaxDestinationRate", "Name", "RecordType", "ServicePlan", "Tags", "TrafficType", "UpdatedAt", "UsagePaymentMethod", "WhitelistedDestinations" },
+        required: new[] { 9, 11 });
+
     private string? _billingGroupId;
     private global::Telnyx.Sip.OutboundCallRecording? _callRecording;
     private global::Telnyx.Sip.OutboundVoiceProfileCallingWindow? _callingWindow;
@@ -31,10 +36,10 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
     private string? _updatedAt;
     private string? _usagePaymentMethod;
     private global::System.Collections.Generic.IList<string>? _whitelistedDestinations;
-    private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
     /// <summary>
-    /// Creates an instance with no property assigned. Only the properties you assign are sent.
+    /// Creates an instance with no property set. The client creates instances when it reads responses; this
+    /// is for tests and stored data.
     /// </summary>
     public OutboundVoiceProfile()
     {
@@ -44,23 +49,15 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
     /// <remarks>Format: uuid. Example: <c>6a09cdc3-8948-47f0-aa62-74ac943d6c58</c>.</remarks>
     public string? BillingGroupId
     {
-        get => _billingGroupId;
-        set
-        {
-            _billingGroupId = value;
-            _assigned0 |= 0x1UL;
-        }
+        get => GetOptional(0, _billingGroupId);
+        set => SetNullable(0, ref _billingGroupId, value);
     }
 
     /// <summary>Which outbound calls are recorded, and how.</summary>
     public global::Telnyx.Sip.OutboundCallRecording? CallRecording
     {
-        get => _callRecording;
-        set
-        {
-            _callRecording = value;
-            _assigned0 |= 0x2UL;
-        }
+        get => GetOptional(1, _callRecording);
+        set => SetOptional(1, ref _callRecording, value);
     }
 
     /// <summary>
@@ -69,12 +66,8 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
     /// </summary>
     public global::Telnyx.Sip.OutboundVoiceProfileCallingWindow? CallingWindow
     {
-        get => _callingWindow;
-        set
-        {
-            _callingWindow = value;
-            _assigned0 |= 0x4UL;
-        }
+        get => GetOptional(2, _callingWindow);
+        set => SetOptional(2, ref _callingWindow, value);
     }
 
     /// <summary>
@@ -83,36 +76,24 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
     /// <remarks>Example: <c>10</c>.</remarks>
     public int? ConcurrentCallLimit
     {
-        get => _concurrentCallLimit;
-        set
-        {
-            _concurrentCallLimit = value;
-            _assigned0 |= 0x8UL;
-        }
+        get => GetOptional(3, _concurrentCallLimit);
+        set => SetNullable(3, ref _concurrentCallLimit, value);
     }
 
     /// <summary>How many connections use this outbound voice profile.</summary>
     /// <remarks>Example: <c>12</c>.</remarks>
     public int? ConnectionsCount
     {
-        get => _connectionsCount;
-        set
-        {
-            _connectionsCount = value;
-            _assigned0 |= 0x10UL;
-        }
+        get => GetOptional(4, _connectionsCount);
+        set => SetOptional(4, ref _connectionsCount, value);
     }
 
     /// <summary>When the resource was created (ISO 8601).</summary>
     /// <remarks>Example: <c>2018-02-02T22:25:27.521Z</c>.</remarks>
     public string? CreatedAt
     {
-        get => _createdAt;
-        set
-        {
-            _createdAt = value;
-            _assigned0 |= 0x20UL;
-        }
+        get => GetOptional(5, _createdAt);
+        set => SetOptional(5, ref _createdAt, value);
     }
 
     /// <summary>
@@ -121,24 +102,16 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
     /// <remarks>Example: <c>100.00</c>.</remarks>
     public string? DailySpendLimit
     {
-        get => _dailySpendLimit;
-        set
-        {
-            _dailySpendLimit = value;
-            _assigned0 |= 0x40UL;
-        }
+        get => GetOptional(6, _dailySpendLimit);
+        set => SetOptional(6, ref _dailySpendLimit, value);
     }
 
     /// <summary>Whether <c>daily_spend_limit</c> is enforced.</summary>
     /// <remarks>Default: <c>false</c>. Example: <c>true</c>.</remarks>
     public bool? DailySpendLimitEnabled
     {
-        get => _dailySpendLimitEnabled;
-        set
-        {
-            _dailySpendLimitEnabled = value;
-            _assigned0 |= 0x80UL;
-        }
+        get => GetOptional(7, _dailySpendLimitEnabled);
+        set => SetOptional(7, ref _dailySpendLimitEnabled, value);
     }
 
     /// <summary>
@@ -147,24 +120,16 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
     /// <remarks>Default: <c>true</c>. Example: <c>true</c>.</remarks>
     public bool? Enabled
     {
-        get => _enabled;
-        set
-        {
-            _enabled = value;
-            _assigned0 |= 0x100UL;
-        }
+        get => GetOptional(8, _enabled);
+        set => SetOptional(8, ref _enabled, value);
     }
 
     /// <summary>The resource's ID.</summary>
     /// <remarks>Example: <c>1293384261075731499</c>.</remarks>
     public string Id
     {
-        get => _id!;
-        set
-        {
-            _id = value;
-            _assigned0 |= 0x200UL;
-        }
+        get => GetRequired(9, _id);
+        set => SetOptional(9, ref _id, value);
     }
 
     /// <summary>
@@ -172,95 +137,63 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
     /// </summary>
     public double? MaxDestinationRate
     {
-        get => _maxDestinationRate;
-        set
-        {
-            _maxDestinationRate = value;
-            _assigned0 |= 0x400UL;
-        }
+        get => GetOptional(10, _maxDestinationRate);
+        set => SetOptional(10, ref _maxDestinationRate, value);
     }
 
     /// <summary>A name of your choosing that identifies the profile.</summary>
     /// <remarks>At least 3 characters. Example: <c>office</c>.</remarks>
     public string Name
     {
-        get => _name!;
-        set
-        {
-            _name = value;
-            _assigned0 |= 0x800UL;
-        }
+        get => GetRequired(11, _name);
+        set => SetOptional(11, ref _name, value);
     }
 
     /// <summary>The kind of resource.</summary>
     /// <remarks>Example: <c>outbound_voice_profile</c>.</remarks>
     public string? RecordType
     {
-        get => _recordType;
-        set
-        {
-            _recordType = value;
-            _assigned0 |= 0x1000UL;
-        }
+        get => GetOptional(12, _recordType);
+        set => SetOptional(12, ref _recordType, value);
     }
 
     /// <summary>Which termination regions the profile covers.</summary>
     /// <remarks>Default: <c>global</c>. Example: <c>global</c>.</remarks>
     public global::Telnyx.Sip.ServicePlan? ServicePlan
     {
-        get => _servicePlan is null ? (global::Telnyx.Sip.ServicePlan?)null : new global::Telnyx.Sip.ServicePlan(_servicePlan);
-        set
-        {
-            _servicePlan = value?.Value;
-            _assigned0 |= 0x2000UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.ServicePlan>(GetOptional(13, _servicePlan));
+        set => SetOptional(13, ref _servicePlan, value?.Value);
     }
 
     /// <summary>The <c>tags</c> member.</summary>
     public global::System.Collections.Generic.IList<string>? Tags
     {
-        get => _tags;
-        set
-        {
-            _tags = value;
-            _assigned0 |= 0x4000UL;
-        }
+        get => GetOptional(14, _tags);
+        set => SetOptional(14, ref _tags, value);
     }
 
     /// <summary>The kind of traffic the profile allows.</summary>
     /// <remarks>Default: <c>conversational</c>. Example: <c>conversational</c>.</remarks>
     public global::Telnyx.Sip.TrafficType? TrafficType
     {
-        get => _trafficType is null ? (global::Telnyx.Sip.TrafficType?)null : new global::Telnyx.Sip.TrafficType(_trafficType);
-        set
-        {
-            _trafficType = value?.Value;
-            _assigned0 |= 0x8000UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.TrafficType>(GetOptional(15, _trafficType));
+        set => SetOptional(15, ref _trafficType, value?.Value);
     }
 
     /// <summary>When the resource was last updated (ISO 8601).</summary>
     /// <remarks>Example: <c>2018-02-02T22:25:27.521Z</c>.</remarks>
     public string? UpdatedAt
     {
-        get => _updatedAt;
-        set
-        {
-            _updatedAt = value;
-            _assigned0 |= 0x10000UL;
-        }
+        get => GetOptional(16, _updatedAt);
+        set => SetOptional(16, ref _updatedAt, value);
     }
 
     /// <summary>How the costs of calls through this profile are calculated.</summary>
     /// <remarks>Default: <c>rate-deck</c>. Example: <c>rate-deck</c>.</remarks>
     public global::Telnyx.Sip.UsagePaymentMethod? UsagePaymentMethod
     {
-        get => _usagePaymentMethod is null ? (global::Telnyx.Sip.UsagePaymentMethod?)null : new global::Telnyx.Sip.UsagePaymentMethod(_usagePaymentMethod);
-        set
-        {
-            _usagePaymentMethod = value?.Value;
-            _assigned0 |= 0x20000UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.UsagePaymentMethod>(GetOptional(17, _usagePaymentMethod));
+        set => SetOptional(17, ref _usagePaymentMethod, value?.Value);
     }
 
     /// <summary>
@@ -268,471 +201,67 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
     /// </summary>
     public global::System.Collections.Generic.IList<string>? WhitelistedDestinations
     {
-        get => _whitelistedDestinations;
-        set
+        get => GetOptional(18, _whitelistedDestinations);
+        set => SetOptional(18, ref _whitelistedDestinations, value);
+    }
+
+    /// <summary>Reads the model from the JSON object at the reader's position. A member that does not fit its type does not fail the read; see <see cref="global::Telnyx.Sip.Runtime.GeneratedModel"/>.</summary>
+    public static OutboundVoiceProfile ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObject(ref reader, new OutboundVoiceProfile());
+
+    /// <inheritdoc />
+    protected override global::Telnyx.Sip.Runtime.GeneratedModelInfo ModelInfo => s_info;
+
+    /// <inheritdoc />
+    protected override void ReadMember(int index, ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (index)
         {
-            _whitelistedDestinations = value;
-            _assigned0 |= 0x40000UL;
+            case 0: _billingGroupId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 1: _callRecording = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.OutboundCallRecording>(ref reader); break;
+            case 2: _callingWindow = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.OutboundVoiceProfileCallingWindow>(ref reader); break;
+            case 3: _concurrentCallLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
+            case 4: _connectionsCount = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
+            case 5: _createdAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 6: _dailySpendLimit = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 7: _dailySpendLimitEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 8: _enabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 9: _id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 10: _maxDestinationRate = global::Telnyx.Sip.Runtime.JsonRead.Double(ref reader); break;
+            case 11: _name = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 12: _recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 13: _servicePlan = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 14: _tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;
+            case 15: _trafficType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 16: _updatedAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 17: _usagePaymentMethod = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 18: _whitelistedDestinations = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;
         }
     }
 
-    /// <summary>
-    /// Members the spec does not describe, kept as they were read so that they survive a read-modify-write.
-    /// </summary>
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties =>
-        _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
-
-    /// <summary>
-    /// Reads a OutboundVoiceProfile from the JSON object at the reader's position. Unknown members are kept
-    /// in AdditionalProperties.
-    /// </summary>
-    public static OutboundVoiceProfile ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <inheritdoc />
+    protected override void WriteMember(int index, global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Telnyx.Sip.Runtime.JsonRead.ExpectObject(ref reader, "OutboundVoiceProfile");
-        var result = new OutboundVoiceProfile();
-        string member = "";
-        try
+        switch (index)
         {
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                switch (MemberIndex(ref reader))
-                {
-                    case 0:
-                        member = "billing_group_id";
-                        reader.Read();
-                        result._billingGroupId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x1UL;
-                        break;
-                    case 1:
-                        member = "call_recording";
-                        reader.Read();
-                        result._callRecording = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.OutboundCallRecording>(ref reader);
-                        result._assigned0 |= 0x2UL;
-                        break;
-                    case 2:
-                        member = "calling_window";
-                        reader.Read();
-                        result._callingWindow = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.OutboundVoiceProfileCallingWindow>(ref reader);
-                        result._assigned0 |= 0x4UL;
-                        break;
-                    case 3:
-                        member = "concurrent_call_limit";
-                        reader.Read();
-                        result._concurrentCallLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                        result._assigned0 |= 0x8UL;
-                        break;
-                    case 4:
-                        member = "connections_count";
-                        reader.Read();
-                        result._connectionsCount = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                        result._assigned0 |= 0x10UL;
-                        break;
-                    case 5:
-                        member = "created_at";
-                        reader.Read();
-                        result._createdAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x20UL;
-                        break;
-                    case 6:
-                        member = "daily_spend_limit";
-                        reader.Read();
-                        result._dailySpendLimit = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x40UL;
-                        break;
-                    case 7:
-                        member = "daily_spend_limit_enabled";
-                        reader.Read();
-                        result._dailySpendLimitEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x80UL;
-                        break;
-                    case 8:
-                        member = "enabled";
-                        reader.Read();
-                        result._enabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x100UL;
-                        break;
-                    case 9:
-                        member = "id";
-                        reader.Read();
-                        result._id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x200UL;
-                        break;
-                    case 10:
-                        member = "max_destination_rate";
-                        reader.Read();
-                        result._maxDestinationRate = global::Telnyx.Sip.Runtime.JsonRead.Double(ref reader);
-                        result._assigned0 |= 0x400UL;
-                        break;
-                    case 11:
-                        member = "name";
-                        reader.Read();
-                        result._name = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x800UL;
-                        break;
-                    case 12:
-                        member = "record_type";
-                        reader.Read();
-                        result._recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x1000UL;
-                        break;
-                    case 13:
-                        member = "service_plan";
-                        reader.Read();
-                        result._servicePlan = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x2000UL;
-                        break;
-                    case 14:
-                        member = "tags";
-                        reader.Read();
-                        result._tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
-                        result._assigned0 |= 0x4000UL;
-                        break;
-                    case 15:
-                        member = "traffic_type";
-                        reader.Read();
-                        result._trafficType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x8000UL;
-                        break;
-                    case 16:
-                        member = "updated_at";
-                        reader.Read();
-                        result._updatedAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x10000UL;
-                        break;
-                    case 17:
-                        member = "usage_payment_method";
-                        reader.Read();
-                        result._usagePaymentMethod = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x20000UL;
-                        break;
-                    case 18:
-                        member = "whitelisted_destinations";
-                        reader.Read();
-                        result._whitelistedDestinations = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
-                        result._assigned0 |= 0x40000UL;
-                        break;
-                    default:
-                        member = reader.GetString()!;
-                        reader.Read();
-                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
+            case 0: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _billingGroupId); break;
+            case 1: global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _callRecording); break;
+            case 2: global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _callingWindow); break;
+            case 3: global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _concurrentCallLimit); break;
+            case 4: global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _connectionsCount); break;
+            case 5: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _createdAt); break;
+            case 6: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _dailySpendLimit); break;
+            case 7: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _dailySpendLimitEnabled); break;
+            case 8: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _enabled); break;
+            case 9: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _id); break;
+            case 10: global::Telnyx.Sip.Runtime.JsonWrite.Double(writer, _maxDestinationRate); break;
+            case 11: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _name); break;
+            case 12: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _recordType); break;
+            case 13: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _servicePlan); break;
+            case 14: global::Telnyx.Sip.Runtime.JsonWrite.List(writer, _tags, static (global::System.Text.Json.Utf8JsonWriter w, string item) => global::Telnyx.Sip.Runtime.JsonWrite.String(w, item)); break;
+            case 15: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _trafficType); break;
+            case 16: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _updatedAt); break;
+            case 17: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _usagePaymentMethod); break;
+            case 18: global::Telnyx.Sip.Runtime.JsonWrite.List(writer, _whitelistedDestinations, static (global::System.Text.Json.Utf8JsonWriter w, string item) => global::Telnyx.Sip.Runtime.JsonWrite.String(w, item)); break;
         }
-        catch (global::Telnyx.Sip.TelnyxSerializationException error)
-        {
-            throw error.Under("." + member);
-        }
-        catch (global::System.Text.Json.JsonException error)
-        {
-            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
-        }
-
-        return result;
-    }
-
-    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-        {
-            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-            switch (name.Length)
-            {
-                case 2:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) return 9;
-                    break;
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8)) return 11;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8)) return 14;
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "enabled"u8)) return 8;
-                    break;
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8)) return 5;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "updated_at"u8)) return 16;
-                    break;
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "record_type"u8)) return 12;
-                    break;
-                case 12:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "service_plan"u8)) return 13;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "traffic_type"u8)) return 15;
-                    break;
-                case 14:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "call_recording"u8)) return 1;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "calling_window"u8)) return 2;
-                    break;
-                case 16:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "billing_group_id"u8)) return 0;
-                    break;
-                case 17:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "connections_count"u8)) return 4;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "daily_spend_limit"u8)) return 6;
-                    break;
-                case 20:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "max_destination_rate"u8)) return 10;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "usage_payment_method"u8)) return 17;
-                    break;
-                case 21:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "concurrent_call_limit"u8)) return 3;
-                    break;
-                case 24:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "whitelisted_destinations"u8)) return 18;
-                    break;
-                case 25:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "daily_spend_limit_enabled"u8)) return 7;
-                    break;
-            }
-
-            return -1;
-        }
-
-        // A name with escapes, or split across buffers: compare its unescaped text.
-        if (reader.ValueTextEquals("billing_group_id"u8)) return 0;
-        if (reader.ValueTextEquals("call_recording"u8)) return 1;
-        if (reader.ValueTextEquals("calling_window"u8)) return 2;
-        if (reader.ValueTextEquals("concurrent_call_limit"u8)) return 3;
-        if (reader.ValueTextEquals("connections_count"u8)) return 4;
-        if (reader.ValueTextEquals("created_at"u8)) return 5;
-        if (reader.ValueTextEquals("daily_spend_limit"u8)) return 6;
-        if (reader.ValueTextEquals("daily_spend_limit_enabled"u8)) return 7;
-        if (reader.ValueTextEquals("enabled"u8)) return 8;
-        if (reader.ValueTextEquals("id"u8)) return 9;
-        if (reader.ValueTextEquals("max_destination_rate"u8)) return 10;
-        if (reader.ValueTextEquals("name"u8)) return 11;
-        if (reader.ValueTextEquals("record_type"u8)) return 12;
-        if (reader.ValueTextEquals("service_plan"u8)) return 13;
-        if (reader.ValueTextEquals("tags"u8)) return 14;
-        if (reader.ValueTextEquals("traffic_type"u8)) return 15;
-        if (reader.ValueTextEquals("updated_at"u8)) return 16;
-        if (reader.ValueTextEquals("usage_payment_method"u8)) return 17;
-        if (reader.ValueTextEquals("whitelisted_destinations"u8)) return 18;
-
-        return -1;
-    }
-
-    /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
-    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            writer.WritePropertyName("billing_group_id"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _billingGroupId);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            writer.WritePropertyName("call_recording"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _callRecording);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            writer.WritePropertyName("calling_window"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _callingWindow);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            writer.WritePropertyName("concurrent_call_limit"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _concurrentCallLimit);
-        }
-
-        if ((_assigned0 & 0x10UL) != 0)
-        {
-            writer.WritePropertyName("connections_count"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _connectionsCount);
-        }
-
-        if ((_assigned0 & 0x20UL) != 0)
-        {
-            writer.WritePropertyName("created_at"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _createdAt);
-        }
-
-        if ((_assigned0 & 0x40UL) != 0)
-        {
-            writer.WritePropertyName("daily_spend_limit"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _dailySpendLimit);
-        }
-
-        if ((_assigned0 & 0x80UL) != 0)
-        {
-            writer.WritePropertyName("daily_spend_limit_enabled"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _dailySpendLimitEnabled);
-        }
-
-        if ((_assigned0 & 0x100UL) != 0)
-        {
-            writer.WritePropertyName("enabled"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _enabled);
-        }
-
-        if ((_assigned0 & 0x200UL) != 0)
-        {
-            writer.WritePropertyName("id"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _id);
-        }
-
-        if ((_assigned0 & 0x400UL) != 0)
-        {
-            writer.WritePropertyName("max_destination_rate"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Double(writer, _maxDestinationRate);
-        }
-
-        if ((_assigned0 & 0x800UL) != 0)
-        {
-            writer.WritePropertyName("name"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _name);
-        }
-
-        if ((_assigned0 & 0x1000UL) != 0)
-        {
-            writer.WritePropertyName("record_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _recordType);
-        }
-
-        if ((_assigned0 & 0x2000UL) != 0)
-        {
-            writer.WritePropertyName("service_plan"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _servicePlan);
-        }
-
-        if ((_assigned0 & 0x4000UL) != 0)
-        {
-            writer.WritePropertyName("tags"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.List(writer, _tags, static (global::System.Text.Json.Utf8JsonWriter w, string item) => global::Telnyx.Sip.Runtime.JsonWrite.String(w, item));
-        }
-
-        if ((_assigned0 & 0x8000UL) != 0)
-        {
-            writer.WritePropertyName("traffic_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _trafficType);
-        }
-
-        if ((_assigned0 & 0x10000UL) != 0)
-        {
-            writer.WritePropertyName("updated_at"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _updatedAt);
-        }
-
-        if ((_assigned0 & 0x20000UL) != 0)
-        {
-            writer.WritePropertyName("usage_payment_method"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _usagePaymentMethod);
-        }
-
-        if ((_assigned0 & 0x40000UL) != 0)
-        {
-            writer.WritePropertyName("whitelisted_destinations"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.List(writer, _whitelistedDestinations, static (global::System.Text.Json.Utf8JsonWriter w, string item) => global::Telnyx.Sip.Runtime.JsonWrite.String(w, item));
-        }
-
-        global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Lists the assigned properties; secrets such as passwords are shown as <c>***</c>.</summary>
-    public override string ToString()
-    {
-        var text = new global::Telnyx.Sip.Runtime.ModelText("OutboundVoiceProfile");
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            text.Add("BillingGroupId", _billingGroupId);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            text.Add("CallRecording", _callRecording);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            text.Add("CallingWindow", _callingWindow);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            text.Add("ConcurrentCallLimit", _concurrentCallLimit);
-        }
-
-        if ((_assigned0 & 0x10UL) != 0)
-        {
-            text.Add("ConnectionsCount", _connectionsCount);
-        }
-
-        if ((_assigned0 & 0x20UL) != 0)
-        {
-            text.Add("CreatedAt", _createdAt);
-        }
-
-        if ((_assigned0 & 0x40UL) != 0)
-        {
-            text.Add("DailySpendLimit", _dailySpendLimit);
-        }
-
-        if ((_assigned0 & 0x80UL) != 0)
-        {
-            text.Add("DailySpendLimitEnabled", _dailySpendLimitEnabled);
-        }
-
-        if ((_assigned0 & 0x100UL) != 0)
-        {
-            text.Add("Enabled", _enabled);
-        }
-
-        if ((_assigned0 & 0x200UL) != 0)
-        {
-            text.Add("Id", _id);
-        }
-
-        if ((_assigned0 & 0x400UL) != 0)
-        {
-            text.Add("MaxDestinationRate", _maxDestinationRate);
-        }
-
-        if ((_assigned0 & 0x800UL) != 0)
-        {
-            text.Add("Name", _name);
-        }
-
-        if ((_assigned0 & 0x1000UL) != 0)
-        {
-            text.Add("RecordType", _recordType);
-        }
-
-        if ((_assigned0 & 0x2000UL) != 0)
-        {
-            text.Add("ServicePlan", _servicePlan);
-        }
-
-        if ((_assigned0 & 0x4000UL) != 0)
-        {
-            text.Add("Tags", _tags);
-        }
-
-        if ((_assigned0 & 0x8000UL) != 0)
-        {
-            text.Add("TrafficType", _trafficType);
-        }
-
-        if ((_assigned0 & 0x10000UL) != 0)
-        {
-            text.Add("UpdatedAt", _updatedAt);
-        }
-
-        if ((_assigned0 & 0x20000UL) != 0)
-        {
-            text.Add("UsagePaymentMethod", _usagePaymentMethod);
-        }
-
-        if ((_assigned0 & 0x40000UL) != 0)
-        {
-            text.Add("WhitelistedDestinations", _whitelistedDestinations);
-        }
-
-        return text.ToString(_additionalProperties);
     }
 }

@@ -10,16 +10,20 @@ namespace Telnyx.Sip;
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<OutboundVoiceProfileCallingWindow>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class OutboundVoiceProfileCallingWindow : global::Telnyx.Sip.Runtime.IJsonModel<OutboundVoiceProfileCallingWindow>
+public sealed partial class OutboundVoiceProfileCallingWindow : global::Telnyx.Sip.Runtime.GeneratedModel, global::Telnyx.Sip.Runtime.IJsonModel<OutboundVoiceProfileCallingWindow>
 {
-    private ulong _assigned0;
+    private static readonly global::Telnyx.Sip.Runtime.GeneratedModelInfo s_info = new(
+        "OutboundVoiceProfileCallingWindow",
+        new[] { "calls_per_cld", "end_time", "start_time" },
+        new[] { "CallsPerCld", "EndTime", "StartTime" });
+
     private int? _callsPerCld;
     private string? _endTime;
     private string? _startTime;
-    private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
     /// <summary>
-    /// Creates an instance with no property assigned. Only the properties you assign are sent.
+    /// Creates an instance with no property set. The client creates instances when it reads responses; this
+    /// is for tests and stored data.
     /// </summary>
     public OutboundVoiceProfileCallingWindow()
     {
@@ -32,12 +36,8 @@ public sealed partial class OutboundVoiceProfileCallingWindow : global::Telnyx.S
     /// <remarks>Example: <c>5</c>.</remarks>
     public int? CallsPerCld
     {
-        get => _callsPerCld;
-        set
-        {
-            _callsPerCld = value;
-            _assigned0 |= 0x1UL;
-        }
+        get => GetOptional(0, _callsPerCld);
+        set => SetOptional(0, ref _callsPerCld, value);
     }
 
     /// <summary>
@@ -46,159 +46,43 @@ public sealed partial class OutboundVoiceProfileCallingWindow : global::Telnyx.S
     /// <remarks>Example: <c>20:00:00.00Z</c>.</remarks>
     public string? EndTime
     {
-        get => _endTime;
-        set
-        {
-            _endTime = value;
-            _assigned0 |= 0x2UL;
-        }
+        get => GetOptional(1, _endTime);
+        set => SetOptional(1, ref _endTime, value);
     }
 
     /// <summary>(Beta) UTC time of day, as HH:MM on a 24-hour clock, from which calls may start.</summary>
     /// <remarks>Example: <c>08:00:00.00Z</c>.</remarks>
     public string? StartTime
     {
-        get => _startTime;
-        set
+        get => GetOptional(2, _startTime);
+        set => SetOptional(2, ref _startTime, value);
+    }
+
+    /// <summary>Reads the model from the JSON object at the reader's position. A member that does not fit its type does not fail the read; see <see cref="global::Telnyx.Sip.Runtime.GeneratedModel"/>.</summary>
+    public static OutboundVoiceProfileCallingWindow ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObject(ref reader, new OutboundVoiceProfileCallingWindow());
+
+    /// <inheritdoc />
+    protected override global::Telnyx.Sip.Runtime.GeneratedModelInfo ModelInfo => s_info;
+
+    /// <inheritdoc />
+    protected override void ReadMember(int index, ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (index)
         {
-            _startTime = value;
-            _assigned0 |= 0x4UL;
+            case 0: _callsPerCld = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
+            case 1: _endTime = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 2: _startTime = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
         }
     }
 
-    /// <summary>
-    /// Members the spec does not describe, kept as they were read so that they survive a read-modify-write.
-    /// </summary>
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties =>
-        _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
-
-    /// <summary>
-    /// Reads a OutboundVoiceProfileCallingWindow from the JSON object at the reader's position. Unknown
-    /// members are kept in AdditionalProperties.
-    /// </summary>
-    public static OutboundVoiceProfileCallingWindow ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <inheritdoc />
+    protected override void WriteMember(int index, global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Telnyx.Sip.Runtime.JsonRead.ExpectObject(ref reader, "OutboundVoiceProfileCallingWindow");
-        var result = new OutboundVoiceProfileCallingWindow();
-        string member = "";
-        try
+        switch (index)
         {
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                switch (MemberIndex(ref reader))
-                {
-                    case 0:
-                        member = "calls_per_cld";
-                        reader.Read();
-                        result._callsPerCld = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                        result._assigned0 |= 0x1UL;
-                        break;
-                    case 1:
-                        member = "end_time";
-                        reader.Read();
-                        result._endTime = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x2UL;
-                        break;
-                    case 2:
-                        member = "start_time";
-                        reader.Read();
-                        result._startTime = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x4UL;
-                        break;
-                    default:
-                        member = reader.GetString()!;
-                        reader.Read();
-                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
+            case 0: global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _callsPerCld); break;
+            case 1: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _endTime); break;
+            case 2: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _startTime); break;
         }
-        catch (global::Telnyx.Sip.TelnyxSerializationException error)
-        {
-            throw error.Under("." + member);
-        }
-        catch (global::System.Text.Json.JsonException error)
-        {
-            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
-        }
-
-        return result;
-    }
-
-    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-        {
-            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-            switch (name.Length)
-            {
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "end_time"u8)) return 1;
-                    break;
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "start_time"u8)) return 2;
-                    break;
-                case 13:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "calls_per_cld"u8)) return 0;
-                    break;
-            }
-
-            return -1;
-        }
-
-        // A name with escapes, or split across buffers: compare its unescaped text.
-        if (reader.ValueTextEquals("calls_per_cld"u8)) return 0;
-        if (reader.ValueTextEquals("end_time"u8)) return 1;
-        if (reader.ValueTextEquals("start_time"u8)) return 2;
-
-        return -1;
-    }
-
-    /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
-    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            writer.WritePropertyName("calls_per_cld"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _callsPerCld);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            writer.WritePropertyName("end_time"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _endTime);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            writer.WritePropertyName("start_time"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _startTime);
-        }
-
-        global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Lists the assigned properties; secrets such as passwords are shown as <c>***</c>.</summary>
-    public override string ToString()
-    {
-        var text = new global::Telnyx.Sip.Runtime.ModelText("OutboundVoiceProfileCallingWindow");
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            text.Add("CallsPerCld", _callsPerCld);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            text.Add("EndTime", _endTime);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            text.Add("StartTime", _startTime);
-        }
-
-        return text.ToString(_additionalProperties);
     }
 }

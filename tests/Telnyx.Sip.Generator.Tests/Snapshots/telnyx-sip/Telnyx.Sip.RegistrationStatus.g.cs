@@ -7,9 +7,13 @@ namespace Telnyx.Sip;
 /// <summary>The SIP registration state of a credential connection.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<RegistrationStatus>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJsonModel<RegistrationStatus>
+public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.GeneratedModel, global::Telnyx.Sip.Runtime.IJsonModel<RegistrationStatus>
 {
-    private ulong _assigned0;
+    private static readonly global::Telnyx.Sip.Runtime.GeneratedModelInfo s_info = new(
+        "RegistrationStatus",
+        new[] { "ip_address", "last_registration", "port", "record_type", "sip_username", "status", "transport", "user_agent" },
+        new[] { "IpAddress", "LastRegistration", "Port", "RecordType", "SipUsername", "Status", "Transport", "UserAgent" });
+
     private string? _ipAddress;
     private string? _lastRegistration;
     private int? _port;
@@ -18,10 +22,10 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJso
     private string? _status;
     private string? _transport;
     private string? _userAgent;
-    private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
     /// <summary>
-    /// Creates an instance with no property assigned. Only the properties you assign are sent.
+    /// Creates an instance with no property set. The client creates instances when it reads responses; this
+    /// is for tests and stored data.
     /// </summary>
     public RegistrationStatus()
     {
@@ -31,333 +35,100 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJso
     /// <remarks>Example: <c>190.106.106.121</c>.</remarks>
     public string? IpAddress
     {
-        get => _ipAddress;
-        set
-        {
-            _ipAddress = value;
-            _assigned0 |= 0x1UL;
-        }
+        get => GetOptional(0, _ipAddress);
+        set => SetOptional(0, ref _ipAddress, value);
     }
 
     /// <summary>When the resource was last updated (ISO 8601).</summary>
     /// <remarks>Example: <c>2018-02-02T22:25:27.521Z</c>.</remarks>
     public string? LastRegistration
     {
-        get => _lastRegistration;
-        set
-        {
-            _lastRegistration = value;
-            _assigned0 |= 0x2UL;
-        }
+        get => GetOptional(1, _lastRegistration);
+        set => SetOptional(1, ref _lastRegistration, value);
     }
 
     /// <summary>The port the endpoint registered from.</summary>
     /// <remarks>Example: <c>37223</c>.</remarks>
     public int? Port
     {
-        get => _port;
-        set
-        {
-            _port = value;
-            _assigned0 |= 0x4UL;
-        }
+        get => GetOptional(2, _port);
+        set => SetOptional(2, ref _port, value);
     }
 
     /// <summary>The kind of resource.</summary>
     /// <remarks>Example: <c>registration_status</c>.</remarks>
     public string? RecordType
     {
-        get => _recordType;
-        set
-        {
-            _recordType = value;
-            _assigned0 |= 0x8UL;
-        }
+        get => GetOptional(3, _recordType);
+        set => SetOptional(3, ref _recordType, value);
     }
 
     /// <summary>The SIP user name that registered.</summary>
     /// <remarks>Example: <c>sip_username</c>.</remarks>
     public string? SipUsername
     {
-        get => _sipUsername;
-        set
-        {
-            _sipUsername = value;
-            _assigned0 |= 0x10UL;
-        }
+        get => GetOptional(4, _sipUsername);
+        set => SetOptional(4, ref _sipUsername, value);
     }
 
     /// <summary>The SIP registration state.</summary>
     public global::Telnyx.Sip.RegistrationStatusStatus? Status
     {
-        get => _status is null ? (global::Telnyx.Sip.RegistrationStatusStatus?)null : new global::Telnyx.Sip.RegistrationStatusStatus(_status);
-        set
-        {
-            _status = value?.Value;
-            _assigned0 |= 0x20UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.RegistrationStatusStatus>(GetOptional(5, _status));
+        set => SetOptional(5, ref _status, value?.Value);
     }
 
     /// <summary>The transport protocol of the registration.</summary>
     /// <remarks>Example: <c>TCP</c>.</remarks>
     public string? Transport
     {
-        get => _transport;
-        set
-        {
-            _transport = value;
-            _assigned0 |= 0x40UL;
-        }
+        get => GetOptional(6, _transport);
+        set => SetOptional(6, ref _transport, value);
     }
 
     /// <summary>The user agent of the registered endpoint.</summary>
     /// <remarks>Example: <c>Z 5.4.12 v2.10.13.2-mod</c>.</remarks>
     public string? UserAgent
     {
-        get => _userAgent;
-        set
+        get => GetOptional(7, _userAgent);
+        set => SetOptional(7, ref _userAgent, value);
+    }
+
+    /// <summary>Reads the model from the JSON object at the reader's position. A member that does not fit its type does not fail the read; see <see cref="global::Telnyx.Sip.Runtime.GeneratedModel"/>.</summary>
+    public static RegistrationStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObject(ref reader, new RegistrationStatus());
+
+    /// <inheritdoc />
+    protected override global::Telnyx.Sip.Runtime.GeneratedModelInfo ModelInfo => s_info;
+
+    /// <inheritdoc />
+    protected override void ReadMember(int index, ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (index)
         {
-            _userAgent = value;
-            _assigned0 |= 0x80UL;
+            case 0: _ipAddress = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 1: _lastRegistration = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 2: _port = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
+            case 3: _recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 4: _sipUsername = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 5: _status = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 6: _transport = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 7: _userAgent = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
         }
     }
 
-    /// <summary>
-    /// Members the spec does not describe, kept as they were read so that they survive a read-modify-write.
-    /// </summary>
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties =>
-        _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
-
-    /// <summary>
-    /// Reads a RegistrationStatus from the JSON object at the reader's position. Unknown members are kept
-    /// in AdditionalProperties.
-    /// </summary>
-    public static RegistrationStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <inheritdoc />
+    protected override void WriteMember(int index, global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Telnyx.Sip.Runtime.JsonRead.ExpectObject(ref reader, "RegistrationStatus");
-        var result = new RegistrationStatus();
-        string member = "";
-        try
+        switch (index)
         {
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                switch (MemberIndex(ref reader))
-                {
-                    case 0:
-                        member = "ip_address";
-                        reader.Read();
-                        result._ipAddress = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x1UL;
-                        break;
-                    case 1:
-                        member = "last_registration";
-                        reader.Read();
-                        result._lastRegistration = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x2UL;
-                        break;
-                    case 2:
-                        member = "port";
-                        reader.Read();
-                        result._port = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                        result._assigned0 |= 0x4UL;
-                        break;
-                    case 3:
-                        member = "record_type";
-                        reader.Read();
-                        result._recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x8UL;
-                        break;
-                    case 4:
-                        member = "sip_username";
-                        reader.Read();
-                        result._sipUsername = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x10UL;
-                        break;
-                    case 5:
-                        member = "status";
-                        reader.Read();
-                        result._status = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x20UL;
-                        break;
-                    case 6:
-                        member = "transport";
-                        reader.Read();
-                        result._transport = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x40UL;
-                        break;
-                    case 7:
-                        member = "user_agent";
-                        reader.Read();
-                        result._userAgent = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x80UL;
-                        break;
-                    default:
-                        member = reader.GetString()!;
-                        reader.Read();
-                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
+            case 0: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _ipAddress); break;
+            case 1: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _lastRegistration); break;
+            case 2: global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _port); break;
+            case 3: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _recordType); break;
+            case 4: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _sipUsername); break;
+            case 5: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _status); break;
+            case 6: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _transport); break;
+            case 7: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _userAgent); break;
         }
-        catch (global::Telnyx.Sip.TelnyxSerializationException error)
-        {
-            throw error.Under("." + member);
-        }
-        catch (global::System.Text.Json.JsonException error)
-        {
-            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
-        }
-
-        return result;
-    }
-
-    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-        {
-            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "port"u8)) return 2;
-                    break;
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8)) return 5;
-                    break;
-                case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "transport"u8)) return 6;
-                    break;
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "ip_address"u8)) return 0;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "user_agent"u8)) return 7;
-                    break;
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "record_type"u8)) return 3;
-                    break;
-                case 12:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "sip_username"u8)) return 4;
-                    break;
-                case 17:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "last_registration"u8)) return 1;
-                    break;
-            }
-
-            return -1;
-        }
-
-        // A name with escapes, or split across buffers: compare its unescaped text.
-        if (reader.ValueTextEquals("ip_address"u8)) return 0;
-        if (reader.ValueTextEquals("last_registration"u8)) return 1;
-        if (reader.ValueTextEquals("port"u8)) return 2;
-        if (reader.ValueTextEquals("record_type"u8)) return 3;
-        if (reader.ValueTextEquals("sip_username"u8)) return 4;
-        if (reader.ValueTextEquals("status"u8)) return 5;
-        if (reader.ValueTextEquals("transport"u8)) return 6;
-        if (reader.ValueTextEquals("user_agent"u8)) return 7;
-
-        return -1;
-    }
-
-    /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
-    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            writer.WritePropertyName("ip_address"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _ipAddress);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            writer.WritePropertyName("last_registration"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _lastRegistration);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            writer.WritePropertyName("port"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _port);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            writer.WritePropertyName("record_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _recordType);
-        }
-
-        if ((_assigned0 & 0x10UL) != 0)
-        {
-            writer.WritePropertyName("sip_username"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _sipUsername);
-        }
-
-        if ((_assigned0 & 0x20UL) != 0)
-        {
-            writer.WritePropertyName("status"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _status);
-        }
-
-        if ((_assigned0 & 0x40UL) != 0)
-        {
-            writer.WritePropertyName("transport"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _transport);
-        }
-
-        if ((_assigned0 & 0x80UL) != 0)
-        {
-            writer.WritePropertyName("user_agent"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _userAgent);
-        }
-
-        global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Lists the assigned properties; secrets such as passwords are shown as <c>***</c>.</summary>
-    public override string ToString()
-    {
-        var text = new global::Telnyx.Sip.Runtime.ModelText("RegistrationStatus");
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            text.Add("IpAddress", _ipAddress);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            text.Add("LastRegistration", _lastRegistration);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            text.Add("Port", _port);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            text.Add("RecordType", _recordType);
-        }
-
-        if ((_assigned0 & 0x10UL) != 0)
-        {
-            text.Add("SipUsername", _sipUsername);
-        }
-
-        if ((_assigned0 & 0x20UL) != 0)
-        {
-            text.Add("Status", _status);
-        }
-
-        if ((_assigned0 & 0x40UL) != 0)
-        {
-            text.Add("Transport", _transport);
-        }
-
-        if ((_assigned0 & 0x80UL) != 0)
-        {
-            text.Add("UserAgent", _userAgent);
-        }
-
-        return text.ToString(_additionalProperties);
     }
 }

@@ -7,9 +7,14 @@ namespace Telnyx.Sip;
 /// <summary>The credential connection settings to change; unset members stay as they are.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<UpdateCredentialConnectionRequest>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.Sip.Runtime.IJsonModel<UpdateCredentialConnectionRequest>
+public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.Sip.Runtime.GeneratedModel, global::Telnyx.Sip.Runtime.IJsonModel<UpdateCredentialConnectionRequest>
 {
-    private ulong _assigned0;
+    private static readonly global::Telnyx.Sip.Runtime.GeneratedModelInfo s_info = new(
+        "UpdateCredentialConnectionRequest",
+        new[] { "active", "anchorsite_override", "android_push_credential_id", "call_cost_in_webhooks", "connection_name", "default_on_hold_comfort_noise_enabled", "dtmf_type", "encode_contact_header_enabled", "encrypted_media", "inbound", "ios_push_credential_id", "jitter_buffer", "noise_suppression", "noise_suppression_details", "onnet_t38_passthrough_enabled", "outbound", "password", "rtcp_settings", "sip_uri_calling_preference", "tags", "user_name", "webhook_api_version", "webhook_event_failover_url", "webhook_event_url", "webhook_timeout_secs" },
+        new[] { "Active", "AnchorsiteOverride", "AndroidPushCredentialId", "CallCostInWebhooks", "ConnectionName", "DefaultOnHoldComfortNoiseEnabled", "DtmfType", "EncodeContactHeaderEnabled", "EncryptedMedia", "Inbound", "IosPushCredentialId", "JitterBuffer", "NoiseSuppression", "NoiseSuppressionDetails", "OnnetT38PassthroughEnabled", "Outbound", "Password", "RtcpSettings", "SipUriCallingPreference", "Tags", "UserName", "WebhookApiVersion", "WebhookEventFailoverUrl", "WebhookEventUrl", "WebhookTimeoutSecs" },
+        secret: new[] { 16 });
+
     private bool? _active;
     private string? _anchorsiteOverride;
     private string? _androidPushCredentialId;
@@ -35,11 +40,8 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
     private string? _webhookEventFailoverUrl;
     private string? _webhookEventUrl;
     private int? _webhookTimeoutSecs;
-    private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
-    /// <summary>
-    /// Creates an instance with no property assigned. Only the properties you assign are sent.
-    /// </summary>
+    /// <summary>Creates an instance with no property set. Only the properties you set are sent.</summary>
     public UpdateCredentialConnectionRequest()
     {
     }
@@ -47,12 +49,8 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
     /// <summary>True unless set otherwise.</summary>
     public bool? Active
     {
-        get => _active;
-        set
-        {
-            _active = value;
-            _assigned0 |= 0x1UL;
-        }
+        get => GetOptional(0, _active);
+        set => SetOptional(0, ref _active, value);
     }
 
     /// <summary>
@@ -62,48 +60,35 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
     /// <remarks>Default: <c>Latency</c>. Example: <c>Amsterdam, Netherlands</c>.</remarks>
     public global::Telnyx.Sip.AnchorsiteOverride? AnchorsiteOverride
     {
-        get => _anchorsiteOverride is null ? (global::Telnyx.Sip.AnchorsiteOverride?)null : new global::Telnyx.Sip.AnchorsiteOverride(_anchorsiteOverride);
-        set
-        {
-            _anchorsiteOverride = value?.Value;
-            _assigned0 |= 0x2UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.AnchorsiteOverride>(GetOptional(1, _anchorsiteOverride));
+        set => SetOptional(1, ref _anchorsiteOverride, value?.Value);
     }
 
     /// <summary>The ID of the Android push credential.</summary>
-    /// <remarks>Example: <c>06b09dfd-7154-4980-8b75-cebf7a9d4f8e</c>.</remarks>
+    /// <remarks>
+    /// Example: <c>06b09dfd-7154-4980-8b75-cebf7a9d4f8e</c>. Assigning null sends <c>null</c>; <c>Unset</c>
+    /// leaves the property out.
+    /// </remarks>
     public string? AndroidPushCredentialId
     {
-        get => _androidPushCredentialId;
-        set
-        {
-            _androidPushCredentialId = value;
-            _assigned0 |= 0x4UL;
-        }
+        get => GetOptional(2, _androidPushCredentialId);
+        set => SetNullable(2, ref _androidPushCredentialId, value);
     }
 
     /// <summary>Whether call-cost webhooks are sent for this connection.</summary>
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? CallCostInWebhooks
     {
-        get => _callCostInWebhooks;
-        set
-        {
-            _callCostInWebhooks = value;
-            _assigned0 |= 0x8UL;
-        }
+        get => GetOptional(3, _callCostInWebhooks);
+        set => SetOptional(3, ref _callCostInWebhooks, value);
     }
 
     /// <summary>A name of your choosing that identifies the connection.</summary>
     /// <remarks>Example: <c>office-connection</c>.</remarks>
     public string? ConnectionName
     {
-        get => _connectionName;
-        set
-        {
-            _connectionName = value;
-            _assigned0 |= 0x10UL;
-        }
+        get => GetOptional(4, _connectionName);
+        set => SetOptional(4, ref _connectionName, value);
     }
 
     /// <summary>
@@ -113,12 +98,8 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? DefaultOnHoldComfortNoiseEnabled
     {
-        get => _defaultOnHoldComfortNoiseEnabled;
-        set
-        {
-            _defaultOnHoldComfortNoiseEnabled = value;
-            _assigned0 |= 0x20UL;
-        }
+        get => GetOptional(5, _defaultOnHoldComfortNoiseEnabled);
+        set => SetOptional(5, ref _defaultOnHoldComfortNoiseEnabled, value);
     }
 
     /// <summary>
@@ -128,12 +109,8 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
     /// <remarks>Default: <c>RFC 2833</c>. Example: <c>Inband</c>.</remarks>
     public global::Telnyx.Sip.DtmfType? DtmfType
     {
-        get => _dtmfType is null ? (global::Telnyx.Sip.DtmfType?)null : new global::Telnyx.Sip.DtmfType(_dtmfType);
-        set
-        {
-            _dtmfType = value?.Value;
-            _assigned0 |= 0x40UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.DtmfType>(GetOptional(6, _dtmfType));
+        set => SetOptional(6, ref _dtmfType, value?.Value);
     }
 
     /// <summary>
@@ -142,47 +119,36 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? EncodeContactHeaderEnabled
     {
-        get => _encodeContactHeaderEnabled;
-        set
-        {
-            _encodeContactHeaderEnabled = value;
-            _assigned0 |= 0x80UL;
-        }
+        get => GetOptional(7, _encodeContactHeaderEnabled);
+        set => SetOptional(7, ref _encodeContactHeaderEnabled, value);
     }
 
     /// <summary>Encrypts media with SRTP. Not allowed when the transport protocol is TLS.</summary>
-    /// <remarks>Example: <c>SRTP</c>.</remarks>
+    /// <remarks>
+    /// Example: <c>SRTP</c>. Assigning null sends <c>null</c>; <c>Unset</c> leaves the property out.
+    /// </remarks>
     public global::Telnyx.Sip.EncryptedMedia? EncryptedMedia
     {
-        get => _encryptedMedia is null ? (global::Telnyx.Sip.EncryptedMedia?)null : new global::Telnyx.Sip.EncryptedMedia(_encryptedMedia);
-        set
-        {
-            _encryptedMedia = value?.Value;
-            _assigned0 |= 0x100UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.EncryptedMedia>(GetOptional(8, _encryptedMedia));
+        set => SetNullable(8, ref _encryptedMedia, value?.Value);
     }
 
     /// <summary>How a credential connection receives calls.</summary>
     public global::Telnyx.Sip.CredentialInbound? Inbound
     {
-        get => _inbound;
-        set
-        {
-            _inbound = value;
-            _assigned0 |= 0x200UL;
-        }
+        get => GetOptional(9, _inbound);
+        set => SetOptional(9, ref _inbound, value);
     }
 
     /// <summary>The ID of the iOS push credential.</summary>
-    /// <remarks>Example: <c>ec0c8e5d-439e-4620-a0c1-9d9c8d02a836</c>.</remarks>
+    /// <remarks>
+    /// Example: <c>ec0c8e5d-439e-4620-a0c1-9d9c8d02a836</c>. Assigning null sends <c>null</c>; <c>Unset</c>
+    /// leaves the property out.
+    /// </remarks>
     public string? IosPushCredentialId
     {
-        get => _iosPushCredentialId;
-        set
-        {
-            _iosPushCredentialId = value;
-            _assigned0 |= 0x400UL;
-        }
+        get => GetOptional(10, _iosPushCredentialId);
+        set => SetNullable(10, ref _iosPushCredentialId, value);
     }
 
     /// <summary>
@@ -191,12 +157,8 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
     /// </summary>
     public global::Telnyx.Sip.ConnectionJitterBuffer? JitterBuffer
     {
-        get => _jitterBuffer;
-        set
-        {
-            _jitterBuffer = value;
-            _assigned0 |= 0x800UL;
-        }
+        get => GetOptional(11, _jitterBuffer);
+        set => SetOptional(11, ref _jitterBuffer, value);
     }
 
     /// <summary>
@@ -206,12 +168,8 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
     /// <remarks>Example: <c>both</c>.</remarks>
     public global::Telnyx.Sip.ConnectionNoiseSuppression? NoiseSuppression
     {
-        get => _noiseSuppression is null ? (global::Telnyx.Sip.ConnectionNoiseSuppression?)null : new global::Telnyx.Sip.ConnectionNoiseSuppression(_noiseSuppression);
-        set
-        {
-            _noiseSuppression = value?.Value;
-            _assigned0 |= 0x1000UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.ConnectionNoiseSuppression>(GetOptional(12, _noiseSuppression));
+        set => SetOptional(12, ref _noiseSuppression, value?.Value);
     }
 
     /// <summary>
@@ -220,12 +178,8 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
     /// </summary>
     public global::Telnyx.Sip.ConnectionNoiseSuppressionDetails? NoiseSuppressionDetails
     {
-        get => _noiseSuppressionDetails;
-        set
-        {
-            _noiseSuppressionDetails = value;
-            _assigned0 |= 0x2000UL;
-        }
+        get => GetOptional(13, _noiseSuppressionDetails);
+        set => SetOptional(13, ref _noiseSuppressionDetails, value);
     }
 
     /// <summary>
@@ -235,46 +189,30 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
     /// <remarks>Default: <c>false</c>.</remarks>
     public bool? OnnetT38PassthroughEnabled
     {
-        get => _onnetT38PassthroughEnabled;
-        set
-        {
-            _onnetT38PassthroughEnabled = value;
-            _assigned0 |= 0x4000UL;
-        }
+        get => GetOptional(14, _onnetT38PassthroughEnabled);
+        set => SetOptional(14, ref _onnetT38PassthroughEnabled, value);
     }
 
     /// <summary>How a credential connection places calls.</summary>
     public global::Telnyx.Sip.CredentialOutbound? Outbound
     {
-        get => _outbound;
-        set
-        {
-            _outbound = value;
-            _assigned0 |= 0x8000UL;
-        }
+        get => GetOptional(15, _outbound);
+        set => SetOptional(15, ref _outbound, value);
     }
 
     /// <summary>The password of the credentials, 8 to 128 characters.</summary>
     /// <remarks>Example: <c>my123secure456password789</c>.</remarks>
     public string? Password
     {
-        get => _password;
-        set
-        {
-            _password = value;
-            _assigned0 |= 0x10000UL;
-        }
+        get => GetOptional(16, _password);
+        set => SetOptional(16, ref _password, value);
     }
 
     /// <summary>How RTCP is carried and reported.</summary>
     public global::Telnyx.Sip.ConnectionRtcpSettings? RtcpSettings
     {
-        get => _rtcpSettings;
-        set
-        {
-            _rtcpSettings = value;
-            _assigned0 |= 0x20000UL;
-        }
+        get => GetOptional(17, _rtcpSettings);
+        set => SetOptional(17, ref _rtcpSettings, value);
     }
 
     /// <summary>
@@ -284,62 +222,45 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
     /// </summary>
     public global::Telnyx.Sip.SipUriCallingPreference? SipUriCallingPreference
     {
-        get => _sipUriCallingPreference is null ? (global::Telnyx.Sip.SipUriCallingPreference?)null : new global::Telnyx.Sip.SipUriCallingPreference(_sipUriCallingPreference);
-        set
-        {
-            _sipUriCallingPreference = value?.Value;
-            _assigned0 |= 0x40000UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.SipUriCallingPreference>(GetOptional(18, _sipUriCallingPreference));
+        set => SetOptional(18, ref _sipUriCallingPreference, value?.Value);
     }
 
     /// <summary>Labels attached to the connection.</summary>
     public global::System.Collections.Generic.IList<string>? Tags
     {
-        get => _tags;
-        set
-        {
-            _tags = value;
-            _assigned0 |= 0x80000UL;
-        }
+        get => GetOptional(19, _tags);
+        set => SetOptional(19, ref _tags, value);
     }
 
     /// <summary>The user name of the credentials: 4 to 32 letters and digits.</summary>
     /// <remarks>Example: <c>myusername123</c>.</remarks>
     public string? UserName
     {
-        get => _userName;
-        set
-        {
-            _userName = value;
-            _assigned0 |= 0x100000UL;
-        }
+        get => GetOptional(20, _userName);
+        set => SetOptional(20, ref _userName, value);
     }
 
     /// <summary>The format of the webhooks sent for this connection: API v1 or v2.</summary>
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
     public global::Telnyx.Sip.UpdateCredentialConnectionRequestWebhookApiVersion? WebhookApiVersion
     {
-        get => _webhookApiVersion is null ? (global::Telnyx.Sip.UpdateCredentialConnectionRequestWebhookApiVersion?)null : new global::Telnyx.Sip.UpdateCredentialConnectionRequestWebhookApiVersion(_webhookApiVersion);
-        set
-        {
-            _webhookApiVersion = value?.Value;
-            _assigned0 |= 0x200000UL;
-        }
+        get => EnumOrNull<global::Telnyx.Sip.UpdateCredentialConnectionRequestWebhookApiVersion>(GetOptional(21, _webhookApiVersion));
+        set => SetOptional(21, ref _webhookApiVersion, value?.Value);
     }
 
     /// <summary>
     /// The URL that receives the webhooks of this connection when the primary URL fails; it must include
     /// its scheme, such as <c>https</c>.
     /// </summary>
-    /// <remarks>Format: uri. Example: <c>https://failover.example.com</c>.</remarks>
+    /// <remarks>
+    /// Format: uri. Example: <c>https://failover.example.com</c>. Assigning null sends <c>null</c>;
+    /// <c>Unset</c> leaves the property out.
+    /// </remarks>
     public string? WebhookEventFailoverUrl
     {
-        get => _webhookEventFailoverUrl;
-        set
-        {
-            _webhookEventFailoverUrl = value;
-            _assigned0 |= 0x400000UL;
-        }
+        get => GetOptional(22, _webhookEventFailoverUrl);
+        set => SetNullable(22, ref _webhookEventFailoverUrl, value);
     }
 
     /// <summary>
@@ -349,603 +270,90 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
     /// <remarks>Format: uri. Example: <c>https://example.com</c>.</remarks>
     public string? WebhookEventUrl
     {
-        get => _webhookEventUrl;
-        set
-        {
-            _webhookEventUrl = value;
-            _assigned0 |= 0x800000UL;
-        }
+        get => GetOptional(23, _webhookEventUrl);
+        set => SetOptional(23, ref _webhookEventUrl, value);
     }
 
     /// <summary>How many seconds a webhook delivery may take before it times out.</summary>
-    /// <remarks>From 0 to 30. Example: <c>25</c>.</remarks>
+    /// <remarks>
+    /// From 0 to 30. Example: <c>25</c>. Assigning null sends <c>null</c>; <c>Unset</c> leaves the property
+    /// out.
+    /// </remarks>
     public int? WebhookTimeoutSecs
     {
-        get => _webhookTimeoutSecs;
-        set
+        get => GetOptional(24, _webhookTimeoutSecs);
+        set => SetNullable(24, ref _webhookTimeoutSecs, value);
+    }
+
+    /// <summary>Reads the model from the JSON object at the reader's position. A member that does not fit its type does not fail the read; see <see cref="global::Telnyx.Sip.Runtime.GeneratedModel"/>.</summary>
+    public static UpdateCredentialConnectionRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObject(ref reader, new UpdateCredentialConnectionRequest());
+
+    /// <inheritdoc />
+    protected override global::Telnyx.Sip.Runtime.GeneratedModelInfo ModelInfo => s_info;
+
+    /// <inheritdoc />
+    protected override void ReadMember(int index, ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (index)
         {
-            _webhookTimeoutSecs = value;
-            _assigned0 |= 0x1000000UL;
+            case 0: _active = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 1: _anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 2: _androidPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 3: _callCostInWebhooks = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 4: _connectionName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 5: _defaultOnHoldComfortNoiseEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 6: _dtmfType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 7: _encodeContactHeaderEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 8: _encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 9: _inbound = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.CredentialInbound>(ref reader); break;
+            case 10: _iosPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 11: _jitterBuffer = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader); break;
+            case 12: _noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 13: _noiseSuppressionDetails = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader); break;
+            case 14: _onnetT38PassthroughEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
+            case 15: _outbound = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.CredentialOutbound>(ref reader); break;
+            case 16: _password = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 17: _rtcpSettings = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader); break;
+            case 18: _sipUriCallingPreference = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 19: _tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;
+            case 20: _userName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 21: _webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 22: _webhookEventFailoverUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 23: _webhookEventUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 24: _webhookTimeoutSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
         }
     }
 
-    /// <summary>
-    /// Members the spec does not describe, kept as they were read so that they survive a read-modify-write.
-    /// </summary>
-    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties =>
-        _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
-
-    /// <summary>
-    /// Reads a UpdateCredentialConnectionRequest from the JSON object at the reader's position. Unknown
-    /// members are kept in AdditionalProperties.
-    /// </summary>
-    public static UpdateCredentialConnectionRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <inheritdoc />
+    protected override void WriteMember(int index, global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Telnyx.Sip.Runtime.JsonRead.ExpectObject(ref reader, "UpdateCredentialConnectionRequest");
-        var result = new UpdateCredentialConnectionRequest();
-        string member = "";
-        try
+        switch (index)
         {
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                switch (MemberIndex(ref reader))
-                {
-                    case 0:
-                        member = "active";
-                        reader.Read();
-                        result._active = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x1UL;
-                        break;
-                    case 1:
-                        member = "anchorsite_override";
-                        reader.Read();
-                        result._anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x2UL;
-                        break;
-                    case 2:
-                        member = "android_push_credential_id";
-                        reader.Read();
-                        result._androidPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x4UL;
-                        break;
-                    case 3:
-                        member = "call_cost_in_webhooks";
-                        reader.Read();
-                        result._callCostInWebhooks = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x8UL;
-                        break;
-                    case 4:
-                        member = "connection_name";
-                        reader.Read();
-                        result._connectionName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x10UL;
-                        break;
-                    case 5:
-                        member = "default_on_hold_comfort_noise_enabled";
-                        reader.Read();
-                        result._defaultOnHoldComfortNoiseEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x20UL;
-                        break;
-                    case 6:
-                        member = "dtmf_type";
-                        reader.Read();
-                        result._dtmfType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x40UL;
-                        break;
-                    case 7:
-                        member = "encode_contact_header_enabled";
-                        reader.Read();
-                        result._encodeContactHeaderEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x80UL;
-                        break;
-                    case 8:
-                        member = "encrypted_media";
-                        reader.Read();
-                        result._encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x100UL;
-                        break;
-                    case 9:
-                        member = "inbound";
-                        reader.Read();
-                        result._inbound = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.CredentialInbound>(ref reader);
-                        result._assigned0 |= 0x200UL;
-                        break;
-                    case 10:
-                        member = "ios_push_credential_id";
-                        reader.Read();
-                        result._iosPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x400UL;
-                        break;
-                    case 11:
-                        member = "jitter_buffer";
-                        reader.Read();
-                        result._jitterBuffer = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader);
-                        result._assigned0 |= 0x800UL;
-                        break;
-                    case 12:
-                        member = "noise_suppression";
-                        reader.Read();
-                        result._noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x1000UL;
-                        break;
-                    case 13:
-                        member = "noise_suppression_details";
-                        reader.Read();
-                        result._noiseSuppressionDetails = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader);
-                        result._assigned0 |= 0x2000UL;
-                        break;
-                    case 14:
-                        member = "onnet_t38_passthrough_enabled";
-                        reader.Read();
-                        result._onnetT38PassthroughEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader);
-                        result._assigned0 |= 0x4000UL;
-                        break;
-                    case 15:
-                        member = "outbound";
-                        reader.Read();
-                        result._outbound = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.CredentialOutbound>(ref reader);
-                        result._assigned0 |= 0x8000UL;
-                        break;
-                    case 16:
-                        member = "password";
-                        reader.Read();
-                        result._password = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x10000UL;
-                        break;
-                    case 17:
-                        member = "rtcp_settings";
-                        reader.Read();
-                        result._rtcpSettings = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader);
-                        result._assigned0 |= 0x20000UL;
-                        break;
-                    case 18:
-                        member = "sip_uri_calling_preference";
-                        reader.Read();
-                        result._sipUriCallingPreference = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x40000UL;
-                        break;
-                    case 19:
-                        member = "tags";
-                        reader.Read();
-                        result._tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString);
-                        result._assigned0 |= 0x80000UL;
-                        break;
-                    case 20:
-                        member = "user_name";
-                        reader.Read();
-                        result._userName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x100000UL;
-                        break;
-                    case 21:
-                        member = "webhook_api_version";
-                        reader.Read();
-                        result._webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x200000UL;
-                        break;
-                    case 22:
-                        member = "webhook_event_failover_url";
-                        reader.Read();
-                        result._webhookEventFailoverUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x400000UL;
-                        break;
-                    case 23:
-                        member = "webhook_event_url";
-                        reader.Read();
-                        result._webhookEventUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader);
-                        result._assigned0 |= 0x800000UL;
-                        break;
-                    case 24:
-                        member = "webhook_timeout_secs";
-                        reader.Read();
-                        result._webhookTimeoutSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader);
-                        result._assigned0 |= 0x1000000UL;
-                        break;
-                    default:
-                        member = reader.GetString()!;
-                        reader.Read();
-                        result.AdditionalProperties[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
+            case 0: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _active); break;
+            case 1: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _anchorsiteOverride); break;
+            case 2: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _androidPushCredentialId); break;
+            case 3: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _callCostInWebhooks); break;
+            case 4: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _connectionName); break;
+            case 5: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _defaultOnHoldComfortNoiseEnabled); break;
+            case 6: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _dtmfType); break;
+            case 7: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _encodeContactHeaderEnabled); break;
+            case 8: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _encryptedMedia); break;
+            case 9: global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _inbound); break;
+            case 10: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _iosPushCredentialId); break;
+            case 11: global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _jitterBuffer); break;
+            case 12: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _noiseSuppression); break;
+            case 13: global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _noiseSuppressionDetails); break;
+            case 14: global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _onnetT38PassthroughEnabled); break;
+            case 15: global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _outbound); break;
+            case 16: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _password); break;
+            case 17: global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _rtcpSettings); break;
+            case 18: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _sipUriCallingPreference); break;
+            case 19: global::Telnyx.Sip.Runtime.JsonWrite.List(writer, _tags, static (global::System.Text.Json.Utf8JsonWriter w, string item) => global::Telnyx.Sip.Runtime.JsonWrite.String(w, item)); break;
+            case 20: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _userName); break;
+            case 21: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _webhookApiVersion); break;
+            case 22: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _webhookEventFailoverUrl); break;
+            case 23: global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _webhookEventUrl); break;
+            case 24: global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _webhookTimeoutSecs); break;
         }
-        catch (global::Telnyx.Sip.TelnyxSerializationException error)
-        {
-            throw error.Under("." + member);
-        }
-        catch (global::System.Text.Json.JsonException error)
-        {
-            throw global::Telnyx.Sip.Runtime.JsonRead.Malformed(error).Under("." + member);
-        }
-
-        return result;
-    }
-
-    private static int MemberIndex(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-        {
-            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8)) return 19;
-                    break;
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "active"u8)) return 0;
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "inbound"u8)) return 9;
-                    break;
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "outbound"u8)) return 15;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "password"u8)) return 16;
-                    break;
-                case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "dtmf_type"u8)) return 6;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "user_name"u8)) return 20;
-                    break;
-                case 13:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "jitter_buffer"u8)) return 11;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "rtcp_settings"u8)) return 17;
-                    break;
-                case 15:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "connection_name"u8)) return 4;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "encrypted_media"u8)) return 8;
-                    break;
-                case 17:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "noise_suppression"u8)) return 12;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "webhook_event_url"u8)) return 23;
-                    break;
-                case 19:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "anchorsite_override"u8)) return 1;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "webhook_api_version"u8)) return 21;
-                    break;
-                case 20:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "webhook_timeout_secs"u8)) return 24;
-                    break;
-                case 21:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "call_cost_in_webhooks"u8)) return 3;
-                    break;
-                case 22:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "ios_push_credential_id"u8)) return 10;
-                    break;
-                case 25:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "noise_suppression_details"u8)) return 13;
-                    break;
-                case 26:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "android_push_credential_id"u8)) return 2;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "sip_uri_calling_preference"u8)) return 18;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "webhook_event_failover_url"u8)) return 22;
-                    break;
-                case 29:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "encode_contact_header_enabled"u8)) return 7;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "onnet_t38_passthrough_enabled"u8)) return 14;
-                    break;
-                case 37:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "default_on_hold_comfort_noise_enabled"u8)) return 5;
-                    break;
-            }
-
-            return -1;
-        }
-
-        // A name with escapes, or split across buffers: compare its unescaped text.
-        if (reader.ValueTextEquals("active"u8)) return 0;
-        if (reader.ValueTextEquals("anchorsite_override"u8)) return 1;
-        if (reader.ValueTextEquals("android_push_credential_id"u8)) return 2;
-        if (reader.ValueTextEquals("call_cost_in_webhooks"u8)) return 3;
-        if (reader.ValueTextEquals("connection_name"u8)) return 4;
-        if (reader.ValueTextEquals("default_on_hold_comfort_noise_enabled"u8)) return 5;
-        if (reader.ValueTextEquals("dtmf_type"u8)) return 6;
-        if (reader.ValueTextEquals("encode_contact_header_enabled"u8)) return 7;
-        if (reader.ValueTextEquals("encrypted_media"u8)) return 8;
-        if (reader.ValueTextEquals("inbound"u8)) return 9;
-        if (reader.ValueTextEquals("ios_push_credential_id"u8)) return 10;
-        if (reader.ValueTextEquals("jitter_buffer"u8)) return 11;
-        if (reader.ValueTextEquals("noise_suppression"u8)) return 12;
-        if (reader.ValueTextEquals("noise_suppression_details"u8)) return 13;
-        if (reader.ValueTextEquals("onnet_t38_passthrough_enabled"u8)) return 14;
-        if (reader.ValueTextEquals("outbound"u8)) return 15;
-        if (reader.ValueTextEquals("password"u8)) return 16;
-        if (reader.ValueTextEquals("rtcp_settings"u8)) return 17;
-        if (reader.ValueTextEquals("sip_uri_calling_preference"u8)) return 18;
-        if (reader.ValueTextEquals("tags"u8)) return 19;
-        if (reader.ValueTextEquals("user_name"u8)) return 20;
-        if (reader.ValueTextEquals("webhook_api_version"u8)) return 21;
-        if (reader.ValueTextEquals("webhook_event_failover_url"u8)) return 22;
-        if (reader.ValueTextEquals("webhook_event_url"u8)) return 23;
-        if (reader.ValueTextEquals("webhook_timeout_secs"u8)) return 24;
-
-        return -1;
-    }
-
-    /// <summary>Writes the properties that were assigned or read, then the unknown members.</summary>
-    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            writer.WritePropertyName("active"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _active);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            writer.WritePropertyName("anchorsite_override"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _anchorsiteOverride);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            writer.WritePropertyName("android_push_credential_id"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _androidPushCredentialId);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            writer.WritePropertyName("call_cost_in_webhooks"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _callCostInWebhooks);
-        }
-
-        if ((_assigned0 & 0x10UL) != 0)
-        {
-            writer.WritePropertyName("connection_name"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _connectionName);
-        }
-
-        if ((_assigned0 & 0x20UL) != 0)
-        {
-            writer.WritePropertyName("default_on_hold_comfort_noise_enabled"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _defaultOnHoldComfortNoiseEnabled);
-        }
-
-        if ((_assigned0 & 0x40UL) != 0)
-        {
-            writer.WritePropertyName("dtmf_type"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _dtmfType);
-        }
-
-        if ((_assigned0 & 0x80UL) != 0)
-        {
-            writer.WritePropertyName("encode_contact_header_enabled"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _encodeContactHeaderEnabled);
-        }
-
-        if ((_assigned0 & 0x100UL) != 0)
-        {
-            writer.WritePropertyName("encrypted_media"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _encryptedMedia);
-        }
-
-        if ((_assigned0 & 0x200UL) != 0)
-        {
-            writer.WritePropertyName("inbound"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _inbound);
-        }
-
-        if ((_assigned0 & 0x400UL) != 0)
-        {
-            writer.WritePropertyName("ios_push_credential_id"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _iosPushCredentialId);
-        }
-
-        if ((_assigned0 & 0x800UL) != 0)
-        {
-            writer.WritePropertyName("jitter_buffer"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _jitterBuffer);
-        }
-
-        if ((_assigned0 & 0x1000UL) != 0)
-        {
-            writer.WritePropertyName("noise_suppression"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _noiseSuppression);
-        }
-
-        if ((_assigned0 & 0x2000UL) != 0)
-        {
-            writer.WritePropertyName("noise_suppression_details"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _noiseSuppressionDetails);
-        }
-
-        if ((_assigned0 & 0x4000UL) != 0)
-        {
-            writer.WritePropertyName("onnet_t38_passthrough_enabled"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Boolean(writer, _onnetT38PassthroughEnabled);
-        }
-
-        if ((_assigned0 & 0x8000UL) != 0)
-        {
-            writer.WritePropertyName("outbound"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _outbound);
-        }
-
-        if ((_assigned0 & 0x10000UL) != 0)
-        {
-            writer.WritePropertyName("password"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _password);
-        }
-
-        if ((_assigned0 & 0x20000UL) != 0)
-        {
-            writer.WritePropertyName("rtcp_settings"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Model(writer, _rtcpSettings);
-        }
-
-        if ((_assigned0 & 0x40000UL) != 0)
-        {
-            writer.WritePropertyName("sip_uri_calling_preference"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _sipUriCallingPreference);
-        }
-
-        if ((_assigned0 & 0x80000UL) != 0)
-        {
-            writer.WritePropertyName("tags"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.List(writer, _tags, static (global::System.Text.Json.Utf8JsonWriter w, string item) => global::Telnyx.Sip.Runtime.JsonWrite.String(w, item));
-        }
-
-        if ((_assigned0 & 0x100000UL) != 0)
-        {
-            writer.WritePropertyName("user_name"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _userName);
-        }
-
-        if ((_assigned0 & 0x200000UL) != 0)
-        {
-            writer.WritePropertyName("webhook_api_version"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _webhookApiVersion);
-        }
-
-        if ((_assigned0 & 0x400000UL) != 0)
-        {
-            writer.WritePropertyName("webhook_event_failover_url"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _webhookEventFailoverUrl);
-        }
-
-        if ((_assigned0 & 0x800000UL) != 0)
-        {
-            writer.WritePropertyName("webhook_event_url"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.String(writer, _webhookEventUrl);
-        }
-
-        if ((_assigned0 & 0x1000000UL) != 0)
-        {
-            writer.WritePropertyName("webhook_timeout_secs"u8);
-            global::Telnyx.Sip.Runtime.JsonWrite.Int32(writer, _webhookTimeoutSecs);
-        }
-
-        global::Telnyx.Sip.Runtime.JsonWrite.AdditionalProperties(writer, _additionalProperties);
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Lists the assigned properties; secrets such as passwords are shown as <c>***</c>.</summary>
-    public override string ToString()
-    {
-        var text = new global::Telnyx.Sip.Runtime.ModelText("UpdateCredentialConnectionRequest");
-        if ((_assigned0 & 0x1UL) != 0)
-        {
-            text.Add("Active", _active);
-        }
-
-        if ((_assigned0 & 0x2UL) != 0)
-        {
-            text.Add("AnchorsiteOverride", _anchorsiteOverride);
-        }
-
-        if ((_assigned0 & 0x4UL) != 0)
-        {
-            text.Add("AndroidPushCredentialId", _androidPushCredentialId);
-        }
-
-        if ((_assigned0 & 0x8UL) != 0)
-        {
-            text.Add("CallCostInWebhooks", _callCostInWebhooks);
-        }
-
-        if ((_assigned0 & 0x10UL) != 0)
-        {
-            text.Add("ConnectionName", _connectionName);
-        }
-
-        if ((_assigned0 & 0x20UL) != 0)
-        {
-            text.Add("DefaultOnHoldComfortNoiseEnabled", _defaultOnHoldComfortNoiseEnabled);
-        }
-
-        if ((_assigned0 & 0x40UL) != 0)
-        {
-            text.Add("DtmfType", _dtmfType);
-        }
-
-        if ((_assigned0 & 0x80UL) != 0)
-        {
-            text.Add("EncodeContactHeaderEnabled", _encodeContactHeaderEnabled);
-        }
-
-        if ((_assigned0 & 0x100UL) != 0)
-        {
-            text.Add("EncryptedMedia", _encryptedMedia);
-        }
-
-        if ((_assigned0 & 0x200UL) != 0)
-        {
-            text.Add("Inbound", _inbound);
-        }
-
-        if ((_assigned0 & 0x400UL) != 0)
-        {
-            text.Add("IosPushCredentialId", _iosPushCredentialId);
-        }
-
-        if ((_assigned0 & 0x800UL) != 0)
-        {
-            text.Add("JitterBuffer", _jitterBuffer);
-        }
-
-        if ((_assigned0 & 0x1000UL) != 0)
-        {
-            text.Add("NoiseSuppression", _noiseSuppression);
-        }
-
-        if ((_assigned0 & 0x2000UL) != 0)
-        {
-            text.Add("NoiseSuppressionDetails", _noiseSuppressionDetails);
-        }
-
-        if ((_assigned0 & 0x4000UL) != 0)
-        {
-            text.Add("OnnetT38PassthroughEnabled", _onnetT38PassthroughEnabled);
-        }
-
-        if ((_assigned0 & 0x8000UL) != 0)
-        {
-            text.Add("Outbound", _outbound);
-        }
-
-        if ((_assigned0 & 0x10000UL) != 0)
-        {
-            text.AddSecret("Password");
-        }
-
-        if ((_assigned0 & 0x20000UL) != 0)
-        {
-            text.Add("RtcpSettings", _rtcpSettings);
-        }
-
-        if ((_assigned0 & 0x40000UL) != 0)
-        {
-            text.Add("SipUriCallingPreference", _sipUriCallingPreference);
-        }
-
-        if ((_assigned0 & 0x80000UL) != 0)
-        {
-            text.Add("Tags", _tags);
-        }
-
-        if ((_assigned0 & 0x100000UL) != 0)
-        {
-            text.Add("UserName", _userName);
-        }
-
-        if ((_assigned0 & 0x200000UL) != 0)
-        {
-            text.Add("WebhookApiVersion", _webhookApiVersion);
-        }
-
-        if ((_assigned0 & 0x400000UL) != 0)
-        {
-            text.Add("WebhookEventFailoverUrl", _webhookEventFailoverUrl);
-        }
-
-        if ((_assigned0 & 0x800000UL) != 0)
-        {
-            text.Add("WebhookEventUrl", _webhookEventUrl);
-        }
-
-        if ((_assigned0 & 0x1000000UL) != 0)
-        {
-            text.Add("WebhookTimeoutSecs", _webhookTimeoutSecs);
-        }
-
-        return text.ToString(_additionalProperties);
     }
 }

@@ -1,0 +1,514 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Telnyx.Sip.Runtime;
+
+/// <summary>
+/// The base of every generated JSON model. It keeps track of which properties are set, reads and writes the JSON,
+/// and keeps what a response sent that does not fit the spec.
+/// </summary>
+/// <remarks>
+/// <para><b>Set and unset.</b> Only set properties are written. Assigning a value sets a property. Assigning null sets
+/// it to null (written as <c>null</c>) when the spec allows null for it; otherwise null means "not set" and the property
+/// is left out. <see cref="IsSet"/> and <see cref="Unset"/> ask and undo.</para>
+/// <para><b>Lenient, lossless reading.</b> A member whose value does not fit its type (a number where a boolean is
+/// declared, a null inside a list of strings) does not fail the response: every other property reads normally, the
+/// value is kept as received and written back unchanged, and only reading that property throws a
+/// <see cref="TelnyxSerializationException"/> with the JSON path and the raw value. A required member that is absent
+/// or null is treated the same way. <see cref="Validate"/> checks everything at once.</para>
+/// </remarks>
+public abstract class GeneratedModel
+{
+    [ThreadStatic] private static GeneratedModel? t_parent;
+    [ThreadStatic] private static int t_parentMember;
+    [ThreadStatic] private static bool t_redact;
+
+    private static readonly JsonWriterOptions TextOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private ulong _set;
+    private ulong[]? _setMore;
+    private ReadIssues? _issues;
+    private Dictionary<string, JsonElement>? _additionalProperties;
+
+    /// <summary>Creates a model with no property set.</summary>
+    protected GeneratedModel()
+    {
+    }
+
+    /// <summary>The names and traits of the model's members.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected abstract GeneratedModelInfo ModelInfo { get; }
+
+    /// <summary>
+    /// Members the spec does not describe, kept as they were read so that they survive a read-modify-write. Entries
+    /// added here are written too.
+    /// </summary>
+    public IDictionary<string, JsonElement> AdditionalProperties =>
+        _additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a property is set: assigned in code (null included, where the spec allows null) or present in the JSON
+    /// the model was read from. Only set properties are sent.
+    /// </summary>
+    /// <param name="propertyName">The C# property name (<c>nameof(model.Active)</c>) or the JSON member name.</param>
+    /// <exception cref="ArgumentException">The model has no such property.</exception>
+    public bool IsSet(string propertyName) => IsMarked(IndexOrThrow(propertyName));
+
+    /// <summary>Unsets a property: it reads as null and is not sent, as if it had never been assigned or read.</summary>
+    /// <param name="propertyName">The C# property name (<c>nameof(model.Active)</c>) or the JSON member name.</param>
+    /// <exception cref="ArgumentException">The model has no such property.</exception>
+    public void Unset(string propertyName)
+    {
+        int index = IndexOrThrow(propertyName);
+        var reader = new Utf8JsonReader("null"u8);
+        reader.Read();
+        ReadMember(index, ref reader);
+        _issues?.Forget(index);
+        Clear(index);
+    }
+
+    /// <summary>
+    /// Checks that everything read into this model, and into the models inside it, fits the spec: throws for the first
+    /// member that does not (a value of the wrong type, a required member absent or null). Reading is lenient by default;
+    /// call this where you want to fail fast.
+    /// </summary>
+    /// <exception cref="TelnyxSerializationException">A member does not fit; <c>Path</c> and <c>RawValue</c> say which and what.</exception>
+    public void Validate()
+    {
+        if (FirstError() is { } error)
+        {
+            throw error;
+        }
+    }
+
+    /// <summary>Writes the model as a JSON object: the set properties, then the members the spec does not describe.</summary>
+    public void WriteJson(Utf8JsonWriter writer)
+    {
+        GeneratedModelInfo info = ModelInfo;
+        bool redact = t_redact;
+        writer.WriteStartObject();
+        for (int i = 0; i < info.Count; i++)
+        {
+            if (!IsMarked(i))
+            {
+                continue;
+            }
+
+            writer.WritePropertyName(info.EncodedName(i));
+            if (redact && info.IsSecret(i))
+            {
+                writer.WriteStringValue("***");
+            }
+            else if (_issues?.Invalid(i) is { } raw)
+            {
+                raw.WriteTo(writer);
+            }
+            else
+            {
+                WriteMember(i, writer);
+            }
+        }
+
+        JsonWrite.AdditionalProperties(writer, _additionalProperties);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Lists the set properties and their values as JSON; secrets such as passwords are shown as <c>***</c>.</summary>
+    public override string ToString()
+    {
+        GeneratedModelInfo info = ModelInfo;
+        var text = new StringBuilder(info.TypeName).Append(" {");
+        var buffer = new ArrayBufferWriter<byte>(64);
+        bool any = false;
+        bool outer = t_redact;
+        t_redact = true;
+        try
+        {
+            for (int i = 0; i < info.Count; i++)
+            {
+                if (!IsMarked(i))
+                {
+                    continue;
+                }
+
+                text.Append(any ? ", " : " ").Append(info.PropertyNames[i]).Append(" = ");
+                any = true;
+                if (info.IsSecret(i))
+                {
+                    text.Append("***");
+                    continue;
+                }
+
+                buffer.ResetWrittenCount();
+                using (var writer = new Utf8JsonWriter(buffer, TextOptions))
+                {
+                    if (_issues?.Invalid(i) is { } raw)
+                    {
+                        raw.WriteTo(writer);
+                    }
+                    else
+                    {
+                        WriteMember(i, writer);
+                    }
+                }
+
+                text.Append(Encoding.UTF8.GetString(buffer.WrittenSpan));
+            }
+
+            if (_additionalProperties is not null)
+            {
+                foreach (KeyValuePair<string, JsonElement> pair in _additionalProperties)
+                {
+                    text.Append(any ? ", " : " ").Append('"').Append(pair.Key).Append("\" = ").Append(pair.Value.ValueKind == JsonValueKind.Undefined ? "undefined" : pair.Value.GetRawText());
+                    any = true;
+                }
+            }
+        }
+        finally
+        {
+            t_redact = outer;
+        }
+
+        return text.Append(any ? " }" : "}").ToString();
+    }
+
+    /// <summary>Reads the member at <paramref name="index"/> into its field; the reader is on the member's value.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected abstract void ReadMember(int index, ref Utf8JsonReader reader);
+
+    /// <summary>Writes the value of the member at <paramref name="index"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected abstract void WriteMember(int index, Utf8JsonWriter writer);
+
+    /// <summary>Reads <paramref name="model"/> from the JSON object at the reader's position.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected static T ReadObject<T>(ref Utf8JsonReader reader, T model) where T : GeneratedModel
+    {
+        GeneratedModelInfo info = model.ModelInfo;
+        JsonRead.ExpectObject(ref reader, info.TypeName);
+
+        // The model being read around this one, so that a problem found here can say where it is.
+        GeneratedModel? parent = t_parent;
+        int parentMember = t_parentMember;
+        t_parent = null;
+        try
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                int index = info.IndexOf(ref reader);
+                if (index < 0)
+                {
+                    string name = reader.GetString()!;
+                    reader.Read();
+                    model.AdditionalProperties[name] = JsonElement.ParseValue(ref reader);
+                    continue;
+                }
+
+                reader.Read();
+                model.Mark(index);
+                JsonTokenType token = reader.TokenType;
+                if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    Utf8JsonReader start = reader;
+                    t_parent = model;
+                    t_parentMember = index;
+                    try
+                    {
+                        model.ReadMember(index, ref reader);
+                    }
+                    catch (TelnyxSerializationException error)
+                    {
+                        reader = start;
+                        model.Issues.AddInvalid(index, JsonElement.ParseValue(ref reader), error);
+                    }
+                    finally
+                    {
+                        t_parent = null;
+                    }
+                }
+                else
+                {
+                    if (token == JsonTokenType.Null && info.IsRequired(index))
+                    {
+                        model.Issues.AddMissing(index, present: true);
+                    }
+
+                    try
+                    {
+                        model.ReadMember(index, ref reader);
+                    }
+                    catch (TelnyxSerializationException error)
+                    {
+                        model.Issues.AddInvalid(index, JsonElement.ParseValue(ref reader), error);
+                    }
+                }
+            }
+
+            if (info.HasRequired)
+            {
+                for (int i = 0; i < info.Count; i++)
+                {
+                    if (info.IsRequired(i) && !model.IsMarked(i))
+                    {
+                        model.Issues.AddMissing(i, present: false);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            t_parent = parent;
+            t_parentMember = parentMember;
+        }
+
+        if (model._issues is { } issues && parent is not null)
+        {
+            issues.Parent = parent;
+            issues.ParentMember = parentMember;
+            parent.Issues.AddChild(parentMember, model);
+        }
+
+        return model;
+    }
+
+    /// <summary>The value of an optional property; throws when the value read for it did not fit.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected T GetOptional<T>(int index, T value)
+    {
+        if (_issues is { } issues && issues.Invalid(index) is not null)
+        {
+            throw issues.Error(this, index);
+        }
+
+        return value;
+    }
+
+    /// <summary>The value of a property the spec requires; throws when it is absent, null or did not fit.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected T GetRequired<T>(int index, T? value) where T : class
+    {
+        if (value is null || (_issues is { } issues && issues.Invalid(index) is not null))
+        {
+            throw RequiredError(index);
+        }
+
+        return value;
+    }
+
+    /// <summary>The value of a value-typed property the spec requires; throws when it is absent, null or did not fit.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected T GetRequiredValue<T>(int index, T? value) where T : struct
+    {
+        if (value is not { } result || (_issues is { } issues && issues.Invalid(index) is not null))
+        {
+            throw RequiredError(index);
+        }
+
+        return result;
+    }
+
+    /// <summary>Sets a property that may be null: an assigned null is sent as <c>null</c>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected void SetNullable<T>(int index, ref T field, T value)
+    {
+        field = value;
+        _issues?.Forget(index);
+        Mark(index);
+    }
+
+    /// <summary>Sets a property that may not be null: assigning null unsets it, so that it is not sent.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected void SetOptional<T>(int index, ref T field, T value)
+    {
+        field = value;
+        _issues?.Forget(index);
+        if (value is null)
+        {
+            Clear(index);
+        }
+        else
+        {
+            Mark(index);
+        }
+    }
+
+    /// <summary>An enumeration value from its wire string, or null.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected static TEnum? EnumOrNull<TEnum>(string? wire) where TEnum : struct, IJsonEnum<TEnum> =>
+        wire is null ? null : TEnum.FromWire(wire);
+
+    internal bool HasReadIssues => _issues is not null;
+
+    /// <summary>Says where this model is when it was read at the top level: <c>$.data</c>, <c>$.data[3]</c>.</summary>
+    internal void Locate(string? root, string? index)
+    {
+        ReadIssues issues = Issues;
+        if (root is not null)
+        {
+            issues.Root = root;
+        }
+
+        if (index is not null)
+        {
+            issues.Index = index;
+        }
+    }
+
+    private ReadIssues Issues => _issues ??= new ReadIssues();
+
+    private int IndexOrThrow(string propertyName)
+    {
+        int index = ModelInfo.IndexOfName(propertyName ?? throw new ArgumentNullException(nameof(propertyName)));
+        return index >= 0 ? index : throw new ArgumentException($"{ModelInfo.TypeName} has no property '{propertyName}'.", nameof(propertyName));
+    }
+
+    private bool IsMarked(int index) => index < 64
+        ? (_set & (1UL << index)) != 0
+        : _setMore is { } more && (more[(index >> 6) - 1] & (1UL << index)) != 0;
+
+    private void Mark(int index)
+    {
+        if (index < 64)
+        {
+            _set |= 1UL << index;
+        }
+        else
+        {
+            (_setMore ??= new ulong[(ModelInfo.Count - 1) >> 6])[(index >> 6) - 1] |= 1UL << index;
+        }
+    }
+
+    private void Clear(int index)
+    {
+        if (index < 64)
+        {
+            _set &= ~(1UL << index);
+        }
+        else if (_setMore is { } more)
+        {
+            more[(index >> 6) - 1] &= ~(1UL << index);
+        }
+    }
+
+    private string Location() => _issues switch
+    {
+        { Parent: { } parent } issues => parent.Location() + "." + parent.ModelInfo.WireNames[issues.ParentMember] + issues.Index,
+        { } issues => issues.Root + issues.Index,
+        null => "$",
+    };
+
+    private TelnyxSerializationException RequiredError(int index)
+    {
+        if (_issues is { } issues && issues.Has(index))
+        {
+            return issues.Error(this, index);
+        }
+
+        // Absent from a model built in code, or unset.
+        GeneratedModelInfo info = ModelInfo;
+        return new TelnyxSerializationException(
+            $"{info.TypeName}.{info.PropertyNames[index]} is required but not set", Location() + "." + info.WireNames[index]);
+    }
+
+    private TelnyxSerializationException? FirstError()
+    {
+        if (_issues is not { } issues)
+        {
+            return null;
+        }
+
+        for (int i = 0; i < ModelInfo.Count; i++)
+        {
+            if (issues.Has(i))
+            {
+                return issues.Error(this, i);
+            }
+        }
+
+        foreach (GeneratedModel child in issues.Children)
+        {
+            if (child.FirstError() is { } error)
+            {
+                return error;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What reading found wrong in a model, and where the model is; only models with a problem have one.</summary>
+    private sealed class ReadIssues
+    {
+        private readonly Dictionary<int, Issue> _members = new();
+        private List<(int Member, GeneratedModel Model)>? _children;
+
+        public GeneratedModel? Parent { get; set; }
+
+        public int ParentMember { get; set; }
+
+        public string Root { get; set; } = "$";
+
+        public string? Index { get; set; }
+
+        public IEnumerable<GeneratedModel> Children
+        {
+            get
+            {
+                foreach (var child in _children ?? [])
+                {
+                    yield return child.Model;
+                }
+            }
+        }
+
+        public bool Has(int index) => _members.ContainsKey(index);
+
+        public JsonElement? Invalid(int index) => _members.TryGetValue(index, out Issue issue) ? issue.Raw : null;
+
+        public void AddInvalid(int index, JsonElement raw, TelnyxSerializationException error)
+        {
+            _children?.RemoveAll(c => c.Member == index);
+            _members[index] = new Issue(error.Reason, error.Path.Substring(1), raw);
+        }
+
+        public void AddMissing(int index, bool present) =>
+            _members[index] = new Issue(present ? "is required but the response has null" : "is required but the response does not have it", "", null);
+
+        public void AddChild(int member, GeneratedModel child) => (_children ??= []).Add((member, child));
+
+        public void Forget(int index)
+        {
+            _members.Remove(index);
+            _children?.RemoveAll(c => c.Member == index);
+        }
+
+        public TelnyxSerializationException Error(GeneratedModel model, int index)
+        {
+            GeneratedModelInfo info = model.ModelInfo;
+            Issue issue = _members[index];
+            string property = info.TypeName + "." + info.PropertyNames[index];
+            string path = model.Location() + "." + info.WireNames[index] + issue.InnerPath;
+            if (issue.Raw is not { } raw)
+            {
+                return new TelnyxSerializationException($"{property} {issue.Reason}", path);
+            }
+
+            string text = raw.GetRawText();
+            string shown = info.IsSecret(index) ? "***" : text.Length > 200 ? text.Substring(0, 200) + "…" : text;
+            return new TelnyxSerializationException(
+                string.Create(CultureInfo.InvariantCulture, $"{property} could not be read: {issue.Reason}; the value {shown} is kept as received"), path)
+            {
+                RawValue = text,
+            };
+        }
+    }
+
+    /// <summary>A member that did not fit: why, where below the member, and the value as received (null when absent).</summary>
+    private readonly record struct Issue(string Reason, string InnerPath, JsonElement? Raw);
+}
