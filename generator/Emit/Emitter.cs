@@ -151,8 +151,25 @@ internal static partial class Emitter
         {
             w.Line();
             w.RawDoc($"<summary>The value <c>{XmlDoc.Escape(member.Value)}</c>.</summary>");
-            w.Line($"public static {name} {member.Name} {{ get; }} = new({Literal(member.Value)});");
+            w.Line($"public static {name} {member.Name} {{ get; }} = new(Wire.{member.Name});");
         }
+
+        w.Line();
+        w.RawDoc($"<summary>The wire strings of the listed values, as constants: <c>switch (value.Value) {{ case {name}.Wire.{(spec.Members.Count > 0 ? spec.Members[0].Name : "X")}: … }}</c>.</summary>");
+        w.Open("public static class Wire");
+        for (int i = 0; i < spec.Members.Count; i++)
+        {
+            EnumMemberSpec member = spec.Members[i];
+            if (i > 0)
+            {
+                w.Line();
+            }
+
+            w.RawDoc($"<summary><c>{XmlDoc.Escape(member.Value)}</c></summary>");
+            w.Line($"public const string {member.Name} = {Literal(member.Value)};");
+        }
+
+        w.Close();
 
         w.Line();
         w.Doc("summary", "The exact string sent and received on the wire.");
@@ -165,7 +182,7 @@ internal static partial class Emitter
         }
         else
         {
-            w.Line($"public bool IsKnown => Value is {string.Join(" or ", spec.Members.Select(m => Literal(m.Value)))};");
+            w.Line($"public bool IsKnown => Value is {string.Join(" or ", spec.Members.Select(m => "Wire." + m.Name))};");
         }
 
         if (spec.IsSortOrder)

@@ -184,4 +184,20 @@ public class ModelTests
         Assert.Equal("abc-123", response.RequestId);
         Assert.Equal("5", response.Value.Id);
     }
+
+    [Fact]
+    public void EnumWireStringsAreConstantsUsableInASwitch()
+    {
+        static string Describe(DtmfType type) => type.Value switch
+        {
+            DtmfType.Wire.Rfc2833 => "out of band",
+            DtmfType.Wire.SipInfo => "signalling",
+            DtmfType.Wire.Inband => "in the audio",
+            _ => "unknown: " + type.Value,
+        };
+
+        Assert.Equal("out of band", Describe(JsonModel.Read<CredentialConnection>("""{"id":"1","dtmf_type":"RFC 2833"}""").DtmfType!.Value));
+        Assert.Equal("unknown: RFC 4733", Describe(DtmfType.FromWire("RFC 4733")));
+        Assert.Equal("Chicago, IL", AnchorsiteOverride.Wire.ChicagoIL);
+    }
 }

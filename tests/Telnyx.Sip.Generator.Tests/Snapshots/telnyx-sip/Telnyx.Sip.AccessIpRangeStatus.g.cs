@@ -24,16 +24,26 @@ public readonly partial struct AccessIpRangeStatus : global::System.IEquatable<A
     }
 
     /// <summary>The value <c>pending</c>.</summary>
-    public static AccessIpRangeStatus Pending { get; } = new("pending");
+    public static AccessIpRangeStatus Pending { get; } = new(Wire.Pending);
 
     /// <summary>The value <c>added</c>.</summary>
-    public static AccessIpRangeStatus Added { get; } = new("added");
+    public static AccessIpRangeStatus Added { get; } = new(Wire.Added);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case AccessIpRangeStatus.Wire.Pending: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>pending</c></summary>
+        public const string Pending = "pending";
+
+        /// <summary><c>added</c></summary>
+        public const string Added = "added";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "pending" or "added";
+    public bool IsKnown => Value is Wire.Pending or Wire.Added;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static AccessIpRangeStatus FromWire(string value) => new(value);

@@ -27,40 +27,74 @@ public readonly partial struct AnchorsiteOverride : global::System.IEquatable<An
     }
 
     /// <summary>The value <c>Latency</c>.</summary>
-    public static AnchorsiteOverride Latency { get; } = new("Latency");
+    public static AnchorsiteOverride Latency { get; } = new(Wire.Latency);
 
     /// <summary>The value <c>Chicago, IL</c>.</summary>
-    public static AnchorsiteOverride ChicagoIL { get; } = new("Chicago, IL");
+    public static AnchorsiteOverride ChicagoIL { get; } = new(Wire.ChicagoIL);
 
     /// <summary>The value <c>Ashburn, VA</c>.</summary>
-    public static AnchorsiteOverride AshburnVA { get; } = new("Ashburn, VA");
+    public static AnchorsiteOverride AshburnVA { get; } = new(Wire.AshburnVA);
 
     /// <summary>The value <c>San Jose, CA</c>.</summary>
-    public static AnchorsiteOverride SanJoseCA { get; } = new("San Jose, CA");
+    public static AnchorsiteOverride SanJoseCA { get; } = new(Wire.SanJoseCA);
 
     /// <summary>The value <c>Sydney, Australia</c>.</summary>
-    public static AnchorsiteOverride SydneyAustralia { get; } = new("Sydney, Australia");
+    public static AnchorsiteOverride SydneyAustralia { get; } = new(Wire.SydneyAustralia);
 
     /// <summary>The value <c>Amsterdam, Netherlands</c>.</summary>
-    public static AnchorsiteOverride AmsterdamNetherlands { get; } = new("Amsterdam, Netherlands");
+    public static AnchorsiteOverride AmsterdamNetherlands { get; } = new(Wire.AmsterdamNetherlands);
 
     /// <summary>The value <c>London, UK</c>.</summary>
-    public static AnchorsiteOverride LondonUK { get; } = new("London, UK");
+    public static AnchorsiteOverride LondonUK { get; } = new(Wire.LondonUK);
 
     /// <summary>The value <c>Toronto, Canada</c>.</summary>
-    public static AnchorsiteOverride TorontoCanada { get; } = new("Toronto, Canada");
+    public static AnchorsiteOverride TorontoCanada { get; } = new(Wire.TorontoCanada);
 
     /// <summary>The value <c>Vancouver, Canada</c>.</summary>
-    public static AnchorsiteOverride VancouverCanada { get; } = new("Vancouver, Canada");
+    public static AnchorsiteOverride VancouverCanada { get; } = new(Wire.VancouverCanada);
 
     /// <summary>The value <c>Frankfurt, Germany</c>.</summary>
-    public static AnchorsiteOverride FrankfurtGermany { get; } = new("Frankfurt, Germany");
+    public static AnchorsiteOverride FrankfurtGermany { get; } = new(Wire.FrankfurtGermany);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case AnchorsiteOverride.Wire.Latency: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>Latency</c></summary>
+        public const string Latency = "Latency";
+
+        /// <summary><c>Chicago, IL</c></summary>
+        public const string ChicagoIL = "Chicago, IL";
+
+        /// <summary><c>Ashburn, VA</c></summary>
+        public const string AshburnVA = "Ashburn, VA";
+
+        /// <summary><c>San Jose, CA</c></summary>
+        public const string SanJoseCA = "San Jose, CA";
+
+        /// <summary><c>Sydney, Australia</c></summary>
+        public const string SydneyAustralia = "Sydney, Australia";
+
+        /// <summary><c>Amsterdam, Netherlands</c></summary>
+        public const string AmsterdamNetherlands = "Amsterdam, Netherlands";
+
+        /// <summary><c>London, UK</c></summary>
+        public const string LondonUK = "London, UK";
+
+        /// <summary><c>Toronto, Canada</c></summary>
+        public const string TorontoCanada = "Toronto, Canada";
+
+        /// <summary><c>Vancouver, Canada</c></summary>
+        public const string VancouverCanada = "Vancouver, Canada";
+
+        /// <summary><c>Frankfurt, Germany</c></summary>
+        public const string FrankfurtGermany = "Frankfurt, Germany";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "Latency" or "Chicago, IL" or "Ashburn, VA" or "San Jose, CA" or "Sydney, Australia" or "Amsterdam, Netherlands" or "London, UK" or "Toronto, Canada" or "Vancouver, Canada" or "Frankfurt, Germany";
+    public bool IsKnown => Value is Wire.Latency or Wire.ChicagoIL or Wire.AshburnVA or Wire.SanJoseCA or Wire.SydneyAustralia or Wire.AmsterdamNetherlands or Wire.LondonUK or Wire.TorontoCanada or Wire.VancouverCanada or Wire.FrankfurtGermany;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static AnchorsiteOverride FromWire(string value) => new(value);

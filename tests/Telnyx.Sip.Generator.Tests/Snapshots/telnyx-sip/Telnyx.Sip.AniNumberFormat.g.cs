@@ -24,22 +24,38 @@ public readonly partial struct AniNumberFormat : global::System.IEquatable<AniNu
     }
 
     /// <summary>The value <c>+E.164</c>.</summary>
-    public static AniNumberFormat PlusE164 { get; } = new("+E.164");
+    public static AniNumberFormat PlusE164 { get; } = new(Wire.PlusE164);
 
     /// <summary>The value <c>E.164</c>.</summary>
-    public static AniNumberFormat E164 { get; } = new("E.164");
+    public static AniNumberFormat E164 { get; } = new(Wire.E164);
 
     /// <summary>The value <c>+E.164-national</c>.</summary>
-    public static AniNumberFormat PlusE164National { get; } = new("+E.164-national");
+    public static AniNumberFormat PlusE164National { get; } = new(Wire.PlusE164National);
 
     /// <summary>The value <c>E.164-national</c>.</summary>
-    public static AniNumberFormat E164National { get; } = new("E.164-national");
+    public static AniNumberFormat E164National { get; } = new(Wire.E164National);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case AniNumberFormat.Wire.PlusE164: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>+E.164</c></summary>
+        public const string PlusE164 = "+E.164";
+
+        /// <summary><c>E.164</c></summary>
+        public const string E164 = "E.164";
+
+        /// <summary><c>+E.164-national</c></summary>
+        public const string PlusE164National = "+E.164-national";
+
+        /// <summary><c>E.164-national</c></summary>
+        public const string E164National = "E.164-national";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "+E.164" or "E.164" or "+E.164-national" or "E.164-national";
+    public bool IsKnown => Value is Wire.PlusE164 or Wire.E164 or Wire.PlusE164National or Wire.E164National;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static AniNumberFormat FromWire(string value) => new(value);

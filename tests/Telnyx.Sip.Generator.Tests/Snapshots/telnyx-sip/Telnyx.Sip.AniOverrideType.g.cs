@@ -26,19 +26,32 @@ public readonly partial struct AniOverrideType : global::System.IEquatable<AniOv
     }
 
     /// <summary>The value <c>always</c>.</summary>
-    public static AniOverrideType Always { get; } = new("always");
+    public static AniOverrideType Always { get; } = new(Wire.Always);
 
     /// <summary>The value <c>normal</c>.</summary>
-    public static AniOverrideType Normal { get; } = new("normal");
+    public static AniOverrideType Normal { get; } = new(Wire.Normal);
 
     /// <summary>The value <c>emergency</c>.</summary>
-    public static AniOverrideType Emergency { get; } = new("emergency");
+    public static AniOverrideType Emergency { get; } = new(Wire.Emergency);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case AniOverrideType.Wire.Always: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>always</c></summary>
+        public const string Always = "always";
+
+        /// <summary><c>normal</c></summary>
+        public const string Normal = "normal";
+
+        /// <summary><c>emergency</c></summary>
+        public const string Emergency = "emergency";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "always" or "normal" or "emergency";
+    public bool IsKnown => Value is Wire.Always or Wire.Normal or Wire.Emergency;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static AniOverrideType FromWire(string value) => new(value);

@@ -27,22 +27,38 @@ public readonly partial struct ConnectionNoiseSuppression : global::System.IEqua
     }
 
     /// <summary>The value <c>inbound</c>.</summary>
-    public static ConnectionNoiseSuppression Inbound { get; } = new("inbound");
+    public static ConnectionNoiseSuppression Inbound { get; } = new(Wire.Inbound);
 
     /// <summary>The value <c>outbound</c>.</summary>
-    public static ConnectionNoiseSuppression Outbound { get; } = new("outbound");
+    public static ConnectionNoiseSuppression Outbound { get; } = new(Wire.Outbound);
 
     /// <summary>The value <c>both</c>.</summary>
-    public static ConnectionNoiseSuppression Both { get; } = new("both");
+    public static ConnectionNoiseSuppression Both { get; } = new(Wire.Both);
 
     /// <summary>The value <c>disabled</c>.</summary>
-    public static ConnectionNoiseSuppression Disabled { get; } = new("disabled");
+    public static ConnectionNoiseSuppression Disabled { get; } = new(Wire.Disabled);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case ConnectionNoiseSuppression.Wire.Inbound: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>inbound</c></summary>
+        public const string Inbound = "inbound";
+
+        /// <summary><c>outbound</c></summary>
+        public const string Outbound = "outbound";
+
+        /// <summary><c>both</c></summary>
+        public const string Both = "both";
+
+        /// <summary><c>disabled</c></summary>
+        public const string Disabled = "disabled";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "inbound" or "outbound" or "both" or "disabled";
+    public bool IsKnown => Value is Wire.Inbound or Wire.Outbound or Wire.Both or Wire.Disabled;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static ConnectionNoiseSuppression FromWire(string value) => new(value);

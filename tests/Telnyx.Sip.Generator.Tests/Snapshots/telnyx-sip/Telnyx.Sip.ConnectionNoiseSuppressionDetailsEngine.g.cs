@@ -27,34 +27,62 @@ public readonly partial struct ConnectionNoiseSuppressionDetailsEngine : global:
     }
 
     /// <summary>The value <c>denoiser</c>.</summary>
-    public static ConnectionNoiseSuppressionDetailsEngine Denoiser { get; } = new("denoiser");
+    public static ConnectionNoiseSuppressionDetailsEngine Denoiser { get; } = new(Wire.Denoiser);
 
     /// <summary>The value <c>deep_filter_net</c>.</summary>
-    public static ConnectionNoiseSuppressionDetailsEngine DeepFilterNet { get; } = new("deep_filter_net");
+    public static ConnectionNoiseSuppressionDetailsEngine DeepFilterNet { get; } = new(Wire.DeepFilterNet);
 
     /// <summary>The value <c>deep_filter_net_large</c>.</summary>
-    public static ConnectionNoiseSuppressionDetailsEngine DeepFilterNetLarge { get; } = new("deep_filter_net_large");
+    public static ConnectionNoiseSuppressionDetailsEngine DeepFilterNetLarge { get; } = new(Wire.DeepFilterNetLarge);
 
     /// <summary>The value <c>krisp_viva_tel</c>.</summary>
-    public static ConnectionNoiseSuppressionDetailsEngine KrispVivaTel { get; } = new("krisp_viva_tel");
+    public static ConnectionNoiseSuppressionDetailsEngine KrispVivaTel { get; } = new(Wire.KrispVivaTel);
 
     /// <summary>The value <c>krisp_viva_tel_lite</c>.</summary>
-    public static ConnectionNoiseSuppressionDetailsEngine KrispVivaTelLite { get; } = new("krisp_viva_tel_lite");
+    public static ConnectionNoiseSuppressionDetailsEngine KrispVivaTelLite { get; } = new(Wire.KrispVivaTelLite);
 
     /// <summary>The value <c>krisp_viva_promodel</c>.</summary>
-    public static ConnectionNoiseSuppressionDetailsEngine KrispVivaPromodel { get; } = new("krisp_viva_promodel");
+    public static ConnectionNoiseSuppressionDetailsEngine KrispVivaPromodel { get; } = new(Wire.KrispVivaPromodel);
 
     /// <summary>The value <c>krisp_viva_ss</c>.</summary>
-    public static ConnectionNoiseSuppressionDetailsEngine KrispVivaSs { get; } = new("krisp_viva_ss");
+    public static ConnectionNoiseSuppressionDetailsEngine KrispVivaSs { get; } = new(Wire.KrispVivaSs);
 
     /// <summary>The value <c>quail_voice_focus</c>.</summary>
-    public static ConnectionNoiseSuppressionDetailsEngine QuailVoiceFocus { get; } = new("quail_voice_focus");
+    public static ConnectionNoiseSuppressionDetailsEngine QuailVoiceFocus { get; } = new(Wire.QuailVoiceFocus);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case ConnectionNoiseSuppressionDetailsEngine.Wire.Denoiser: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>denoiser</c></summary>
+        public const string Denoiser = "denoiser";
+
+        /// <summary><c>deep_filter_net</c></summary>
+        public const string DeepFilterNet = "deep_filter_net";
+
+        /// <summary><c>deep_filter_net_large</c></summary>
+        public const string DeepFilterNetLarge = "deep_filter_net_large";
+
+        /// <summary><c>krisp_viva_tel</c></summary>
+        public const string KrispVivaTel = "krisp_viva_tel";
+
+        /// <summary><c>krisp_viva_tel_lite</c></summary>
+        public const string KrispVivaTelLite = "krisp_viva_tel_lite";
+
+        /// <summary><c>krisp_viva_promodel</c></summary>
+        public const string KrispVivaPromodel = "krisp_viva_promodel";
+
+        /// <summary><c>krisp_viva_ss</c></summary>
+        public const string KrispVivaSs = "krisp_viva_ss";
+
+        /// <summary><c>quail_voice_focus</c></summary>
+        public const string QuailVoiceFocus = "quail_voice_focus";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "denoiser" or "deep_filter_net" or "deep_filter_net_large" or "krisp_viva_tel" or "krisp_viva_tel_lite" or "krisp_viva_promodel" or "krisp_viva_ss" or "quail_voice_focus";
+    public bool IsKnown => Value is Wire.Denoiser or Wire.DeepFilterNet or Wire.DeepFilterNetLarge or Wire.KrispVivaTel or Wire.KrispVivaTelLite or Wire.KrispVivaPromodel or Wire.KrispVivaSs or Wire.QuailVoiceFocus;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static ConnectionNoiseSuppressionDetailsEngine FromWire(string value) => new(value);

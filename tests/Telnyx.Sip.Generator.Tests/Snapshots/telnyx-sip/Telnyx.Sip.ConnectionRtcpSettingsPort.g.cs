@@ -26,16 +26,26 @@ public readonly partial struct ConnectionRtcpSettingsPort : global::System.IEqua
     }
 
     /// <summary>The value <c>rtcp-mux</c>.</summary>
-    public static ConnectionRtcpSettingsPort RtcpMux { get; } = new("rtcp-mux");
+    public static ConnectionRtcpSettingsPort RtcpMux { get; } = new(Wire.RtcpMux);
 
     /// <summary>The value <c>rtp+1</c>.</summary>
-    public static ConnectionRtcpSettingsPort Rtp1 { get; } = new("rtp+1");
+    public static ConnectionRtcpSettingsPort Rtp1 { get; } = new(Wire.Rtp1);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case ConnectionRtcpSettingsPort.Wire.RtcpMux: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>rtcp-mux</c></summary>
+        public const string RtcpMux = "rtcp-mux";
+
+        /// <summary><c>rtp+1</c></summary>
+        public const string Rtp1 = "rtp+1";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "rtcp-mux" or "rtp+1";
+    public bool IsKnown => Value is Wire.RtcpMux or Wire.Rtp1;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static ConnectionRtcpSettingsPort FromWire(string value) => new(value);

@@ -24,28 +24,50 @@ public readonly partial struct ConnectionSort : global::System.IEquatable<Connec
     }
 
     /// <summary>The value <c>created_at</c>.</summary>
-    public static ConnectionSort CreatedAt { get; } = new("created_at");
+    public static ConnectionSort CreatedAt { get; } = new(Wire.CreatedAt);
 
     /// <summary>The value <c>-created_at</c>.</summary>
-    public static ConnectionSort CreatedAtDescending { get; } = new("-created_at");
+    public static ConnectionSort CreatedAtDescending { get; } = new(Wire.CreatedAtDescending);
 
     /// <summary>The value <c>connection_name</c>.</summary>
-    public static ConnectionSort ConnectionName { get; } = new("connection_name");
+    public static ConnectionSort ConnectionName { get; } = new(Wire.ConnectionName);
 
     /// <summary>The value <c>-connection_name</c>.</summary>
-    public static ConnectionSort ConnectionNameDescending { get; } = new("-connection_name");
+    public static ConnectionSort ConnectionNameDescending { get; } = new(Wire.ConnectionNameDescending);
 
     /// <summary>The value <c>active</c>.</summary>
-    public static ConnectionSort Active { get; } = new("active");
+    public static ConnectionSort Active { get; } = new(Wire.Active);
 
     /// <summary>The value <c>-active</c>.</summary>
-    public static ConnectionSort ActiveDescending { get; } = new("-active");
+    public static ConnectionSort ActiveDescending { get; } = new(Wire.ActiveDescending);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case ConnectionSort.Wire.CreatedAt: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>created_at</c></summary>
+        public const string CreatedAt = "created_at";
+
+        /// <summary><c>-created_at</c></summary>
+        public const string CreatedAtDescending = "-created_at";
+
+        /// <summary><c>connection_name</c></summary>
+        public const string ConnectionName = "connection_name";
+
+        /// <summary><c>-connection_name</c></summary>
+        public const string ConnectionNameDescending = "-connection_name";
+
+        /// <summary><c>active</c></summary>
+        public const string Active = "active";
+
+        /// <summary><c>-active</c></summary>
+        public const string ActiveDescending = "-active";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "created_at" or "-created_at" or "connection_name" or "-connection_name" or "active" or "-active";
+    public bool IsKnown => Value is Wire.CreatedAt or Wire.CreatedAtDescending or Wire.ConnectionName or Wire.ConnectionNameDescending or Wire.Active or Wire.ActiveDescending;
 
     /// <summary>The same sort key in descending order (the API's <c>-</c> prefix).</summary>
     public ConnectionSort Descending() => Value.StartsWith("-", global::System.StringComparison.Ordinal) ? this : new("-" + Value);

@@ -27,19 +27,32 @@ public readonly partial struct CreateCredentialConnectionRequestWebhookApiVersio
     }
 
     /// <summary>The value <c>1</c>.</summary>
-    public static CreateCredentialConnectionRequestWebhookApiVersion V1 { get; } = new("1");
+    public static CreateCredentialConnectionRequestWebhookApiVersion V1 { get; } = new(Wire.V1);
 
     /// <summary>The value <c>2</c>.</summary>
-    public static CreateCredentialConnectionRequestWebhookApiVersion V2 { get; } = new("2");
+    public static CreateCredentialConnectionRequestWebhookApiVersion V2 { get; } = new(Wire.V2);
 
     /// <summary>The value <c>texml</c>.</summary>
-    public static CreateCredentialConnectionRequestWebhookApiVersion Texml { get; } = new("texml");
+    public static CreateCredentialConnectionRequestWebhookApiVersion Texml { get; } = new(Wire.Texml);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case CreateCredentialConnectionRequestWebhookApiVersion.Wire.V1: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>1</c></summary>
+        public const string V1 = "1";
+
+        /// <summary><c>2</c></summary>
+        public const string V2 = "2";
+
+        /// <summary><c>texml</c></summary>
+        public const string Texml = "texml";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "1" or "2" or "texml";
+    public bool IsKnown => Value is Wire.V1 or Wire.V2 or Wire.Texml;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static CreateCredentialConnectionRequestWebhookApiVersion FromWire(string value) => new(value);

@@ -24,16 +24,26 @@ public readonly partial struct CredentialInboundSimultaneousRinging : global::Sy
     }
 
     /// <summary>The value <c>disabled</c>.</summary>
-    public static CredentialInboundSimultaneousRinging Disabled { get; } = new("disabled");
+    public static CredentialInboundSimultaneousRinging Disabled { get; } = new(Wire.Disabled);
 
     /// <summary>The value <c>enabled</c>.</summary>
-    public static CredentialInboundSimultaneousRinging Enabled { get; } = new("enabled");
+    public static CredentialInboundSimultaneousRinging Enabled { get; } = new(Wire.Enabled);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case CredentialInboundSimultaneousRinging.Wire.Disabled: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>disabled</c></summary>
+        public const string Disabled = "disabled";
+
+        /// <summary><c>enabled</c></summary>
+        public const string Enabled = "enabled";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "disabled" or "enabled";
+    public bool IsKnown => Value is Wire.Disabled or Wire.Enabled;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static CredentialInboundSimultaneousRinging FromWire(string value) => new(value);

@@ -27,16 +27,26 @@ public readonly partial struct DefaultRoutingMethod : global::System.IEquatable<
     }
 
     /// <summary>The value <c>sequential</c>.</summary>
-    public static DefaultRoutingMethod Sequential { get; } = new("sequential");
+    public static DefaultRoutingMethod Sequential { get; } = new(Wire.Sequential);
 
     /// <summary>The value <c>round-robin</c>.</summary>
-    public static DefaultRoutingMethod RoundRobin { get; } = new("round-robin");
+    public static DefaultRoutingMethod RoundRobin { get; } = new(Wire.RoundRobin);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case DefaultRoutingMethod.Wire.Sequential: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>sequential</c></summary>
+        public const string Sequential = "sequential";
+
+        /// <summary><c>round-robin</c></summary>
+        public const string RoundRobin = "round-robin";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "sequential" or "round-robin";
+    public bool IsKnown => Value is Wire.Sequential or Wire.RoundRobin;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static DefaultRoutingMethod FromWire(string value) => new(value);

@@ -24,22 +24,38 @@ public readonly partial struct DnisNumberFormat : global::System.IEquatable<Dnis
     }
 
     /// <summary>The value <c>+e164</c>.</summary>
-    public static DnisNumberFormat PlusE164 { get; } = new("+e164");
+    public static DnisNumberFormat PlusE164 { get; } = new(Wire.PlusE164);
 
     /// <summary>The value <c>e164</c>.</summary>
-    public static DnisNumberFormat E164 { get; } = new("e164");
+    public static DnisNumberFormat E164 { get; } = new(Wire.E164);
 
     /// <summary>The value <c>national</c>.</summary>
-    public static DnisNumberFormat National { get; } = new("national");
+    public static DnisNumberFormat National { get; } = new(Wire.National);
 
     /// <summary>The value <c>sip_username</c>.</summary>
-    public static DnisNumberFormat SipUsername { get; } = new("sip_username");
+    public static DnisNumberFormat SipUsername { get; } = new(Wire.SipUsername);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case DnisNumberFormat.Wire.PlusE164: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>+e164</c></summary>
+        public const string PlusE164 = "+e164";
+
+        /// <summary><c>e164</c></summary>
+        public const string E164 = "e164";
+
+        /// <summary><c>national</c></summary>
+        public const string National = "national";
+
+        /// <summary><c>sip_username</c></summary>
+        public const string SipUsername = "sip_username";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "+e164" or "e164" or "national" or "sip_username";
+    public bool IsKnown => Value is Wire.PlusE164 or Wire.E164 or Wire.National or Wire.SipUsername;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static DnisNumberFormat FromWire(string value) => new(value);

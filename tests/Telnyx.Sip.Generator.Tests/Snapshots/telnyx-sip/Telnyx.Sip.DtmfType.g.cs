@@ -27,19 +27,32 @@ public readonly partial struct DtmfType : global::System.IEquatable<DtmfType>, g
     }
 
     /// <summary>The value <c>RFC 2833</c>.</summary>
-    public static DtmfType Rfc2833 { get; } = new("RFC 2833");
+    public static DtmfType Rfc2833 { get; } = new(Wire.Rfc2833);
 
     /// <summary>The value <c>Inband</c>.</summary>
-    public static DtmfType Inband { get; } = new("Inband");
+    public static DtmfType Inband { get; } = new(Wire.Inband);
 
     /// <summary>The value <c>SIP INFO</c>.</summary>
-    public static DtmfType SipInfo { get; } = new("SIP INFO");
+    public static DtmfType SipInfo { get; } = new(Wire.SipInfo);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case DtmfType.Wire.Rfc2833: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>RFC 2833</c></summary>
+        public const string Rfc2833 = "RFC 2833";
+
+        /// <summary><c>Inband</c></summary>
+        public const string Inband = "Inband";
+
+        /// <summary><c>SIP INFO</c></summary>
+        public const string SipInfo = "SIP INFO";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "RFC 2833" or "Inband" or "SIP INFO";
+    public bool IsKnown => Value is Wire.Rfc2833 or Wire.Inband or Wire.SipInfo;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static DtmfType FromWire(string value) => new(value);

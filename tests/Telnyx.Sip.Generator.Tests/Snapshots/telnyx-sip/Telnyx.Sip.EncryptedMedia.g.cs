@@ -24,13 +24,20 @@ public readonly partial struct EncryptedMedia : global::System.IEquatable<Encryp
     }
 
     /// <summary>The value <c>SRTP</c>.</summary>
-    public static EncryptedMedia Srtp { get; } = new("SRTP");
+    public static EncryptedMedia Srtp { get; } = new(Wire.Srtp);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case EncryptedMedia.Wire.Srtp: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>SRTP</c></summary>
+        public const string Srtp = "SRTP";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "SRTP";
+    public bool IsKnown => Value is Wire.Srtp;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static EncryptedMedia FromWire(string value) => new(value);

@@ -24,19 +24,32 @@ public readonly partial struct FqdnConnectionTransportProtocol : global::System.
     }
 
     /// <summary>The value <c>UDP</c>.</summary>
-    public static FqdnConnectionTransportProtocol Udp { get; } = new("UDP");
+    public static FqdnConnectionTransportProtocol Udp { get; } = new(Wire.Udp);
 
     /// <summary>The value <c>TCP</c>.</summary>
-    public static FqdnConnectionTransportProtocol Tcp { get; } = new("TCP");
+    public static FqdnConnectionTransportProtocol Tcp { get; } = new(Wire.Tcp);
 
     /// <summary>The value <c>TLS</c>.</summary>
-    public static FqdnConnectionTransportProtocol Tls { get; } = new("TLS");
+    public static FqdnConnectionTransportProtocol Tls { get; } = new(Wire.Tls);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case FqdnConnectionTransportProtocol.Wire.Udp: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>UDP</c></summary>
+        public const string Udp = "UDP";
+
+        /// <summary><c>TCP</c></summary>
+        public const string Tcp = "TCP";
+
+        /// <summary><c>TLS</c></summary>
+        public const string Tls = "TLS";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "UDP" or "TCP" or "TLS";
+    public bool IsKnown => Value is Wire.Udp or Wire.Tcp or Wire.Tls;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static FqdnConnectionTransportProtocol FromWire(string value) => new(value);

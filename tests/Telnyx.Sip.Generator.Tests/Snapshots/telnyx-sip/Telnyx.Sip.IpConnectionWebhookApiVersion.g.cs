@@ -24,16 +24,26 @@ public readonly partial struct IpConnectionWebhookApiVersion : global::System.IE
     }
 
     /// <summary>The value <c>1</c>.</summary>
-    public static IpConnectionWebhookApiVersion V1 { get; } = new("1");
+    public static IpConnectionWebhookApiVersion V1 { get; } = new(Wire.V1);
 
     /// <summary>The value <c>2</c>.</summary>
-    public static IpConnectionWebhookApiVersion V2 { get; } = new("2");
+    public static IpConnectionWebhookApiVersion V2 { get; } = new(Wire.V2);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case IpConnectionWebhookApiVersion.Wire.V1: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>1</c></summary>
+        public const string V1 = "1";
+
+        /// <summary><c>2</c></summary>
+        public const string V2 = "2";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "1" or "2";
+    public bool IsKnown => Value is Wire.V1 or Wire.V2;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static IpConnectionWebhookApiVersion FromWire(string value) => new(value);

@@ -26,16 +26,26 @@ public readonly partial struct OutboundCallRecordingCallRecordingChannels : glob
     }
 
     /// <summary>The value <c>single</c>.</summary>
-    public static OutboundCallRecordingCallRecordingChannels Single { get; } = new("single");
+    public static OutboundCallRecordingCallRecordingChannels Single { get; } = new(Wire.Single);
 
     /// <summary>The value <c>dual</c>.</summary>
-    public static OutboundCallRecordingCallRecordingChannels Dual { get; } = new("dual");
+    public static OutboundCallRecordingCallRecordingChannels Dual { get; } = new(Wire.Dual);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case OutboundCallRecordingCallRecordingChannels.Wire.Single: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>single</c></summary>
+        public const string Single = "single";
+
+        /// <summary><c>dual</c></summary>
+        public const string Dual = "dual";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "single" or "dual";
+    public bool IsKnown => Value is Wire.Single or Wire.Dual;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static OutboundCallRecordingCallRecordingChannels FromWire(string value) => new(value);

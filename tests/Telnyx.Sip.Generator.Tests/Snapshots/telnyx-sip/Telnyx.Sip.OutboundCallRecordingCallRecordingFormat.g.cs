@@ -24,16 +24,26 @@ public readonly partial struct OutboundCallRecordingCallRecordingFormat : global
     }
 
     /// <summary>The value <c>wav</c>.</summary>
-    public static OutboundCallRecordingCallRecordingFormat Wav { get; } = new("wav");
+    public static OutboundCallRecordingCallRecordingFormat Wav { get; } = new(Wire.Wav);
 
     /// <summary>The value <c>mp3</c>.</summary>
-    public static OutboundCallRecordingCallRecordingFormat Mp3 { get; } = new("mp3");
+    public static OutboundCallRecordingCallRecordingFormat Mp3 { get; } = new(Wire.Mp3);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case OutboundCallRecordingCallRecordingFormat.Wire.Wav: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>wav</c></summary>
+        public const string Wav = "wav";
+
+        /// <summary><c>mp3</c></summary>
+        public const string Mp3 = "mp3";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "wav" or "mp3";
+    public bool IsKnown => Value is Wire.Wav or Wire.Mp3;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static OutboundCallRecordingCallRecordingFormat FromWire(string value) => new(value);

@@ -24,19 +24,32 @@ public readonly partial struct OutboundCallRecordingCallRecordingType : global::
     }
 
     /// <summary>The value <c>all</c>.</summary>
-    public static OutboundCallRecordingCallRecordingType All { get; } = new("all");
+    public static OutboundCallRecordingCallRecordingType All { get; } = new(Wire.All);
 
     /// <summary>The value <c>none</c>.</summary>
-    public static OutboundCallRecordingCallRecordingType None { get; } = new("none");
+    public static OutboundCallRecordingCallRecordingType None { get; } = new(Wire.None);
 
     /// <summary>The value <c>by_caller_phone_number</c>.</summary>
-    public static OutboundCallRecordingCallRecordingType ByCallerPhoneNumber { get; } = new("by_caller_phone_number");
+    public static OutboundCallRecordingCallRecordingType ByCallerPhoneNumber { get; } = new(Wire.ByCallerPhoneNumber);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case OutboundCallRecordingCallRecordingType.Wire.All: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>all</c></summary>
+        public const string All = "all";
+
+        /// <summary><c>none</c></summary>
+        public const string None = "none";
+
+        /// <summary><c>by_caller_phone_number</c></summary>
+        public const string ByCallerPhoneNumber = "by_caller_phone_number";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "all" or "none" or "by_caller_phone_number";
+    public bool IsKnown => Value is Wire.All or Wire.None or Wire.ByCallerPhoneNumber;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static OutboundCallRecordingCallRecordingType FromWire(string value) => new(value);

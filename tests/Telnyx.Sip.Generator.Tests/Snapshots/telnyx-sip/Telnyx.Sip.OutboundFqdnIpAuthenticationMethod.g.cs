@@ -24,16 +24,26 @@ public readonly partial struct OutboundFqdnIpAuthenticationMethod : global::Syst
     }
 
     /// <summary>The value <c>credential-authentication</c>.</summary>
-    public static OutboundFqdnIpAuthenticationMethod CredentialAuthentication { get; } = new("credential-authentication");
+    public static OutboundFqdnIpAuthenticationMethod CredentialAuthentication { get; } = new(Wire.CredentialAuthentication);
 
     /// <summary>The value <c>ip-authentication</c>.</summary>
-    public static OutboundFqdnIpAuthenticationMethod IpAuthentication { get; } = new("ip-authentication");
+    public static OutboundFqdnIpAuthenticationMethod IpAuthentication { get; } = new(Wire.IpAuthentication);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case OutboundFqdnIpAuthenticationMethod.Wire.CredentialAuthentication: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>credential-authentication</c></summary>
+        public const string CredentialAuthentication = "credential-authentication";
+
+        /// <summary><c>ip-authentication</c></summary>
+        public const string IpAuthentication = "ip-authentication";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "credential-authentication" or "ip-authentication";
+    public bool IsKnown => Value is Wire.CredentialAuthentication or Wire.IpAuthentication;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static OutboundFqdnIpAuthenticationMethod FromWire(string value) => new(value);

@@ -24,16 +24,26 @@ public readonly partial struct OutboundIpIpAuthenticationMethod : global::System
     }
 
     /// <summary>The value <c>tech-prefixp-charge-info</c>.</summary>
-    public static OutboundIpIpAuthenticationMethod TechPrefixpChargeInfo { get; } = new("tech-prefixp-charge-info");
+    public static OutboundIpIpAuthenticationMethod TechPrefixpChargeInfo { get; } = new(Wire.TechPrefixpChargeInfo);
 
     /// <summary>The value <c>token</c>.</summary>
-    public static OutboundIpIpAuthenticationMethod Token { get; } = new("token");
+    public static OutboundIpIpAuthenticationMethod Token { get; } = new(Wire.Token);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case OutboundIpIpAuthenticationMethod.Wire.TechPrefixpChargeInfo: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>tech-prefixp-charge-info</c></summary>
+        public const string TechPrefixpChargeInfo = "tech-prefixp-charge-info";
+
+        /// <summary><c>token</c></summary>
+        public const string Token = "token";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "tech-prefixp-charge-info" or "token";
+    public bool IsKnown => Value is Wire.TechPrefixpChargeInfo or Wire.Token;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static OutboundIpIpAuthenticationMethod FromWire(string value) => new(value);

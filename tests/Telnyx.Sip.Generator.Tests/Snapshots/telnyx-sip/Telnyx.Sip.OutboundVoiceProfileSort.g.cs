@@ -24,46 +24,86 @@ public readonly partial struct OutboundVoiceProfileSort : global::System.IEquata
     }
 
     /// <summary>The value <c>enabled</c>.</summary>
-    public static OutboundVoiceProfileSort Enabled { get; } = new("enabled");
+    public static OutboundVoiceProfileSort Enabled { get; } = new(Wire.Enabled);
 
     /// <summary>The value <c>-enabled</c>.</summary>
-    public static OutboundVoiceProfileSort EnabledDescending { get; } = new("-enabled");
+    public static OutboundVoiceProfileSort EnabledDescending { get; } = new(Wire.EnabledDescending);
 
     /// <summary>The value <c>created_at</c>.</summary>
-    public static OutboundVoiceProfileSort CreatedAt { get; } = new("created_at");
+    public static OutboundVoiceProfileSort CreatedAt { get; } = new(Wire.CreatedAt);
 
     /// <summary>The value <c>-created_at</c>.</summary>
-    public static OutboundVoiceProfileSort CreatedAtDescending { get; } = new("-created_at");
+    public static OutboundVoiceProfileSort CreatedAtDescending { get; } = new(Wire.CreatedAtDescending);
 
     /// <summary>The value <c>name</c>.</summary>
-    public static OutboundVoiceProfileSort Name { get; } = new("name");
+    public static OutboundVoiceProfileSort Name { get; } = new(Wire.Name);
 
     /// <summary>The value <c>-name</c>.</summary>
-    public static OutboundVoiceProfileSort NameDescending { get; } = new("-name");
+    public static OutboundVoiceProfileSort NameDescending { get; } = new(Wire.NameDescending);
 
     /// <summary>The value <c>service_plan</c>.</summary>
-    public static OutboundVoiceProfileSort ServicePlan { get; } = new("service_plan");
+    public static OutboundVoiceProfileSort ServicePlan { get; } = new(Wire.ServicePlan);
 
     /// <summary>The value <c>-service_plan</c>.</summary>
-    public static OutboundVoiceProfileSort ServicePlanDescending { get; } = new("-service_plan");
+    public static OutboundVoiceProfileSort ServicePlanDescending { get; } = new(Wire.ServicePlanDescending);
 
     /// <summary>The value <c>traffic_type</c>.</summary>
-    public static OutboundVoiceProfileSort TrafficType { get; } = new("traffic_type");
+    public static OutboundVoiceProfileSort TrafficType { get; } = new(Wire.TrafficType);
 
     /// <summary>The value <c>-traffic_type</c>.</summary>
-    public static OutboundVoiceProfileSort TrafficTypeDescending { get; } = new("-traffic_type");
+    public static OutboundVoiceProfileSort TrafficTypeDescending { get; } = new(Wire.TrafficTypeDescending);
 
     /// <summary>The value <c>usage_payment_method</c>.</summary>
-    public static OutboundVoiceProfileSort UsagePaymentMethod { get; } = new("usage_payment_method");
+    public static OutboundVoiceProfileSort UsagePaymentMethod { get; } = new(Wire.UsagePaymentMethod);
 
     /// <summary>The value <c>-usage_payment_method</c>.</summary>
-    public static OutboundVoiceProfileSort UsagePaymentMethodDescending { get; } = new("-usage_payment_method");
+    public static OutboundVoiceProfileSort UsagePaymentMethodDescending { get; } = new(Wire.UsagePaymentMethodDescending);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case OutboundVoiceProfileSort.Wire.Enabled: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>enabled</c></summary>
+        public const string Enabled = "enabled";
+
+        /// <summary><c>-enabled</c></summary>
+        public const string EnabledDescending = "-enabled";
+
+        /// <summary><c>created_at</c></summary>
+        public const string CreatedAt = "created_at";
+
+        /// <summary><c>-created_at</c></summary>
+        public const string CreatedAtDescending = "-created_at";
+
+        /// <summary><c>name</c></summary>
+        public const string Name = "name";
+
+        /// <summary><c>-name</c></summary>
+        public const string NameDescending = "-name";
+
+        /// <summary><c>service_plan</c></summary>
+        public const string ServicePlan = "service_plan";
+
+        /// <summary><c>-service_plan</c></summary>
+        public const string ServicePlanDescending = "-service_plan";
+
+        /// <summary><c>traffic_type</c></summary>
+        public const string TrafficType = "traffic_type";
+
+        /// <summary><c>-traffic_type</c></summary>
+        public const string TrafficTypeDescending = "-traffic_type";
+
+        /// <summary><c>usage_payment_method</c></summary>
+        public const string UsagePaymentMethod = "usage_payment_method";
+
+        /// <summary><c>-usage_payment_method</c></summary>
+        public const string UsagePaymentMethodDescending = "-usage_payment_method";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "enabled" or "-enabled" or "created_at" or "-created_at" or "name" or "-name" or "service_plan" or "-service_plan" or "traffic_type" or "-traffic_type" or "usage_payment_method" or "-usage_payment_method";
+    public bool IsKnown => Value is Wire.Enabled or Wire.EnabledDescending or Wire.CreatedAt or Wire.CreatedAtDescending or Wire.Name or Wire.NameDescending or Wire.ServicePlan or Wire.ServicePlanDescending or Wire.TrafficType or Wire.TrafficTypeDescending or Wire.UsagePaymentMethod or Wire.UsagePaymentMethodDescending;
 
     /// <summary>The same sort key in descending order (the API's <c>-</c> prefix).</summary>
     public OutboundVoiceProfileSort Descending() => Value.StartsWith("-", global::System.StringComparison.Ordinal) ? this : new("-" + Value);

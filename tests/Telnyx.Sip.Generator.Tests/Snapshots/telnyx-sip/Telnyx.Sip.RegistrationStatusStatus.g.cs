@@ -24,28 +24,50 @@ public readonly partial struct RegistrationStatusStatus : global::System.IEquata
     }
 
     /// <summary>The value <c>Not Applicable</c>.</summary>
-    public static RegistrationStatusStatus NotApplicable { get; } = new("Not Applicable");
+    public static RegistrationStatusStatus NotApplicable { get; } = new(Wire.NotApplicable);
 
     /// <summary>The value <c>Not Registered</c>.</summary>
-    public static RegistrationStatusStatus NotRegistered { get; } = new("Not Registered");
+    public static RegistrationStatusStatus NotRegistered { get; } = new(Wire.NotRegistered);
 
     /// <summary>The value <c>Failed</c>.</summary>
-    public static RegistrationStatusStatus Failed { get; } = new("Failed");
+    public static RegistrationStatusStatus Failed { get; } = new(Wire.Failed);
 
     /// <summary>The value <c>Expired</c>.</summary>
-    public static RegistrationStatusStatus Expired { get; } = new("Expired");
+    public static RegistrationStatusStatus Expired { get; } = new(Wire.Expired);
 
     /// <summary>The value <c>Registered</c>.</summary>
-    public static RegistrationStatusStatus Registered { get; } = new("Registered");
+    public static RegistrationStatusStatus Registered { get; } = new(Wire.Registered);
 
     /// <summary>The value <c>Unregistered</c>.</summary>
-    public static RegistrationStatusStatus Unregistered { get; } = new("Unregistered");
+    public static RegistrationStatusStatus Unregistered { get; } = new(Wire.Unregistered);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case RegistrationStatusStatus.Wire.NotApplicable: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>Not Applicable</c></summary>
+        public const string NotApplicable = "Not Applicable";
+
+        /// <summary><c>Not Registered</c></summary>
+        public const string NotRegistered = "Not Registered";
+
+        /// <summary><c>Failed</c></summary>
+        public const string Failed = "Failed";
+
+        /// <summary><c>Expired</c></summary>
+        public const string Expired = "Expired";
+
+        /// <summary><c>Registered</c></summary>
+        public const string Registered = "Registered";
+
+        /// <summary><c>Unregistered</c></summary>
+        public const string Unregistered = "Unregistered";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "Not Applicable" or "Not Registered" or "Failed" or "Expired" or "Registered" or "Unregistered";
+    public bool IsKnown => Value is Wire.NotApplicable or Wire.NotRegistered or Wire.Failed or Wire.Expired or Wire.Registered or Wire.Unregistered;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static RegistrationStatusStatus FromWire(string value) => new(value);

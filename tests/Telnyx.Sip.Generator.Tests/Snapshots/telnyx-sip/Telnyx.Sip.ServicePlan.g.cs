@@ -24,13 +24,20 @@ public readonly partial struct ServicePlan : global::System.IEquatable<ServicePl
     }
 
     /// <summary>The value <c>global</c>.</summary>
-    public static ServicePlan Global { get; } = new("global");
+    public static ServicePlan Global { get; } = new(Wire.Global);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case ServicePlan.Wire.Global: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>global</c></summary>
+        public const string Global = "global";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "global";
+    public bool IsKnown => Value is Wire.Global;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static ServicePlan FromWire(string value) => new(value);

@@ -24,19 +24,32 @@ public readonly partial struct SipRegion : global::System.IEquatable<SipRegion>,
     }
 
     /// <summary>The value <c>US</c>.</summary>
-    public static SipRegion US { get; } = new("US");
+    public static SipRegion US { get; } = new(Wire.US);
 
     /// <summary>The value <c>Europe</c>.</summary>
-    public static SipRegion Europe { get; } = new("Europe");
+    public static SipRegion Europe { get; } = new(Wire.Europe);
 
     /// <summary>The value <c>Australia</c>.</summary>
-    public static SipRegion Australia { get; } = new("Australia");
+    public static SipRegion Australia { get; } = new(Wire.Australia);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case SipRegion.Wire.US: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>US</c></summary>
+        public const string US = "US";
+
+        /// <summary><c>Europe</c></summary>
+        public const string Europe = "Europe";
+
+        /// <summary><c>Australia</c></summary>
+        public const string Australia = "Australia";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "US" or "Europe" or "Australia";
+    public bool IsKnown => Value is Wire.US or Wire.Europe or Wire.Australia;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static SipRegion FromWire(string value) => new(value);

@@ -27,16 +27,26 @@ public readonly partial struct SipSubdomainReceiveSettings : global::System.IEqu
     }
 
     /// <summary>The value <c>only_my_connections</c>.</summary>
-    public static SipSubdomainReceiveSettings OnlyMyConnections { get; } = new("only_my_connections");
+    public static SipSubdomainReceiveSettings OnlyMyConnections { get; } = new(Wire.OnlyMyConnections);
 
     /// <summary>The value <c>from_anyone</c>.</summary>
-    public static SipSubdomainReceiveSettings FromAnyone { get; } = new("from_anyone");
+    public static SipSubdomainReceiveSettings FromAnyone { get; } = new(Wire.FromAnyone);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case SipSubdomainReceiveSettings.Wire.OnlyMyConnections: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>only_my_connections</c></summary>
+        public const string OnlyMyConnections = "only_my_connections";
+
+        /// <summary><c>from_anyone</c></summary>
+        public const string FromAnyone = "from_anyone";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "only_my_connections" or "from_anyone";
+    public bool IsKnown => Value is Wire.OnlyMyConnections or Wire.FromAnyone;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static SipSubdomainReceiveSettings FromWire(string value) => new(value);

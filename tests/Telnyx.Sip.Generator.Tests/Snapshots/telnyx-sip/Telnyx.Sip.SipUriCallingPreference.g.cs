@@ -28,19 +28,32 @@ public readonly partial struct SipUriCallingPreference : global::System.IEquatab
     }
 
     /// <summary>The value <c>disabled</c>.</summary>
-    public static SipUriCallingPreference Disabled { get; } = new("disabled");
+    public static SipUriCallingPreference Disabled { get; } = new(Wire.Disabled);
 
     /// <summary>The value <c>unrestricted</c>.</summary>
-    public static SipUriCallingPreference Unrestricted { get; } = new("unrestricted");
+    public static SipUriCallingPreference Unrestricted { get; } = new(Wire.Unrestricted);
 
     /// <summary>The value <c>internal</c>.</summary>
-    public static SipUriCallingPreference Internal { get; } = new("internal");
+    public static SipUriCallingPreference Internal { get; } = new(Wire.Internal);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case SipUriCallingPreference.Wire.Disabled: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>disabled</c></summary>
+        public const string Disabled = "disabled";
+
+        /// <summary><c>unrestricted</c></summary>
+        public const string Unrestricted = "unrestricted";
+
+        /// <summary><c>internal</c></summary>
+        public const string Internal = "internal";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "disabled" or "unrestricted" or "internal";
+    public bool IsKnown => Value is Wire.Disabled or Wire.Unrestricted or Wire.Internal;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static SipUriCallingPreference FromWire(string value) => new(value);

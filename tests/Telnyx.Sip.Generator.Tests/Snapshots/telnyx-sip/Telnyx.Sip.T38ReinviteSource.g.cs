@@ -27,28 +27,50 @@ public readonly partial struct T38ReinviteSource : global::System.IEquatable<T38
     }
 
     /// <summary>The value <c>telnyx</c>.</summary>
-    public static T38ReinviteSource Telnyx { get; } = new("telnyx");
+    public static T38ReinviteSource Telnyx { get; } = new(Wire.Telnyx);
 
     /// <summary>The value <c>customer</c>.</summary>
-    public static T38ReinviteSource Customer { get; } = new("customer");
+    public static T38ReinviteSource Customer { get; } = new(Wire.Customer);
 
     /// <summary>The value <c>disabled</c>.</summary>
-    public static T38ReinviteSource Disabled { get; } = new("disabled");
+    public static T38ReinviteSource Disabled { get; } = new(Wire.Disabled);
 
     /// <summary>The value <c>passthru</c>.</summary>
-    public static T38ReinviteSource Passthru { get; } = new("passthru");
+    public static T38ReinviteSource Passthru { get; } = new(Wire.Passthru);
 
     /// <summary>The value <c>caller-passthru</c>.</summary>
-    public static T38ReinviteSource CallerPassthru { get; } = new("caller-passthru");
+    public static T38ReinviteSource CallerPassthru { get; } = new(Wire.CallerPassthru);
 
     /// <summary>The value <c>callee-passthru</c>.</summary>
-    public static T38ReinviteSource CalleePassthru { get; } = new("callee-passthru");
+    public static T38ReinviteSource CalleePassthru { get; } = new(Wire.CalleePassthru);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case T38ReinviteSource.Wire.Telnyx: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>telnyx</c></summary>
+        public const string Telnyx = "telnyx";
+
+        /// <summary><c>customer</c></summary>
+        public const string Customer = "customer";
+
+        /// <summary><c>disabled</c></summary>
+        public const string Disabled = "disabled";
+
+        /// <summary><c>passthru</c></summary>
+        public const string Passthru = "passthru";
+
+        /// <summary><c>caller-passthru</c></summary>
+        public const string CallerPassthru = "caller-passthru";
+
+        /// <summary><c>callee-passthru</c></summary>
+        public const string CalleePassthru = "callee-passthru";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "telnyx" or "customer" or "disabled" or "passthru" or "caller-passthru" or "callee-passthru";
+    public bool IsKnown => Value is Wire.Telnyx or Wire.Customer or Wire.Disabled or Wire.Passthru or Wire.CallerPassthru or Wire.CalleePassthru;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static T38ReinviteSource FromWire(string value) => new(value);

@@ -24,13 +24,20 @@ public readonly partial struct TrafficType : global::System.IEquatable<TrafficTy
     }
 
     /// <summary>The value <c>conversational</c>.</summary>
-    public static TrafficType Conversational { get; } = new("conversational");
+    public static TrafficType Conversational { get; } = new(Wire.Conversational);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case TrafficType.Wire.Conversational: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>conversational</c></summary>
+        public const string Conversational = "conversational";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "conversational";
+    public bool IsKnown => Value is Wire.Conversational;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static TrafficType FromWire(string value) => new(value);

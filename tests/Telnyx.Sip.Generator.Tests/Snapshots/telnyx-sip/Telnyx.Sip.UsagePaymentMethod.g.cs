@@ -24,13 +24,20 @@ public readonly partial struct UsagePaymentMethod : global::System.IEquatable<Us
     }
 
     /// <summary>The value <c>rate-deck</c>.</summary>
-    public static UsagePaymentMethod RateDeck { get; } = new("rate-deck");
+    public static UsagePaymentMethod RateDeck { get; } = new(Wire.RateDeck);
+
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case UsagePaymentMethod.Wire.RateDeck: … }</c>.</summary>
+    public static class Wire
+    {
+        /// <summary><c>rate-deck</c></summary>
+        public const string RateDeck = "rate-deck";
+    }
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
 
     /// <summary>Whether the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "rate-deck";
+    public bool IsKnown => Value is Wire.RateDeck;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static UsagePaymentMethod FromWire(string value) => new(value);
