@@ -102,7 +102,7 @@ internal static partial class Emitter
         w.Line();
         w.Line("/// <inheritdoc />");
         w.Open($"protected override void ReadMember(int index, ref {Reader} reader)");
-        EmitMemberSwitch(w, model, (property, _) => $"{FieldName(property)} = {ReadExpression(StoredType(property), true, "reader")};");
+        EmitMemberSwitch(w, model, (property, i) => $"{FieldName(property)} = {MemberRead(property, i)};");
         w.Close();
 
         w.Line();
@@ -127,6 +127,20 @@ internal static partial class Emitter
         }
 
         w.Close();
+    }
+
+    /// <summary>Models, and lists and maps of models, are read through the base so that a problem inside one knows its place.</summary>
+    private static string MemberRead(PropertySpec property, int index)
+    {
+        TypeRef type = property.Type;
+        string i = index.ToString(CultureInfo.InvariantCulture);
+        return type.Kind switch
+        {
+            TypeKind.Model => $"ReadChild<{type.Name}>(ref reader, {i})",
+            TypeKind.List when type.Element!.Kind == TypeKind.Model => $"ReadChildren<{type.Element.Name}>(ref reader, {i})",
+            TypeKind.Map when type.Element!.Kind == TypeKind.Model => $"ReadChildMap<{type.Element.Name}>(ref reader, {i})",
+            _ => ReadExpression(StoredType(property), true, "reader"),
+        };
     }
 
     private static string Getter(PropertySpec property, int index)

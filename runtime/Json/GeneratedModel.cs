@@ -25,16 +25,14 @@ namespace Telnyx.Sip.Runtime;
 /// </remarks>
 public abstract class GeneratedModel
 {
-    [ThreadStatic] private static GeneratedModel? t_parent;
-    [ThreadStatic] private static int t_parentMember;
     [ThreadStatic] private static bool t_redact;
 
     private static readonly JsonWriterOptions TextOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // Two fields per model, as few as a page of 250 can afford: the set bits of the first 64 members, and everything
+    // rarer (more members, unknown members, problems found when reading) behind one reference.
     private ulong _set;
-    private ulong[]? _setMore;
-    private ReadIssues? _issues;
-    private Dictionary<string, JsonElement>? _additionalProperties;
+    private Extra? _extra;
 
     /// <summary>Creates a model with no property set.</summary>
     protected GeneratedModel()
@@ -50,7 +48,7 @@ public abstract class GeneratedModel
     /// added here are written too.
     /// </summary>
     public IDictionary<string, JsonElement> AdditionalProperties =>
-        _additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        (_extra ??= new Extra()).Additional ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 
     /// <summary>
     /// Whether a property is set: assigned in code (null included, where the spec allows null) or present in the JSON
@@ -69,7 +67,7 @@ public abstract class GeneratedModel
         var reader = new Utf8JsonReader("null"u8);
         reader.Read();
         ReadMember(index, ref reader);
-        _issues?.Forget(index);
+        _extra?.Issues?.Forget(index);
         Clear(index);
     }
 
@@ -105,7 +103,7 @@ public abstract class GeneratedModel
             {
                 writer.WriteStringValue("***");
             }
-            else if (_issues?.Invalid(i) is { } raw)
+            else if (_extra?.Issues?.Invalid(i) is { } raw)
             {
                 raw.WriteTo(writer);
             }
@@ -115,7 +113,7 @@ public abstract class GeneratedModel
             }
         }
 
-        JsonWrite.AdditionalProperties(writer, _additionalProperties);
+        JsonWrite.AdditionalProperties(writer, _extra?.Additional);
         writer.WriteEndObject();
     }
 
@@ -148,7 +146,7 @@ public abstract class GeneratedModel
                 buffer.ResetWrittenCount();
                 using (var writer = new Utf8JsonWriter(buffer, TextOptions))
                 {
-                    if (_issues?.Invalid(i) is { } raw)
+                    if (_extra?.Issues?.Invalid(i) is { } raw)
                     {
                         raw.WriteTo(writer);
                     }
@@ -161,9 +159,9 @@ public abstract class GeneratedModel
                 text.Append(Encoding.UTF8.GetString(buffer.WrittenSpan));
             }
 
-            if (_additionalProperties is not null)
+            if (_extra?.Additional is { } additional)
             {
-                foreach (KeyValuePair<string, JsonElement> pair in _additionalProperties)
+                foreach (KeyValuePair<string, JsonElement> pair in additional)
                 {
                     text.Append(any ? ", " : " ").Append('"').Append(pair.Key).Append("\" = ").Append(pair.Value.ValueKind == JsonValueKind.Undefined ? "undefined" : pair.Value.GetRawText());
                     any = true;
@@ -192,96 +190,123 @@ public abstract class GeneratedModel
     {
         GeneratedModelInfo info = model.ModelInfo;
         JsonRead.ExpectObject(ref reader, info.TypeName);
-
-        // The model being read around this one, so that a problem found here can say where it is.
-        GeneratedModel? parent = t_parent;
-        int parentMember = t_parentMember;
-        t_parent = null;
-        try
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            int index = info.IndexOf(ref reader);
+            if (index < 0)
             {
-                int index = info.IndexOf(ref reader);
-                if (index < 0)
-                {
-                    string name = reader.GetString()!;
-                    reader.Read();
-                    model.AdditionalProperties[name] = JsonElement.ParseValue(ref reader);
-                    continue;
-                }
-
+                string name = reader.GetString()!;
                 reader.Read();
-                model.Mark(index);
-                JsonTokenType token = reader.TokenType;
-                if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                {
-                    Utf8JsonReader start = reader;
-                    t_parent = model;
-                    t_parentMember = index;
-                    try
-                    {
-                        model.ReadMember(index, ref reader);
-                    }
-                    catch (TelnyxSerializationException error)
-                    {
-                        reader = start;
-                        model.Issues.AddInvalid(index, JsonElement.ParseValue(ref reader), error);
-                    }
-                    finally
-                    {
-                        t_parent = null;
-                    }
-                }
-                else
-                {
-                    if (token == JsonTokenType.Null && info.IsRequired(index))
-                    {
-                        model.Issues.AddMissing(index, present: true);
-                    }
-
-                    try
-                    {
-                        model.ReadMember(index, ref reader);
-                    }
-                    catch (TelnyxSerializationException error)
-                    {
-                        model.Issues.AddInvalid(index, JsonElement.ParseValue(ref reader), error);
-                    }
-                }
+                model.AdditionalProperties[name] = JsonElement.ParseValue(ref reader);
+                continue;
             }
 
-            if (info.HasRequired)
+            reader.Read();
+            model.Mark(index);
+            JsonTokenType token = reader.TokenType;
+            if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
             {
-                for (int i = 0; i < info.Count; i++)
+                Utf8JsonReader start = reader;
+                try
                 {
-                    if (info.IsRequired(i) && !model.IsMarked(i))
-                    {
-                        model.Issues.AddMissing(i, present: false);
-                    }
+                    model.ReadMember(index, ref reader);
+                }
+                catch (TelnyxSerializationException error)
+                {
+                    reader = start;
+                    model.Issues.AddInvalid(index, JsonElement.ParseValue(ref reader), error);
+                }
+            }
+            else
+            {
+                if (token == JsonTokenType.Null && info.IsRequired(index))
+                {
+                    model.Issues.AddMissing(index, present: true);
+                }
+
+                try
+                {
+                    model.ReadMember(index, ref reader);
+                }
+                catch (TelnyxSerializationException error)
+                {
+                    model.Issues.AddInvalid(index, JsonElement.ParseValue(ref reader), error);
                 }
             }
         }
-        finally
-        {
-            t_parent = parent;
-            t_parentMember = parentMember;
-        }
 
-        if (model._issues is { } issues && parent is not null)
+        if ((info.RequiredLow & ~model._set) != 0 || info.HasRequiredHigh)
         {
-            issues.Parent = parent;
-            issues.ParentMember = parentMember;
-            parent.Issues.AddChild(parentMember, model);
+            for (int i = 0; i < info.Count; i++)
+            {
+                if (info.IsRequired(i) && !model.IsMarked(i))
+                {
+                    model.Issues.AddMissing(i, present: false);
+                }
+            }
         }
 
         return model;
+    }
+
+    /// <summary>Reads a model-typed member, so that a problem inside it can say where it is and <see cref="Validate"/> finds it.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected T? ReadChild<T>(ref Utf8JsonReader reader, int index) where T : class, IJsonModel<T>
+    {
+        T? child = JsonRead.Model<T>(ref reader);
+        if (child is GeneratedModel { HasReadIssues: true } model)
+        {
+            Adopt(model, index);
+        }
+
+        return child;
+    }
+
+    /// <summary>Reads a member that is a list of models (see <see cref="ReadChild{T}"/>).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected List<T>? ReadChildren<T>(ref Utf8JsonReader reader, int index) where T : class, IJsonModel<T>
+    {
+        List<T>? items = JsonRead.List(ref reader, T.ReadJson);
+        for (int i = 0; items is not null && i < items.Count; i++)
+        {
+            if (items[i] is GeneratedModel { HasReadIssues: true } model)
+            {
+                Adopt(model, index);
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>Reads a member that is a map of models (see <see cref="ReadChild{T}"/>).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected Dictionary<string, T>? ReadChildMap<T>(ref Utf8JsonReader reader, int index) where T : class, IJsonModel<T>
+    {
+        Dictionary<string, T>? map = JsonRead.Map(ref reader, T.ReadJson);
+        foreach (T value in map?.Values ?? (IEnumerable<T>)[])
+        {
+            if (value is GeneratedModel { HasReadIssues: true } model)
+            {
+                Adopt(model, index);
+            }
+        }
+
+        return map;
+    }
+
+    private void Adopt(GeneratedModel child, int index)
+    {
+        ReadIssues issues = child.Issues;
+        issues.Parent = this;
+        issues.ParentMember = index;
+        Issues.AddChild(index, child);
     }
 
     /// <summary>The value of an optional property; throws when the value read for it did not fit.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected T GetOptional<T>(int index, T value)
     {
-        if (_issues is { } issues && issues.Invalid(index) is not null)
+        if (_extra?.Issues is { } issues && issues.Invalid(index) is not null)
         {
             throw issues.Error(this, index);
         }
@@ -293,7 +318,7 @@ public abstract class GeneratedModel
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected T GetRequired<T>(int index, T? value) where T : class
     {
-        if (value is null || (_issues is { } issues && issues.Invalid(index) is not null))
+        if (value is null || (_extra?.Issues is { } issues && issues.Invalid(index) is not null))
         {
             throw RequiredError(index);
         }
@@ -305,7 +330,7 @@ public abstract class GeneratedModel
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected T GetRequiredValue<T>(int index, T? value) where T : struct
     {
-        if (value is not { } result || (_issues is { } issues && issues.Invalid(index) is not null))
+        if (value is not { } result || (_extra?.Issues is { } issues && issues.Invalid(index) is not null))
         {
             throw RequiredError(index);
         }
@@ -318,7 +343,7 @@ public abstract class GeneratedModel
     protected void SetNullable<T>(int index, ref T field, T value)
     {
         field = value;
-        _issues?.Forget(index);
+        _extra?.Issues?.Forget(index);
         Mark(index);
     }
 
@@ -327,7 +352,7 @@ public abstract class GeneratedModel
     protected void SetOptional<T>(int index, ref T field, T value)
     {
         field = value;
-        _issues?.Forget(index);
+        _extra?.Issues?.Forget(index);
         if (value is null)
         {
             Clear(index);
@@ -343,7 +368,7 @@ public abstract class GeneratedModel
     protected static TEnum? EnumOrNull<TEnum>(string? wire) where TEnum : struct, IJsonEnum<TEnum> =>
         wire is null ? null : TEnum.FromWire(wire);
 
-    internal bool HasReadIssues => _issues is not null;
+    internal bool HasReadIssues => _extra?.Issues is not null;
 
     /// <summary>Says where this model is when it was read at the top level: <c>$.data</c>, <c>$.data[3]</c>.</summary>
     internal void Locate(string? root, string? index)
@@ -360,7 +385,7 @@ public abstract class GeneratedModel
         }
     }
 
-    private ReadIssues Issues => _issues ??= new ReadIssues();
+    private ReadIssues Issues => (_extra ??= new Extra()).Issues ??= new ReadIssues();
 
     private int IndexOrThrow(string propertyName)
     {
@@ -370,7 +395,7 @@ public abstract class GeneratedModel
 
     private bool IsMarked(int index) => index < 64
         ? (_set & (1UL << index)) != 0
-        : _setMore is { } more && (more[(index >> 6) - 1] & (1UL << index)) != 0;
+        : _extra?.SetMore is { } more && (more[(index >> 6) - 1] & (1UL << index)) != 0;
 
     private void Mark(int index)
     {
@@ -380,7 +405,7 @@ public abstract class GeneratedModel
         }
         else
         {
-            (_setMore ??= new ulong[(ModelInfo.Count - 1) >> 6])[(index >> 6) - 1] |= 1UL << index;
+            ((_extra ??= new Extra()).SetMore ??= new ulong[(ModelInfo.Count - 1) >> 6])[(index >> 6) - 1] |= 1UL << index;
         }
     }
 
@@ -390,13 +415,13 @@ public abstract class GeneratedModel
         {
             _set &= ~(1UL << index);
         }
-        else if (_setMore is { } more)
+        else if (_extra?.SetMore is { } more)
         {
             more[(index >> 6) - 1] &= ~(1UL << index);
         }
     }
 
-    private string Location() => _issues switch
+    private string Location() => _extra?.Issues switch
     {
         { Parent: { } parent } issues => parent.Location() + "." + parent.ModelInfo.WireNames[issues.ParentMember] + issues.Index,
         { } issues => issues.Root + issues.Index,
@@ -405,7 +430,7 @@ public abstract class GeneratedModel
 
     private TelnyxSerializationException RequiredError(int index)
     {
-        if (_issues is { } issues && issues.Has(index))
+        if (_extra?.Issues is { } issues && issues.Has(index))
         {
             return issues.Error(this, index);
         }
@@ -418,7 +443,7 @@ public abstract class GeneratedModel
 
     private TelnyxSerializationException? FirstError()
     {
-        if (_issues is not { } issues)
+        if (_extra?.Issues is not { } issues)
         {
             return null;
         }
@@ -507,6 +532,13 @@ public abstract class GeneratedModel
                 RawValue = text,
             };
         }
+    }
+
+    private sealed class Extra
+    {
+        public ulong[]? SetMore;
+        public ReadIssues? Issues;
+        public Dictionary<string, JsonElement>? Additional;
     }
 
     /// <summary>A member that did not fit: why, where below the member, and the value as received (null when absent).</summary>

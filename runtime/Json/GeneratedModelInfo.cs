@@ -57,7 +57,14 @@ public sealed class GeneratedModelInfo
         foreach (int index in required ?? [])
         {
             _required[index] = true;
-            HasRequired = true;
+            if (index < 64)
+            {
+                RequiredLow |= 1UL << index;
+            }
+            else
+            {
+                HasRequiredHigh = true;
+            }
         }
 
         foreach (int index in secret ?? [])
@@ -98,7 +105,11 @@ public sealed class GeneratedModelInfo
     /// <summary>The number of members the spec describes.</summary>
     public int Count => _utf8Names.Length;
 
-    internal bool HasRequired { get; }
+    /// <summary>The required members among the first 64, as bits.</summary>
+    internal ulong RequiredLow { get; }
+
+    /// <summary>Whether a member past the 64th is required.</summary>
+    internal bool HasRequiredHigh { get; }
 
     internal bool IsRequired(int index) => _required[index];
 

@@ -217,8 +217,8 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.Ge
         switch (index)
         {
             case 0: _billingGroupId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 1: _callRecording = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.OutboundCallRecording>(ref reader); break;
-            case 2: _callingWindow = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.OutboundVoiceProfileCallingWindow>(ref reader); break;
+            case 1: _callRecording = ReadChild<global::Telnyx.Sip.OutboundCallRecording>(ref reader, 1); break;
+            case 2: _callingWindow = ReadChild<global::Telnyx.Sip.OutboundVoiceProfileCallingWindow>(ref reader, 2); break;
             case 3: _concurrentCallLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
             case 4: _connectionsCount = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
             case 5: _createdAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
