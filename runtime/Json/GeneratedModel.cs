@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -89,27 +90,41 @@ public abstract class GeneratedModel
     public void WriteJson(Utf8JsonWriter writer)
     {
         GeneratedModelInfo info = ModelInfo;
+        ReadIssues? issues = _extra?.Issues;
         bool redact = t_redact;
         writer.WriteStartObject();
-        for (int i = 0; i < info.Count; i++)
+        if (issues is null && !redact && _extra?.SetMore is null)
         {
-            if (!IsMarked(i))
+            // The common case: walk the set bits only.
+            for (ulong bits = _set; bits != 0; bits &= bits - 1)
             {
-                continue;
-            }
-
-            writer.WritePropertyName(info.EncodedName(i));
-            if (redact && info.IsSecret(i))
-            {
-                writer.WriteStringValue("***");
-            }
-            else if (_extra?.Issues?.Invalid(i) is { } raw)
-            {
-                raw.WriteTo(writer);
-            }
-            else
-            {
+                int i = BitOperations.TrailingZeroCount(bits);
+                writer.WritePropertyName(info.EncodedName(i));
                 WriteMember(i, writer);
+            }
+        }
+        else
+        {
+            for (int i = 0; i < info.Count; i++)
+            {
+                if (!IsMarked(i))
+                {
+                    continue;
+                }
+
+                writer.WritePropertyName(info.EncodedName(i));
+                if (redact && info.IsSecret(i))
+                {
+                    writer.WriteStringValue("***");
+                }
+                else if (issues?.Invalid(i) is { } raw)
+                {
+                    raw.WriteTo(writer);
+                }
+                else
+                {
+                    WriteMember(i, writer);
+                }
             }
         }
 
