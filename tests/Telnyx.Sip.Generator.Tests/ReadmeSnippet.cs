@@ -6,8 +6,8 @@ using System.Text.RegularExpressions;
 namespace Telnyx.Sip.Generator.Tests;
 
 /// <summary>
-/// The README's usage example ("Using the client"), taken from README.md itself and wrapped in a method, so that the
-/// compile test fails when the README drifts from the generated client.
+/// The README's usage example ("Using the client") and the examples of its models section, taken from README.md itself
+/// and wrapped in a method, so that the compile test fails when the README drifts from the generated client.
 /// </summary>
 internal static class ReadmeSnippet
 {
@@ -26,6 +26,19 @@ internal static class ReadmeSnippet
             string[] lines = block.Groups[1].Value.Split('\n');
             string usings = string.Join("\n", lines.Where(l => l.StartsWith("using ", StringComparison.Ordinal)));
             string body = string.Join("\n", lines.Where(l => !l.StartsWith("using ", StringComparison.Ordinal)));
+
+            // Each example of the models section in a scope of its own.
+            int models = readme.IndexOf("### Models:", StringComparison.Ordinal);
+            int modelsEnd = readme.IndexOf("\n### ", models + 1, StringComparison.Ordinal);
+            if (models < 0 || modelsEnd < 0)
+            {
+                throw new InvalidOperationException("README.md has no '### Models:' section.");
+            }
+
+            foreach (Match example in Regex.Matches(readme[models..modelsEnd], "```csharp\n(.*?)```", RegexOptions.Singleline))
+            {
+                body += "\n{\n" + example.Groups[1].Value + "}\n";
+            }
             return $$"""
                 using System;
                 using System.Threading.Tasks;
