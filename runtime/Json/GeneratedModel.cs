@@ -91,6 +91,12 @@ public abstract class GeneratedModel
     {
         GeneratedModelInfo info = ModelInfo;
         ReadIssues? issues = _extra?.Issues;
+        if (issues?.Whole is { } whole)
+        {
+            whole.WriteTo(writer);
+            return;
+        }
+
         bool redact = t_redact;
         writer.WriteStartObject();
         if (issues is null && !redact && _extra?.SetMore is null)
@@ -136,6 +142,11 @@ public abstract class GeneratedModel
     public override string ToString()
     {
         GeneratedModelInfo info = ModelInfo;
+        if (_extra?.Issues?.Whole is { } whole)
+        {
+            return info.TypeName + " " + whole.GetRawText();
+        }
+
         var text = new StringBuilder(info.TypeName).Append(" {");
         var buffer = new ArrayBufferWriter<byte>(64);
         bool any = false;
@@ -204,7 +215,14 @@ public abstract class GeneratedModel
     protected static T ReadObject<T>(ref Utf8JsonReader reader, T model) where T : GeneratedModel
     {
         GeneratedModelInfo info = model.ModelInfo;
-        JsonRead.ExpectObject(ref reader, info.TypeName);
+        JsonRead.Start(ref reader);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            // Not an object at all (a list item that is null or a number): kept whole, so that a page still reads.
+            TelnyxSerializationException error = JsonRead.Mismatch(ref reader, "an object (" + info.TypeName + ")");
+            model.Issues.SetWhole(JsonElement.ParseValue(ref reader), error.Reason);
+            return model;
+        }
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             int index = info.IndexOf(ref reader);
@@ -463,6 +481,11 @@ public abstract class GeneratedModel
             return null;
         }
 
+        if (issues.Whole is not null)
+        {
+            return issues.Error(this, -1);
+        }
+
         for (int i = 0; i < ModelInfo.Count; i++)
         {
             if (issues.Has(i))
@@ -507,9 +530,20 @@ public abstract class GeneratedModel
             }
         }
 
-        public bool Has(int index) => _members.ContainsKey(index);
+        /// <summary>The value as received when it was not an object at all; every property then throws.</summary>
+        public JsonElement? Whole { get; private set; }
 
-        public JsonElement? Invalid(int index) => _members.TryGetValue(index, out Issue issue) ? issue.Raw : null;
+        private string? WholeReason { get; set; }
+
+        public void SetWhole(JsonElement raw, string reason)
+        {
+            Whole = raw;
+            WholeReason = reason;
+        }
+
+        public bool Has(int index) => Whole is not null || _members.ContainsKey(index);
+
+        public JsonElement? Invalid(int index) => Whole ?? (_members.TryGetValue(index, out Issue issue) ? issue.Raw : null);
 
         public void AddInvalid(int index, JsonElement raw, TelnyxSerializationException error)
         {
@@ -531,6 +565,16 @@ public abstract class GeneratedModel
         public TelnyxSerializationException Error(GeneratedModel model, int index)
         {
             GeneratedModelInfo info = model.ModelInfo;
+            if (Whole is { } whole)
+            {
+                string wholeText = whole.GetRawText();
+                return new TelnyxSerializationException(
+                    $"{info.TypeName} could not be read: {WholeReason}; the value {Shorten(wholeText)} is kept as received", model.Location())
+                {
+                    RawValue = wholeText,
+                };
+            }
+
             Issue issue = _members[index];
             string property = info.TypeName + "." + info.PropertyNames[index];
             string path = model.Location() + "." + info.WireNames[index] + issue.InnerPath;
@@ -540,7 +584,7 @@ public abstract class GeneratedModel
             }
 
             string text = raw.GetRawText();
-            string shown = info.IsSecret(index) ? "***" : text.Length > 200 ? text.Substring(0, 200) + "…" : text;
+            string shown = info.IsSecret(index) ? "***" : Shorten(text);
             return new TelnyxSerializationException(
                 string.Create(CultureInfo.InvariantCulture, $"{property} could not be read: {issue.Reason}; the value {shown} is kept as received"), path)
             {
@@ -555,6 +599,8 @@ public abstract class GeneratedModel
         public ReadIssues? Issues;
         public Dictionary<string, JsonElement>? Additional;
     }
+
+    private static string Shorten(string text) => text.Length > 200 ? text.Substring(0, 200) + "…" : text;
 
     /// <summary>A member that did not fit: why, where below the member, and the value as received (null when absent).</summary>
     private readonly record struct Issue(string Reason, string InnerPath, JsonElement? Raw);

@@ -125,4 +125,26 @@ public class LenientModelTests
         Assert.Equal(AnchorsiteOverride.ChicagoIL, connection.AnchorsiteOverride);
         Assert.True(connection.AdditionalProperties["unknown"].GetProperty("kept").GetBoolean());
     }
+
+    [Fact]
+    public async Task APageItemThatIsNotAnObjectAtAllIsKeptAndTheRestOfThePageReads()
+    {
+        await using var server = new LoopbackServer(_ => new CannedResponse(200,
+            """{"data":[{"id":"1"},null,42,{"id":"4"}],"meta":{"page_number":1,"page_size":4,"total_pages":1,"total_results":4}}"""));
+        var client = new TelnyxSipClient(server.Options());
+
+        var connections = new List<CredentialConnection>();
+        await foreach (CredentialConnection connection in client.CredentialConnections.ListAsync())
+        {
+            connections.Add(connection);
+        }
+
+        Assert.Equal(4, connections.Count);
+        Assert.Equal("4", connections[3].Id);
+        TelnyxSerializationException error = Assert.Throws<TelnyxSerializationException>(() => connections[2].Id);
+        Assert.Equal("$.data[2]", error.Path);
+        Assert.Equal("42", error.RawValue);
+        Assert.Equal("$.data[1]", Assert.Throws<TelnyxSerializationException>(connections[1].Validate).Path);
+        Assert.Equal("42", Json.Write(connections[2]));
+    }
 }
