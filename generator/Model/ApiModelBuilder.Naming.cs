@@ -94,4 +94,16 @@ internal sealed partial class ApiModelBuilder
 
         return candidate;
     }
+
+    /// <summary>
+    /// A member's name before it is made unique: a dotted wire name (<c>outbound.outbound_voice_profile_id</c>) joined
+    /// without repeated words (<see cref="Naming.MemberIdentifier"/>), unless a sibling's wire name already means that
+    /// name (<c>outbound_voice_profile_id</c>): then the words stay, so that neither member depends on the other's order.
+    /// </summary>
+    private static string MemberName(string wireName, IEnumerable<string> siblingWireNames)
+    {
+        string joined = Naming.MemberIdentifier(wireName);
+        string plain = Naming.Identifier(wireName);
+        return joined != plain && siblingWireNames.Any(s => s != wireName && Naming.Identifier(s) == joined) ? plain : joined;
+    }
 }

@@ -96,7 +96,7 @@ public class NamingTests
         Assert.Equal("ThingValue", names["thing"]); // a member cannot share its class's name
         Assert.InRange(names.Values.Max(n => n.Length), 1, 96);
 
-        Model.EnumSpec format = spec.Enums.Single(e => e.Name == "ThingNumberFormat");
+        Model.EnumSpec format = spec.Enums.Single(e => e.Name == "NumberFormat");
         var members = format.Members.ToDictionary(m => m.Value, m => m.Name);
         Assert.Equal("PlusE164", members["+E.164"]);
         Assert.Equal("E164", members["E.164"]);
@@ -140,8 +140,8 @@ public class NamingTests
             Assert.Equal(property.Name, thingAfter.Properties.Single(p => p.WireName == property.WireName).Name);
         }
 
-        var enumBefore = before.Enums.Single(e => e.Name == "ThingNumberFormat").Members.ToDictionary(m => m.Value, m => m.Name);
-        var enumAfter = after.Enums.Single(e => e.Name == "ThingNumberFormat").Members.ToDictionary(m => m.Value, m => m.Name);
+        var enumBefore = before.Enums.Single(e => e.Name == "NumberFormat").Members.ToDictionary(m => m.Value, m => m.Name);
+        var enumAfter = after.Enums.Single(e => e.Name == "NumberFormat").Members.ToDictionary(m => m.Value, m => m.Name);
         Assert.All(enumBefore.Where(m => m.Key != "E.164"), m => Assert.Equal(m.Value, enumAfter[m.Key]));
     }
 }

@@ -143,9 +143,9 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.IJsonModel<C
 
     /// <summary>The format of the webhooks sent for this connection: API v1 or v2.</summary>
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
-    public global::Telnyx.Sip.ConnectionWebhookApiVersion? WebhookApiVersion
+    public global::Telnyx.Sip.WebhookApiVersion? WebhookApiVersion
     {
-        get => _webhookApiVersion is null ? (global::Telnyx.Sip.ConnectionWebhookApiVersion?)null : new global::Telnyx.Sip.ConnectionWebhookApiVersion(_webhookApiVersion);
+        get => _webhookApiVersion is null ? (global::Telnyx.Sip.WebhookApiVersion?)null : new global::Telnyx.Sip.WebhookApiVersion(_webhookApiVersion);
         set
         {
             _webhookApiVersion = value?.Value;

@@ -288,9 +288,9 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
 
     /// <summary>The format of the webhooks sent for this connection: API v1 or v2.</summary>
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
-    public global::Telnyx.Sip.CreateIpConnectionRequestWebhookApiVersion? WebhookApiVersion
+    public global::Telnyx.Sip.WebhookApiVersion? WebhookApiVersion
     {
-        get => _webhookApiVersion is null ? (global::Telnyx.Sip.CreateIpConnectionRequestWebhookApiVersion?)null : new global::Telnyx.Sip.CreateIpConnectionRequestWebhookApiVersion(_webhookApiVersion);
+        get => _webhookApiVersion is null ? (global::Telnyx.Sip.WebhookApiVersion?)null : new global::Telnyx.Sip.WebhookApiVersion(_webhookApiVersion);
         set
         {
             _webhookApiVersion = value?.Value;

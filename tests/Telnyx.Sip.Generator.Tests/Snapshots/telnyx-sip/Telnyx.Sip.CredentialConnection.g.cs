@@ -370,9 +370,9 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.IJ
 
     /// <summary>The format of the webhooks sent for this connection: API v1 or v2.</summary>
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
-    public global::Telnyx.Sip.CredentialConnectionWebhookApiVersion? WebhookApiVersion
+    public global::Telnyx.Sip.WebhookApiVersion? WebhookApiVersion
     {
-        get => _webhookApiVersion is null ? (global::Telnyx.Sip.CredentialConnectionWebhookApiVersion?)null : new global::Telnyx.Sip.CredentialConnectionWebhookApiVersion(_webhookApiVersion);
+        get => _webhookApiVersion is null ? (global::Telnyx.Sip.WebhookApiVersion?)null : new global::Telnyx.Sip.WebhookApiVersion(_webhookApiVersion);
         set
         {
             _webhookApiVersion = value?.Value;

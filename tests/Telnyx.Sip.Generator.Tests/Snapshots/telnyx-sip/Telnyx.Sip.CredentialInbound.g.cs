@@ -148,9 +148,9 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.IJson
 
     /// <summary>Rings several devices at once for incoming calls.</summary>
     /// <remarks>Default: <c>disabled</c>.</remarks>
-    public global::Telnyx.Sip.CredentialInboundSimultaneousRinging? SimultaneousRinging
+    public global::Telnyx.Sip.SimultaneousRinging? SimultaneousRinging
     {
-        get => _simultaneousRinging is null ? (global::Telnyx.Sip.CredentialInboundSimultaneousRinging?)null : new global::Telnyx.Sip.CredentialInboundSimultaneousRinging(_simultaneousRinging);
+        get => _simultaneousRinging is null ? (global::Telnyx.Sip.SimultaneousRinging?)null : new global::Telnyx.Sip.SimultaneousRinging(_simultaneousRinging);
         set
         {
             _simultaneousRinging = value?.Value;

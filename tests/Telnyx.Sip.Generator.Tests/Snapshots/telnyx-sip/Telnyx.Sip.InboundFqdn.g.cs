@@ -93,9 +93,9 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.IJsonModel<
     /// are accepted.
     /// </summary>
     /// <remarks>Default: <c>sequential</c>.</remarks>
-    public global::Telnyx.Sip.InboundFqdnDefaultRoutingMethod? DefaultRoutingMethod
+    public global::Telnyx.Sip.DefaultRoutingMethod? DefaultRoutingMethod
     {
-        get => _defaultRoutingMethod is null ? (global::Telnyx.Sip.InboundFqdnDefaultRoutingMethod?)null : new global::Telnyx.Sip.InboundFqdnDefaultRoutingMethod(_defaultRoutingMethod);
+        get => _defaultRoutingMethod is null ? (global::Telnyx.Sip.DefaultRoutingMethod?)null : new global::Telnyx.Sip.DefaultRoutingMethod(_defaultRoutingMethod);
         set
         {
             _defaultRoutingMethod = value?.Value;

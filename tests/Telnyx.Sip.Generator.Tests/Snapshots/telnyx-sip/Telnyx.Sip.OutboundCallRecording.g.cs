@@ -41,9 +41,9 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
     /// With <c>dual</c>, recordings are stereo: the first leg on one channel, the other legs on the second.
     /// </summary>
     /// <remarks>Default: <c>single</c>. Example: <c>dual</c>.</remarks>
-    public global::Telnyx.Sip.OutboundCallRecordingCallRecordingChannels? CallRecordingChannels
+    public global::Telnyx.Sip.CallRecordingChannels? CallRecordingChannels
     {
-        get => _callRecordingChannels is null ? (global::Telnyx.Sip.OutboundCallRecordingCallRecordingChannels?)null : new global::Telnyx.Sip.OutboundCallRecordingCallRecordingChannels(_callRecordingChannels);
+        get => _callRecordingChannels is null ? (global::Telnyx.Sip.CallRecordingChannels?)null : new global::Telnyx.Sip.CallRecordingChannels(_callRecordingChannels);
         set
         {
             _callRecordingChannels = value?.Value;
@@ -53,9 +53,9 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
 
     /// <summary>The file format of call recordings.</summary>
     /// <remarks>Default: <c>wav</c>. Example: <c>mp3</c>.</remarks>
-    public global::Telnyx.Sip.OutboundCallRecordingCallRecordingFormat? CallRecordingFormat
+    public global::Telnyx.Sip.CallRecordingFormat? CallRecordingFormat
     {
-        get => _callRecordingFormat is null ? (global::Telnyx.Sip.OutboundCallRecordingCallRecordingFormat?)null : new global::Telnyx.Sip.OutboundCallRecordingCallRecordingFormat(_callRecordingFormat);
+        get => _callRecordingFormat is null ? (global::Telnyx.Sip.CallRecordingFormat?)null : new global::Telnyx.Sip.CallRecordingFormat(_callRecordingFormat);
         set
         {
             _callRecordingFormat = value?.Value;
@@ -64,9 +64,9 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.I
     }
 
     /// <summary>Which calls are recorded.</summary>
-    public global::Telnyx.Sip.OutboundCallRecordingCallRecordingType? CallRecordingType
+    public global::Telnyx.Sip.CallRecordingType? CallRecordingType
     {
-        get => _callRecordingType is null ? (global::Telnyx.Sip.OutboundCallRecordingCallRecordingType?)null : new global::Telnyx.Sip.OutboundCallRecordingCallRecordingType(_callRecordingType);
+        get => _callRecordingType is null ? (global::Telnyx.Sip.CallRecordingType?)null : new global::Telnyx.Sip.CallRecordingType(_callRecordingType);
         set
         {
             _callRecordingType = value?.Value;

@@ -113,9 +113,9 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.IJsonModel<O
     /// <remarks>
     /// Default: <c>tech-prefixp-charge-info</c>. Example: <c>tech-prefixp-charge-info</c>.
     /// </remarks>
-    public global::Telnyx.Sip.OutboundIpIpAuthenticationMethod? IpAuthenticationMethod
+    public global::Telnyx.Sip.OutboundIpAuthenticationMethod? IpAuthenticationMethod
     {
-        get => _ipAuthenticationMethod is null ? (global::Telnyx.Sip.OutboundIpIpAuthenticationMethod?)null : new global::Telnyx.Sip.OutboundIpIpAuthenticationMethod(_ipAuthenticationMethod);
+        get => _ipAuthenticationMethod is null ? (global::Telnyx.Sip.OutboundIpAuthenticationMethod?)null : new global::Telnyx.Sip.OutboundIpAuthenticationMethod(_ipAuthenticationMethod);
         set
         {
             _ipAuthenticationMethod = value?.Value;

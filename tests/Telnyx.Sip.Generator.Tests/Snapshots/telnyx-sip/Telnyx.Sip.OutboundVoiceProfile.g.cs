@@ -14,7 +14,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
     private ulong _assigned0;
     private string? _billingGroupId;
     private global::Telnyx.Sip.OutboundCallRecording? _callRecording;
-    private global::Telnyx.Sip.OutboundVoiceProfileCallingWindow? _callingWindow;
+    private global::Telnyx.Sip.CallingWindow? _callingWindow;
     private int? _concurrentCallLimit;
     private int? _connectionsCount;
     private string? _createdAt;
@@ -67,7 +67,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
     /// (Beta) The hours in which calls may start, and how many calls one called number may receive in that
     /// window. Times are UTC, 24-hour clock.
     /// </summary>
-    public global::Telnyx.Sip.OutboundVoiceProfileCallingWindow? CallingWindow
+    public global::Telnyx.Sip.CallingWindow? CallingWindow
     {
         get => _callingWindow;
         set
@@ -312,7 +312,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.IJ
                     case 2:
                         member = "calling_window";
                         reader.Read();
-                        result._callingWindow = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.OutboundVoiceProfileCallingWindow>(ref reader);
+                        result._callingWindow = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.CallingWindow>(ref reader);
                         result._assigned0 |= 0x4UL;
                         break;
                     case 3:

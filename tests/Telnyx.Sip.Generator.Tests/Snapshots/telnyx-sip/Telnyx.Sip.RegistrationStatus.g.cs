@@ -88,9 +88,9 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.IJso
     }
 
     /// <summary>The SIP registration state.</summary>
-    public global::Telnyx.Sip.RegistrationStatusStatus? Status
+    public global::Telnyx.Sip.RegistrationStatusValue? Status
     {
-        get => _status is null ? (global::Telnyx.Sip.RegistrationStatusStatus?)null : new global::Telnyx.Sip.RegistrationStatusStatus(_status);
+        get => _status is null ? (global::Telnyx.Sip.RegistrationStatusValue?)null : new global::Telnyx.Sip.RegistrationStatusValue(_status);
         set
         {
             _status = value?.Value;

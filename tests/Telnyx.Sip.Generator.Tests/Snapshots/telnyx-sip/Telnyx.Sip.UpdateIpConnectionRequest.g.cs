@@ -286,9 +286,9 @@ public sealed partial class UpdateIpConnectionRequest : global::Telnyx.Sip.Runti
 
     /// <summary>The format of the webhooks sent for this connection: API v1 or v2.</summary>
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
-    public global::Telnyx.Sip.UpdateIpConnectionRequestWebhookApiVersion? WebhookApiVersion
+    public global::Telnyx.Sip.WebhookApiVersion? WebhookApiVersion
     {
-        get => _webhookApiVersion is null ? (global::Telnyx.Sip.UpdateIpConnectionRequestWebhookApiVersion?)null : new global::Telnyx.Sip.UpdateIpConnectionRequestWebhookApiVersion(_webhookApiVersion);
+        get => _webhookApiVersion is null ? (global::Telnyx.Sip.WebhookApiVersion?)null : new global::Telnyx.Sip.WebhookApiVersion(_webhookApiVersion);
         set
         {
             _webhookApiVersion = value?.Value;

@@ -12,7 +12,7 @@ public sealed partial class UpdateOutboundVoiceProfileRequest : global::Telnyx.S
     private ulong _assigned0;
     private string? _billingGroupId;
     private global::Telnyx.Sip.OutboundCallRecording? _callRecording;
-    private global::Telnyx.Sip.UpdateOutboundVoiceProfileRequestCallingWindow? _callingWindow;
+    private global::Telnyx.Sip.CallingWindow? _callingWindow;
     private int? _concurrentCallLimit;
     private string? _dailySpendLimit;
     private bool? _dailySpendLimitEnabled;
@@ -68,7 +68,7 @@ public sealed partial class UpdateOutboundVoiceProfileRequest : global::Telnyx.S
     /// (Beta) The hours in which calls may start, and how many calls one called number may receive in that
     /// window.
     /// </summary>
-    public global::Telnyx.Sip.UpdateOutboundVoiceProfileRequestCallingWindow? CallingWindow
+    public global::Telnyx.Sip.CallingWindow? CallingWindow
     {
         get => _callingWindow;
         set
@@ -253,7 +253,7 @@ public sealed partial class UpdateOutboundVoiceProfileRequest : global::Telnyx.S
                     case 2:
                         member = "calling_window";
                         reader.Read();
-                        result._callingWindow = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.UpdateOutboundVoiceProfileRequestCallingWindow>(ref reader);
+                        result._callingWindow = global::Telnyx.Sip.Runtime.JsonRead.Model<global::Telnyx.Sip.CallingWindow>(ref reader);
                         result._assigned0 |= 0x4UL;
                         break;
                     case 3:

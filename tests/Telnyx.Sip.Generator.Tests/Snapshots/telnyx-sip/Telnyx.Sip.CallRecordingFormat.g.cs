@@ -9,25 +9,25 @@ namespace Telnyx.Sip;
 /// Default: <c>wav</c>. Example: <c>mp3</c>. A value the spec does not list is kept as it is, so that
 /// it survives a read-modify-write; see <c>IsKnown</c>.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonEnumConverter<OutboundCallRecordingCallRecordingFormat>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonEnumConverter<CallRecordingFormat>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public readonly partial struct OutboundCallRecordingCallRecordingFormat : global::System.IEquatable<OutboundCallRecordingCallRecordingFormat>, global::Telnyx.Sip.Runtime.IJsonEnum<OutboundCallRecordingCallRecordingFormat>
+public readonly partial struct CallRecordingFormat : global::System.IEquatable<CallRecordingFormat>, global::Telnyx.Sip.Runtime.IJsonEnum<CallRecordingFormat>
 {
     private readonly string? _value;
 
     /// <summary>
     /// Creates a value from its wire string. Prefer the static members for the values the spec lists.
     /// </summary>
-    public OutboundCallRecordingCallRecordingFormat(string value)
+    public CallRecordingFormat(string value)
     {
         _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
     }
 
     /// <summary>The value <c>wav</c>.</summary>
-    public static OutboundCallRecordingCallRecordingFormat Wav { get; } = new("wav");
+    public static CallRecordingFormat Wav { get; } = new("wav");
 
     /// <summary>The value <c>mp3</c>.</summary>
-    public static OutboundCallRecordingCallRecordingFormat Mp3 { get; } = new("mp3");
+    public static CallRecordingFormat Mp3 { get; } = new("mp3");
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
@@ -36,22 +36,22 @@ public readonly partial struct OutboundCallRecordingCallRecordingFormat : global
     public bool IsKnown => Value is "wav" or "mp3";
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
-    public static OutboundCallRecordingCallRecordingFormat FromWire(string value) => new(value);
+    public static CallRecordingFormat FromWire(string value) => new(value);
 
     /// <summary>Converts a wire string to a value.</summary>
-    public static implicit operator OutboundCallRecordingCallRecordingFormat(string value) => new(value);
+    public static implicit operator CallRecordingFormat(string value) => new(value);
 
     /// <summary>Compares the wire strings, ordinally.</summary>
-    public static bool operator ==(OutboundCallRecordingCallRecordingFormat left, OutboundCallRecordingCallRecordingFormat right) => left.Equals(right);
+    public static bool operator ==(CallRecordingFormat left, CallRecordingFormat right) => left.Equals(right);
 
     /// <summary>Compares the wire strings, ordinally.</summary>
-    public static bool operator !=(OutboundCallRecordingCallRecordingFormat left, OutboundCallRecordingCallRecordingFormat right) => !left.Equals(right);
+    public static bool operator !=(CallRecordingFormat left, CallRecordingFormat right) => !left.Equals(right);
 
     /// <inheritdoc />
-    public bool Equals(OutboundCallRecordingCallRecordingFormat other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(CallRecordingFormat other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is OutboundCallRecordingCallRecordingFormat other && Equals(other);
+    public override bool Equals(object? obj) => obj is CallRecordingFormat other && Equals(other);
 
     /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);

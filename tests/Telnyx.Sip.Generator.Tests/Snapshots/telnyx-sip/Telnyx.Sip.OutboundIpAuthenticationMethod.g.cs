@@ -4,30 +4,30 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The values of OutboundIpIpAuthenticationMethod.</summary>
+/// <summary>The values of OutboundIpAuthenticationMethod.</summary>
 /// <remarks>
 /// Default: <c>tech-prefixp-charge-info</c>. Example: <c>tech-prefixp-charge-info</c>. A value the spec
 /// does not list is kept as it is, so that it survives a read-modify-write; see <c>IsKnown</c>.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonEnumConverter<OutboundIpIpAuthenticationMethod>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonEnumConverter<OutboundIpAuthenticationMethod>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public readonly partial struct OutboundIpIpAuthenticationMethod : global::System.IEquatable<OutboundIpIpAuthenticationMethod>, global::Telnyx.Sip.Runtime.IJsonEnum<OutboundIpIpAuthenticationMethod>
+public readonly partial struct OutboundIpAuthenticationMethod : global::System.IEquatable<OutboundIpAuthenticationMethod>, global::Telnyx.Sip.Runtime.IJsonEnum<OutboundIpAuthenticationMethod>
 {
     private readonly string? _value;
 
     /// <summary>
     /// Creates a value from its wire string. Prefer the static members for the values the spec lists.
     /// </summary>
-    public OutboundIpIpAuthenticationMethod(string value)
+    public OutboundIpAuthenticationMethod(string value)
     {
         _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
     }
 
     /// <summary>The value <c>tech-prefixp-charge-info</c>.</summary>
-    public static OutboundIpIpAuthenticationMethod TechPrefixpChargeInfo { get; } = new("tech-prefixp-charge-info");
+    public static OutboundIpAuthenticationMethod TechPrefixpChargeInfo { get; } = new("tech-prefixp-charge-info");
 
     /// <summary>The value <c>token</c>.</summary>
-    public static OutboundIpIpAuthenticationMethod Token { get; } = new("token");
+    public static OutboundIpAuthenticationMethod Token { get; } = new("token");
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
@@ -36,22 +36,22 @@ public readonly partial struct OutboundIpIpAuthenticationMethod : global::System
     public bool IsKnown => Value is "tech-prefixp-charge-info" or "token";
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
-    public static OutboundIpIpAuthenticationMethod FromWire(string value) => new(value);
+    public static OutboundIpAuthenticationMethod FromWire(string value) => new(value);
 
     /// <summary>Converts a wire string to a value.</summary>
-    public static implicit operator OutboundIpIpAuthenticationMethod(string value) => new(value);
+    public static implicit operator OutboundIpAuthenticationMethod(string value) => new(value);
 
     /// <summary>Compares the wire strings, ordinally.</summary>
-    public static bool operator ==(OutboundIpIpAuthenticationMethod left, OutboundIpIpAuthenticationMethod right) => left.Equals(right);
+    public static bool operator ==(OutboundIpAuthenticationMethod left, OutboundIpAuthenticationMethod right) => left.Equals(right);
 
     /// <summary>Compares the wire strings, ordinally.</summary>
-    public static bool operator !=(OutboundIpIpAuthenticationMethod left, OutboundIpIpAuthenticationMethod right) => !left.Equals(right);
+    public static bool operator !=(OutboundIpAuthenticationMethod left, OutboundIpAuthenticationMethod right) => !left.Equals(right);
 
     /// <inheritdoc />
-    public bool Equals(OutboundIpIpAuthenticationMethod other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(OutboundIpAuthenticationMethod other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is OutboundIpIpAuthenticationMethod other && Equals(other);
+    public override bool Equals(object? obj) => obj is OutboundIpAuthenticationMethod other && Equals(other);
 
     /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);

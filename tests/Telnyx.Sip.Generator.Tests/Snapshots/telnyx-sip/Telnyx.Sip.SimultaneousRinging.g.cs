@@ -9,25 +9,25 @@ namespace Telnyx.Sip;
 /// Default: <c>disabled</c>. A value the spec does not list is kept as it is, so that it survives a
 /// read-modify-write; see <c>IsKnown</c>.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonEnumConverter<CredentialInboundSimultaneousRinging>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonEnumConverter<SimultaneousRinging>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public readonly partial struct CredentialInboundSimultaneousRinging : global::System.IEquatable<CredentialInboundSimultaneousRinging>, global::Telnyx.Sip.Runtime.IJsonEnum<CredentialInboundSimultaneousRinging>
+public readonly partial struct SimultaneousRinging : global::System.IEquatable<SimultaneousRinging>, global::Telnyx.Sip.Runtime.IJsonEnum<SimultaneousRinging>
 {
     private readonly string? _value;
 
     /// <summary>
     /// Creates a value from its wire string. Prefer the static members for the values the spec lists.
     /// </summary>
-    public CredentialInboundSimultaneousRinging(string value)
+    public SimultaneousRinging(string value)
     {
         _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
     }
 
     /// <summary>The value <c>disabled</c>.</summary>
-    public static CredentialInboundSimultaneousRinging Disabled { get; } = new("disabled");
+    public static SimultaneousRinging Disabled { get; } = new("disabled");
 
     /// <summary>The value <c>enabled</c>.</summary>
-    public static CredentialInboundSimultaneousRinging Enabled { get; } = new("enabled");
+    public static SimultaneousRinging Enabled { get; } = new("enabled");
 
     /// <summary>The exact string sent and received on the wire.</summary>
     public string Value => _value ?? "";
@@ -36,22 +36,22 @@ public readonly partial struct CredentialInboundSimultaneousRinging : global::Sy
     public bool IsKnown => Value is "disabled" or "enabled";
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
-    public static CredentialInboundSimultaneousRinging FromWire(string value) => new(value);
+    public static SimultaneousRinging FromWire(string value) => new(value);
 
     /// <summary>Converts a wire string to a value.</summary>
-    public static implicit operator CredentialInboundSimultaneousRinging(string value) => new(value);
+    public static implicit operator SimultaneousRinging(string value) => new(value);
 
     /// <summary>Compares the wire strings, ordinally.</summary>
-    public static bool operator ==(CredentialInboundSimultaneousRinging left, CredentialInboundSimultaneousRinging right) => left.Equals(right);
+    public static bool operator ==(SimultaneousRinging left, SimultaneousRinging right) => left.Equals(right);
 
     /// <summary>Compares the wire strings, ordinally.</summary>
-    public static bool operator !=(CredentialInboundSimultaneousRinging left, CredentialInboundSimultaneousRinging right) => !left.Equals(right);
+    public static bool operator !=(SimultaneousRinging left, SimultaneousRinging right) => !left.Equals(right);
 
     /// <inheritdoc />
-    public bool Equals(CredentialInboundSimultaneousRinging other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(SimultaneousRinging other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is CredentialInboundSimultaneousRinging other && Equals(other);
+    public override bool Equals(object? obj) => obj is SimultaneousRinging other && Equals(other);
 
     /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);

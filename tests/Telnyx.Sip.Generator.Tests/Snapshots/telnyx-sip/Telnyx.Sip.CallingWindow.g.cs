@@ -8,9 +8,9 @@ namespace Telnyx.Sip;
 /// (Beta) The hours in which calls may start, and how many calls one called number may receive in that
 /// window. Times are UTC, 24-hour clock.
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<CreateOutboundVoiceProfileRequestCallingWindow>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<CallingWindow>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class CreateOutboundVoiceProfileRequestCallingWindow : global::Telnyx.Sip.Runtime.IJsonModel<CreateOutboundVoiceProfileRequestCallingWindow>
+public sealed partial class CallingWindow : global::Telnyx.Sip.Runtime.IJsonModel<CallingWindow>
 {
     private ulong _assigned0;
     private int? _callsPerCld;
@@ -21,7 +21,7 @@ public sealed partial class CreateOutboundVoiceProfileRequestCallingWindow : glo
     /// <summary>
     /// Creates an instance with no property assigned. Only the properties you assign are sent.
     /// </summary>
-    public CreateOutboundVoiceProfileRequestCallingWindow()
+    public CallingWindow()
     {
     }
 
@@ -29,7 +29,7 @@ public sealed partial class CreateOutboundVoiceProfileRequestCallingWindow : glo
     /// (Beta) How many calls one called number (CLD) may receive within the calling window; null for no
     /// limit.
     /// </summary>
-    /// <remarks>At least 0. Example: <c>5</c>.</remarks>
+    /// <remarks>Example: <c>5</c>.</remarks>
     public int? CallsPerCld
     {
         get => _callsPerCld;
@@ -43,7 +43,7 @@ public sealed partial class CreateOutboundVoiceProfileRequestCallingWindow : glo
     /// <summary>
     /// (Beta) UTC time of day, as HH:MM on a 24-hour clock, after which no new call may start.
     /// </summary>
-    /// <remarks>Format: time. Example: <c>20:00:00.00Z</c>.</remarks>
+    /// <remarks>Example: <c>20:00:00.00Z</c>.</remarks>
     public string? EndTime
     {
         get => _endTime;
@@ -55,7 +55,7 @@ public sealed partial class CreateOutboundVoiceProfileRequestCallingWindow : glo
     }
 
     /// <summary>(Beta) UTC time of day, as HH:MM on a 24-hour clock, from which calls may start.</summary>
-    /// <remarks>Format: time. Example: <c>08:00:00.00Z</c>.</remarks>
+    /// <remarks>Example: <c>08:00:00.00Z</c>.</remarks>
     public string? StartTime
     {
         get => _startTime;
@@ -73,13 +73,13 @@ public sealed partial class CreateOutboundVoiceProfileRequestCallingWindow : glo
         _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
 
     /// <summary>
-    /// Reads a CreateOutboundVoiceProfileRequestCallingWindow from the JSON object at the reader's
-    /// position. Unknown members are kept in AdditionalProperties.
+    /// Reads a CallingWindow from the JSON object at the reader's position. Unknown members are kept in
+    /// AdditionalProperties.
     /// </summary>
-    public static CreateOutboundVoiceProfileRequestCallingWindow ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    public static CallingWindow ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Telnyx.Sip.Runtime.JsonRead.ExpectObject(ref reader, "CreateOutboundVoiceProfileRequestCallingWindow");
-        var result = new CreateOutboundVoiceProfileRequestCallingWindow();
+        global::Telnyx.Sip.Runtime.JsonRead.ExpectObject(ref reader, "CallingWindow");
+        var result = new CallingWindow();
         string member = "";
         try
         {
@@ -183,7 +183,7 @@ public sealed partial class CreateOutboundVoiceProfileRequestCallingWindow : glo
     /// <summary>Lists the assigned properties; secrets such as passwords are shown as <c>***</c>.</summary>
     public override string ToString()
     {
-        var text = new global::Telnyx.Sip.Runtime.ModelText("CreateOutboundVoiceProfileRequestCallingWindow");
+        var text = new global::Telnyx.Sip.Runtime.ModelText("CallingWindow");
         if ((_assigned0 & 0x1UL) != 0)
         {
             text.Add("CallsPerCld", _callsPerCld);
