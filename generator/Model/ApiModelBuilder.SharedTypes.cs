@@ -226,13 +226,14 @@ internal sealed partial class ApiModelBuilder
         }
 
         // 3. Owner and property, owners first: a shared type declared inside another is named after that one's final name.
-        var pending = all.Where(s => !final.ContainsKey(s) && !names.ContainsKey(s)).ToList();
+        var pending = new HashSet<SharedType>(all.Where(s => !final.ContainsKey(s) && !names.ContainsKey(s)));
         while (pending.Count > 0)
         {
-            var ready = pending.Where(s => s.Owners.All(o => !byProvisional.TryGetValue(o, out SharedType? owner) || owner == s || !pending.Contains(owner))).ToList();
+            var ready = all.Where(s => pending.Contains(s) &&
+                                       s.Owners.All(o => !byProvisional.TryGetValue(o, out SharedType? owner) || owner == s || !pending.Contains(owner))).ToList();
             if (ready.Count == 0)
             {
-                ready = pending; // owners that contain each other cannot be inline; keep going rather than loop
+                ready = all.Where(pending.Contains).ToList(); // owners that contain each other cannot be inline; keep going rather than loop
             }
 
             var candidates = ready.ToDictionary(s => s, s => s.Owners
@@ -260,7 +261,7 @@ internal sealed partial class ApiModelBuilder
                 }
             }
 
-            pending = pending.Except(ready).ToList();
+            pending.ExceptWith(ready);
         }
 
         var renamed = new Dictionary<string, TypeRef>(StringComparer.Ordinal);
