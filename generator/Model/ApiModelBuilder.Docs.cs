@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Telnyx.Sip.Generator.Reading;
 
 namespace Telnyx.Sip.Generator.Model;
@@ -6,8 +7,12 @@ namespace Telnyx.Sip.Generator.Model;
 /// <summary>Documentation from the spec's descriptions and schema facts.</summary>
 internal sealed partial class ApiModelBuilder
 {
-    /// <summary>Documentation for a schema or parameter: its description and the facts worth a remark.</summary>
-    private static DocSpec Doc(SpecNode? node, SpecNode? schema = null)
+    /// <summary>
+    /// Documentation for a schema or parameter: its description and the facts worth a remark. Without a description
+    /// or title of its own, the summary is the one of the schema it refers to (through <c>$ref</c>, a one-part
+    /// <c>allOf</c>, or a oneOf/anyOf of one schema and null).
+    /// </summary>
+    private DocSpec Doc(SpecNode? node, SpecNode? schema = null)
     {
         if (node is null)
         {
@@ -15,7 +20,8 @@ internal sealed partial class ApiModelBuilder
         }
 
         string? summary = SpecDocument.GetString(node, "description") ?? SpecDocument.GetString(schema, "description")
-                          ?? SpecDocument.GetString(node, "title") ?? SpecDocument.GetString(schema, "title");
+                          ?? SpecDocument.GetString(node, "title") ?? SpecDocument.GetString(schema, "title")
+                          ?? ReferencedSummary(node) ?? ReferencedSummary(schema);
         var remarks = new List<string>();
         SpecNode? source = schema ?? node;
         if (SpecDocument.Get(source, "default") is SpecScalar defaultValue && SpecDocument.ScalarText(defaultValue) is { Length: > 0 } text)
@@ -50,5 +56,30 @@ internal sealed partial class ApiModelBuilder
         }
 
         return new DocSpec(summary, remarks.ToEquatableArray());
+    }
+
+    /// <summary>The description or title of the schema a wrapper refers to, following a few levels of wrapping.</summary>
+    private string? ReferencedSummary(SpecNode? node)
+    {
+        for (int depth = 0; node is not null && depth < 8; depth++)
+        {
+            node = Deref(node, report: false);
+            if ((SpecDocument.GetString(node, "description") ?? SpecDocument.GetString(node, "title")) is { } text)
+            {
+                return text;
+            }
+
+            if (SpecDocument.Get(node, "properties") is not null)
+            {
+                return null;
+            }
+
+            var variants = (SpecDocument.GetSequence(node, "oneOf") ?? SpecDocument.GetSequence(node, "anyOf"))?.Children
+                .Where(v => !Types(v).SequenceEqual(new[] { "null" })).ToList();
+            node = SpecDocument.GetSequence(node, "allOf") is { Children.Count: 1 } single ? single.Children[0]
+                : variants is { Count: 1 } ? variants[0] : null;
+        }
+
+        return null;
     }
 }

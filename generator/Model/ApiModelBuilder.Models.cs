@@ -8,11 +8,23 @@ namespace Telnyx.Sip.Generator.Model;
 /// <summary>Object schemas to model classes: members flattened from allOf, required and secret members.</summary>
 internal sealed partial class ApiModelBuilder
 {
-    private TypeRef BuildModel(SpecNode schema, string contextName, string? source)
+    private TypeRef BuildModel(SpecNode schema, string contextName, string? source, PropertyHint? property = null)
     {
-        string name = ReserveTypeName(contextName, schema, source);
+        string? key = property is null ? null : "model|" + property.Property + "|" + ObjectSignature(schema, 0);
+        if (key is not null && TryShare(key, property!, schema, Doc(schema, schema), out TypeRef shared))
+        {
+            return shared;
+        }
+
+        // A shared type's name is provisional until all are known (NameSharedTypes): a collision is reported then.
+        string name = key is null ? ReserveTypeName(contextName, schema, source) : ReserveTypeName(contextName);
         var type = new TypeRef(TypeKind.Model, Qualified(name));
         _namedTypes[schema] = type;
+        if (key is not null)
+        {
+            AddShared(key, property!, type, schema, null);
+        }
+
         if (!_inProgress.Add(schema))
         {
             return type;
@@ -28,8 +40,9 @@ internal sealed partial class ApiModelBuilder
         foreach (var member in members)
         {
             SpecNode? propertySchema = Deref(member.Value);
-            string propertyName = UniqueMemberName(Naming.Identifier(member.Key), name, names, member.Key);
-            TypeRef propertyType = ResolveType(member.Value, name + propertyName);
+            string memberName = MemberName(member.Key, members.Select(m => m.Key));
+            string propertyName = UniqueMemberName(memberName, name, names, member.Key);
+            TypeRef propertyType = ResolveType(member.Value, name + propertyName, false, new PropertyHint(name, memberName));
             bool readOnly = SpecDocument.GetBool(propertySchema, "readOnly");
             bool isRequired = required.Contains(member.Key);
             bool nullable = IsNullableSchema(propertySchema) || IsNullableSchema(member.Value);

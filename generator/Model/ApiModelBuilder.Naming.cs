@@ -67,6 +67,10 @@ internal sealed partial class ApiModelBuilder
     {
         "AdditionalProperties", "ReadJson", "WriteJson", "MemberIndex", "AppendQuery", "ToString", "Equals", "GetHashCode",
         "GetType", "Value", "Descending", "IsKnown", "FromWire",
+
+        // Inherited from the runtime's GeneratedModel, or nested in every enum.
+        "IsSet", "Unset", "Validate", "ModelInfo", "ReadMember", "WriteMember", "ReadObject", "ReadChild", "ReadChildren",
+        "ReadChildMap", "GetOptional", "GetRequired", "GetRequiredValue", "SetNullable", "SetOptional", "EnumOrNull", "Wire",
     };
 
     /// <summary>
@@ -93,5 +97,17 @@ internal sealed partial class ApiModelBuilder
         }
 
         return candidate;
+    }
+
+    /// <summary>
+    /// A member's name before it is made unique: a dotted wire name (<c>outbound.outbound_voice_profile_id</c>) joined
+    /// without repeated words (<see cref="Naming.MemberIdentifier"/>), unless a sibling's wire name already means that
+    /// name (<c>outbound_voice_profile_id</c>): then the words stay, so that neither member depends on the other's order.
+    /// </summary>
+    private static string MemberName(string wireName, IEnumerable<string> siblingWireNames)
+    {
+        string joined = Naming.MemberIdentifier(wireName);
+        string plain = Naming.Identifier(wireName);
+        return joined != plain && siblingWireNames.Any(s => s != wireName && Naming.Identifier(s) == joined) ? plain : joined;
     }
 }

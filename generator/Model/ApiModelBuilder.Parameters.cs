@@ -18,7 +18,8 @@ internal sealed partial class ApiModelBuilder
         {
             SpecNode? schema = Deref(SpecDocument.Get(parameter.Node, "schema"));
             string style = SpecDocument.GetString(parameter.Node, "style") ?? "form";
-            string propertyName = UniqueMemberName(Naming.Identifier(parameter.Name), className, names, parameter.Name);
+            string memberName = MemberName(parameter.Name, parameters.Select(p => p.Name));
+            string propertyName = UniqueMemberName(memberName, className, names, parameter.Name);
             TypeRef type;
             if (style == "deepObject" || (IsObjectSchema(schema) && SpecDocument.Get(schema, "properties") is not null))
             {
@@ -34,7 +35,9 @@ internal sealed partial class ApiModelBuilder
             }
             else
             {
-                type = QueryScalar(schema, parameter.RefName is { } refName ? Naming.Identifier(refName, "T") : className + propertyName, parameter.Name == "sort");
+                type = parameter.RefName is { } refName
+                    ? QueryScalar(schema, Naming.Identifier(refName, "T"), parameter.Name == "sort")
+                    : QueryScalar(schema, className + propertyName, parameter.Name == "sort", new PropertyHint(className, memberName));
                 if (parameter.Name.Equals("page[number]", StringComparison.Ordinal) && type.Kind is TypeKind.Int32 or TypeKind.Int64)
                 {
                     pageKey = parameter.Name;
@@ -97,10 +100,11 @@ internal sealed partial class ApiModelBuilder
         foreach (var member in SpecDocument.Members(SpecDocument.Get(objectSchema, "properties")))
         {
             SpecNode? propertySchema = Deref(member.Value);
-            string propertyName = UniqueMemberName(Naming.Identifier(member.Key), name, names, member.Key);
+            string memberName = MemberName(member.Key, SpecDocument.Members(SpecDocument.Get(objectSchema, "properties")).Select(m => m.Key));
+            string propertyName = UniqueMemberName(memberName, name, names, member.Key);
             TypeRef type = IsObjectSchema(propertySchema) || SpecDocument.Get(propertySchema, "oneOf") is not null || SpecDocument.Get(propertySchema, "anyOf") is not null
                 ? BuildQueryObject(name + propertyName, propertySchema)
-                : QueryScalar(propertySchema, name + propertyName, false);
+                : QueryScalar(propertySchema, name + propertyName, false, new PropertyHint(name, memberName));
             properties.Add(new PropertySpec
             {
                 WireName = member.Key,
@@ -124,9 +128,9 @@ internal sealed partial class ApiModelBuilder
         return new TypeRef(TypeKind.Model, Qualified(name));
     }
 
-    private TypeRef QueryScalar(SpecNode? schema, string contextName, bool isSort)
+    private TypeRef QueryScalar(SpecNode? schema, string contextName, bool isSort, PropertyHint? property = null)
     {
-        TypeRef type = ResolveType(schema, contextName, isSort);
+        TypeRef type = ResolveType(schema, contextName, isSort, property);
         if (type.Kind == TypeKind.List && type.Element is { } element && element.Kind is not (TypeKind.Model or TypeKind.List or TypeKind.Map or TypeKind.Json))
         {
             return type;

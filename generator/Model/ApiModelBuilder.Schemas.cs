@@ -83,8 +83,12 @@ internal sealed partial class ApiModelBuilder
     private static bool IsObjectSchema(SpecNode? schema) =>
         Types(schema).Contains("object") || SpecDocument.Get(schema, "properties") is not null || SpecDocument.Get(schema, "allOf") is not null;
 
-    /// <summary>The C# type for a schema; <paramref name="contextName"/> names it when it is an inline object or enum.</summary>
-    private TypeRef ResolveType(SpecNode? schemaNode, string contextName, bool isSort = false)
+    /// <summary>
+    /// The C# type for a schema; <paramref name="contextName"/> names it when it is an inline object or enum. With a
+    /// <paramref name="property"/> (the owner and property an inline schema is declared under), an inline enum or
+    /// object is one type per concept, shared with every other declaration of the same concept.
+    /// </summary>
+    private TypeRef ResolveType(SpecNode? schemaNode, string contextName, bool isSort = false, PropertyHint? property = null)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         if (schemaNode is null)
@@ -102,6 +106,7 @@ internal sealed partial class ApiModelBuilder
         if (referenceName is not null)
         {
             contextName = Naming.Identifier(referenceName, "T");
+            property = null;
         }
 
         if (_namedTypes.TryGetValue(schema, out TypeRef? known))
@@ -112,7 +117,7 @@ internal sealed partial class ApiModelBuilder
         // A one-member allOf is how 3.0 specs attach a description to a $ref: it is the referenced type.
         if (SpecDocument.GetSequence(schema, "allOf") is { Children.Count: 1 } single && SpecDocument.Get(schema, "properties") is null)
         {
-            return ResolveType(single.Children[0], contextName, isSort);
+            return ResolveType(single.Children[0], contextName, isSort, property);
         }
 
         // oneOf/anyOf of one type and null is that type, nullable.
@@ -121,7 +126,7 @@ internal sealed partial class ApiModelBuilder
             var nonNull = variants.Children.Where(v => !Types(v).SequenceEqual(new[] { "null" })).ToList();
             if (nonNull.Count == 1)
             {
-                return ResolveType(nonNull[0], contextName, isSort);
+                return ResolveType(nonNull[0], contextName, isSort, property);
             }
 
             if (SpecDocument.Get(schema, "properties") is null)
@@ -133,7 +138,7 @@ internal sealed partial class ApiModelBuilder
         List<string> types = Types(schema).Where(t => t != "null").ToList();
         if (SpecDocument.GetSequence(schema, "enum") is { } values && (types.Count == 0 || types.Contains("string")))
         {
-            return BuildEnum(schema, values, contextName, isSort, referenceName);
+            return BuildEnum(schema, values, contextName, isSort, referenceName, property);
         }
 
         if (IsObjectSchema(schema) && !types.Any(t => t is "string" or "integer" or "number" or "boolean" or "array"))
@@ -148,7 +153,7 @@ internal sealed partial class ApiModelBuilder
                 return new TypeRef(TypeKind.Map, $"global::System.Collections.Generic.IDictionary<string, {value.Name}>", value);
             }
 
-            return BuildModel(schema, contextName, referenceName);
+            return BuildModel(schema, contextName, referenceName, property);
         }
 
         string? format = SpecDocument.GetString(schema, "format");
@@ -163,7 +168,8 @@ internal sealed partial class ApiModelBuilder
             case "boolean":
                 return TypeRef.Boolean;
             case "array":
-                TypeRef item = ResolveType(SpecDocument.Get(schema, "items"), Naming.Singular(contextName));
+                TypeRef item = ResolveType(SpecDocument.Get(schema, "items"), Naming.Singular(contextName), false,
+                    property is null ? null : property with { Property = Naming.Singular(property.Property) });
                 return new TypeRef(TypeKind.List, $"global::System.Collections.Generic.IList<{item.Name}>", item);
             default:
                 return TypeRef.Json;

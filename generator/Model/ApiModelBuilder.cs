@@ -119,7 +119,8 @@ internal sealed partial class ApiModelBuilder
         }
 
         string? server = SpecDocument.GetString(SpecDocument.GetSequence(_document.Root, "servers")?.Children.FirstOrDefault(), "url");
-        return new ApiSpec
+        var resources = root.Children.Select(c => c.ToSpec(_typeNames.Add, name => ReserveTypeName(name))).ToEquatableArray();
+        return NameSharedTypes(new ApiSpec
         {
             Namespace = ns,
             ClientName = clientName,
@@ -128,8 +129,8 @@ internal sealed partial class ApiModelBuilder
             DefaultBaseUrl = server,
             Models = _models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
             Enums = _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
-            Resources = root.Children.Select(c => c.ToSpec(_typeNames.Add, name => ReserveTypeName(name))).ToEquatableArray(),
-        };
+            Resources = resources,
+        });
     }
 }
 

@@ -101,6 +101,98 @@ internal static class Naming
         return Identifier(trimmed, "V");
     }
 
+    /// <summary>
+    /// Where each word of a PascalCase identifier starts: at a capital after a small letter or digit, and at the last
+    /// capital of a run followed by a small letter (<c>IPAddress</c> → <c>IP</c>, <c>Address</c>).
+    /// </summary>
+    public static List<int> WordStarts(string identifier)
+    {
+        var starts = new List<int>();
+        for (int i = 0; i < identifier.Length; i++)
+        {
+            char c = identifier[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                continue;
+            }
+
+            bool start = i == 0 || !char.IsLetterOrDigit(identifier[i - 1]) ||
+                         (char.IsUpper(c) && (char.IsLower(identifier[i - 1]) || char.IsDigit(identifier[i - 1]) ||
+                                              (char.IsUpper(identifier[i - 1]) && i + 1 < identifier.Length && char.IsLower(identifier[i + 1]))));
+            if (start)
+            {
+                starts.Add(i);
+            }
+        }
+
+        return starts;
+    }
+
+    /// <summary>The words of a PascalCase identifier (<c>IpAuthenticationMethod</c> → <c>Ip</c>, <c>Authentication</c>, <c>Method</c>).</summary>
+    public static List<string> IdentifierWords(string identifier)
+    {
+        List<int> starts = WordStarts(identifier);
+        var words = new List<string>(starts.Count);
+        for (int i = 0; i < starts.Count; i++)
+        {
+            int end = i + 1 < starts.Count ? starts[i + 1] : identifier.Length;
+            string word = identifier.Substring(starts[i], end - starts[i]).TrimEnd('_');
+            words.Add(word);
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// <paramref name="owner"/> followed by <paramref name="name"/>, without saying twice what the owner's name ends with
+    /// and the other name begins with: <c>OutboundIp</c> + <c>IpAuthenticationMethod</c> →
+    /// <c>OutboundIpAuthenticationMethod</c>, <c>Outbound</c> + <c>OutboundVoiceProfileId</c> → <c>OutboundVoiceProfileId</c>.
+    /// When <paramref name="name"/> only repeats the owner's last words (<c>RegistrationStatus</c> + <c>Status</c>), the
+    /// result is the owner with <paramref name="whenRepeated"/> (<c>RegistrationStatusValue</c>).
+    /// </summary>
+    public static string Join(string owner, string name, string whenRepeated = "Value")
+    {
+        List<string> ownerWords = IdentifierWords(owner);
+        List<int> nameStarts = WordStarts(name);
+        List<string> nameWords = IdentifierWords(name);
+        for (int count = Math.Min(ownerWords.Count, nameWords.Count); count > 0; count--)
+        {
+            bool repeated = true;
+            for (int i = 0; i < count && repeated; i++)
+            {
+                repeated = string.Equals(ownerWords[ownerWords.Count - count + i], nameWords[i], StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (repeated)
+            {
+                return count == nameWords.Count ? owner + whenRepeated : owner + name.Substring(nameStarts[count]);
+            }
+        }
+
+        return owner + name;
+    }
+
+    /// <summary>
+    /// A member name for a wire name made of dotted parts (<c>outbound.outbound_voice_profile_id</c>): the parts joined
+    /// without repeating words (<c>OutboundVoiceProfileId</c>). Other wire names are <see cref="Identifier"/>'s.
+    /// </summary>
+    public static string MemberIdentifier(string wireName)
+    {
+        if (wireName.IndexOf('.') <= 0)
+        {
+            return Identifier(wireName);
+        }
+
+        string joined = "";
+        foreach (string part in wireName.Split(new[] { '.' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            string piece = Pascal(part);
+            joined = joined.Length == 0 ? piece : piece.Length == 0 ? joined : Join(joined, piece, "");
+        }
+
+        return joined.Length == 0 || joined.Length > MaxLength || char.IsDigit(joined[0]) ? Identifier(wireName) : joined;
+    }
+
     /// <summary>A naive English singular, for naming the item type of a list (<c>errors</c> → <c>Error</c>).</summary>
     public static string Singular(string name)
     {

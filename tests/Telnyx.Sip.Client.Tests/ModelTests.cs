@@ -152,7 +152,7 @@ public class ModelTests
 
         RegistrationStatus status = await client.CredentialConnections.Actions.CheckRegistrationStatusAsync("1293384261075731499");
 
-        Assert.Equal(RegistrationStatusStatus.Expired, status.Status);
+        Assert.Equal(RegistrationStatusValue.Expired, status.Status);
         Assert.Equal(37223, status.Port);
         ReceivedRequest request = Assert.Single(server.Requests);
         Assert.Equal("POST", request.Method);

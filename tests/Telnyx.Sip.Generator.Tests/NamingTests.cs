@@ -53,11 +53,17 @@ public class NamingTests
                   type: string
                 thing:
                   type: string
+                validate:
+                  type: string
+                is_set:
+                  type: boolean
+                model_info:
+                  type: string
                 a_really_long_property_name_that_goes_on_and_on_describing_every_detail_of_the_setting_it_controls_in_the_api:
                   type: string
                 number_format:
                   type: string
-                  enum: ['+E.164', 'E.164', 'e.164', '+e164', 'national', '1', 'class']
+                  enum: ['+E.164', 'E.164', 'e.164', '+e164', 'national', '1', 'class', 'wire']
                 other:
                   $ref: '#/components/schemas/OtherThing'
             OtherThing:
@@ -94,9 +100,12 @@ public class NamingTests
         Assert.StartsWith("FooBar", names["fooBar"]);
         Assert.NotEqual(names["foo_bar"], names["fooBar"]);
         Assert.Equal("ThingValue", names["thing"]); // a member cannot share its class's name
+        Assert.Equal("ValidateValue", names["validate"]); // nor a name the model inherits
+        Assert.Equal("IsSetValue", names["is_set"]);
+        Assert.Equal("ModelInfoValue", names["model_info"]);
         Assert.InRange(names.Values.Max(n => n.Length), 1, 96);
 
-        Model.EnumSpec format = spec.Enums.Single(e => e.Name == "ThingNumberFormat");
+        Model.EnumSpec format = spec.Enums.Single(e => e.Name == "NumberFormat");
         var members = format.Members.ToDictionary(m => m.Value, m => m.Name);
         Assert.Equal("PlusE164", members["+E.164"]);
         Assert.Equal("E164", members["E.164"]);
@@ -140,8 +149,8 @@ public class NamingTests
             Assert.Equal(property.Name, thingAfter.Properties.Single(p => p.WireName == property.WireName).Name);
         }
 
-        var enumBefore = before.Enums.Single(e => e.Name == "ThingNumberFormat").Members.ToDictionary(m => m.Value, m => m.Name);
-        var enumAfter = after.Enums.Single(e => e.Name == "ThingNumberFormat").Members.ToDictionary(m => m.Value, m => m.Name);
+        var enumBefore = before.Enums.Single(e => e.Name == "NumberFormat").Members.ToDictionary(m => m.Value, m => m.Name);
+        var enumAfter = after.Enums.Single(e => e.Name == "NumberFormat").Members.ToDictionary(m => m.Value, m => m.Name);
         Assert.All(enumBefore.Where(m => m.Key != "E.164"), m => Assert.Equal(m.Value, enumAfter[m.Key]));
     }
 }

@@ -61,6 +61,21 @@ public class WholeSpecTests(ITestOutputHelper output)
         Assert.True(model.Models.Count < 200, $"{model.Models.Count} models: types of excluded operations were generated.");
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
         Assert.DoesNotContain(result.Diagnostics, d => d.DefaultSeverity == DiagnosticSeverity.Error);
+
+        // The types shared by several declarations keep the names they have in the SIP spec: the names come from the
+        // concepts the included operations reach, not from the rest of the spec nor from the order types are met.
+        Model.ApiSpec sip = SharedTypesTests.Build(GeneratorHarness.SipSpecText, "/project/specs/telnyx-sip.yaml");
+        var whole = model.Models.SelectMany(m => m.Properties.Select(p => (Key: m.Name + "." + p.WireName, p.Type.Name)))
+            .ToDictionary(p => p.Key, p => p.Name);
+        var differences = sip.Models.SelectMany(m => m.Properties.Select(p => (Key: m.Name + "." + p.WireName, p.Type.Name)))
+            .Where(p => p.Name.Contains("CallingWindow") || p.Name.Contains("WebhookApiVersion") || p.Name.Contains("CallRecording") ||
+                        p.Name.Contains("AuthenticationMethod") || p.Name.Contains("SimultaneousRinging") || p.Name.Contains("RegistrationStatus"))
+            .Where(p => whole.TryGetValue(p.Key, out string? name) && name != p.Name)
+            .Select(p => $"{p.Key}: {p.Name} in the SIP spec, {whole[p.Key]} in the whole spec").ToList();
+        Assert.True(differences.Count == 0, string.Join("\n", differences));
+        Assert.Contains(model.Models, m => m.Name == "CallingWindow");
+        Assert.Contains(model.Enums, e => e.Name == "WebhookApiVersion");
+        Assert.DoesNotContain(model.Models.Select(m => m.Name).Concat(model.Enums.Select(e => e.Name)), SharedTypesTests.Stutters);
     }
 
     private static int CountOperations(string spec)

@@ -112,9 +112,9 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.GeneratedMod
 
     /// <summary>The format of the webhooks sent for this connection: API v1 or v2.</summary>
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
-    public global::Telnyx.Sip.ConnectionWebhookApiVersion? WebhookApiVersion
+    public global::Telnyx.Sip.WebhookApiVersion? WebhookApiVersion
     {
-        get => EnumOrNull<global::Telnyx.Sip.ConnectionWebhookApiVersion>(GetOptional(9, _webhookApiVersion));
+        get => EnumOrNull<global::Telnyx.Sip.WebhookApiVersion>(GetOptional(9, _webhookApiVersion));
         set => SetOptional(9, ref _webhookApiVersion, value?.Value);
     }
 

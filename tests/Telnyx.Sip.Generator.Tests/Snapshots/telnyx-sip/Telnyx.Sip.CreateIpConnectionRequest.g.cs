@@ -221,9 +221,9 @@ public sealed partial class CreateIpConnectionRequest : global::Telnyx.Sip.Runti
 
     /// <summary>The format of the webhooks sent for this connection: API v1 or v2.</summary>
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
-    public global::Telnyx.Sip.CreateIpConnectionRequestWebhookApiVersion? WebhookApiVersion
+    public global::Telnyx.Sip.WebhookApiVersion? WebhookApiVersion
     {
-        get => EnumOrNull<global::Telnyx.Sip.CreateIpConnectionRequestWebhookApiVersion>(GetOptional(19, _webhookApiVersion));
+        get => EnumOrNull<global::Telnyx.Sip.WebhookApiVersion>(GetOptional(19, _webhookApiVersion));
         set => SetOptional(19, ref _webhookApiVersion, value?.Value);
     }
 

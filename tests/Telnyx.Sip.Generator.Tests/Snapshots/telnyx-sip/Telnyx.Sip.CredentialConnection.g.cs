@@ -276,9 +276,9 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.Ge
 
     /// <summary>The format of the webhooks sent for this connection: API v1 or v2.</summary>
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
-    public global::Telnyx.Sip.CredentialConnectionWebhookApiVersion? WebhookApiVersion
+    public global::Telnyx.Sip.WebhookApiVersion? WebhookApiVersion
     {
-        get => EnumOrNull<global::Telnyx.Sip.CredentialConnectionWebhookApiVersion>(GetOptional(25, _webhookApiVersion));
+        get => EnumOrNull<global::Telnyx.Sip.WebhookApiVersion>(GetOptional(25, _webhookApiVersion));
         set => SetOptional(25, ref _webhookApiVersion, value?.Value);
     }
 

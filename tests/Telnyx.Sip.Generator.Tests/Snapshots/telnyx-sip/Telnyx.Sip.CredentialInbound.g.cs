@@ -113,9 +113,9 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.Gener
 
     /// <summary>Rings several devices at once for incoming calls.</summary>
     /// <remarks>Default: <c>disabled</c>.</remarks>
-    public global::Telnyx.Sip.CredentialInboundSimultaneousRinging? SimultaneousRinging
+    public global::Telnyx.Sip.SimultaneousRinging? SimultaneousRinging
     {
-        get => EnumOrNull<global::Telnyx.Sip.CredentialInboundSimultaneousRinging>(GetOptional(9, _simultaneousRinging));
+        get => EnumOrNull<global::Telnyx.Sip.SimultaneousRinging>(GetOptional(9, _simultaneousRinging));
         set => SetOptional(9, ref _simultaneousRinging, value?.Value);
     }
 

@@ -82,9 +82,9 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.GeneratedMo
     /// <remarks>
     /// Default: <c>sequential</c>. Assigning null sends <c>null</c>; <c>Unset</c> leaves the property out.
     /// </remarks>
-    public global::Telnyx.Sip.InboundFqdnDefaultRoutingMethod? DefaultRoutingMethod
+    public global::Telnyx.Sip.DefaultRoutingMethod? DefaultRoutingMethod
     {
-        get => EnumOrNull<global::Telnyx.Sip.InboundFqdnDefaultRoutingMethod>(GetOptional(4, _defaultRoutingMethod));
+        get => EnumOrNull<global::Telnyx.Sip.DefaultRoutingMethod>(GetOptional(4, _defaultRoutingMethod));
         set => SetNullable(4, ref _defaultRoutingMethod, value?.Value);
     }
 

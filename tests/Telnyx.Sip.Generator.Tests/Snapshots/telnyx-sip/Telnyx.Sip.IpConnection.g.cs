@@ -253,9 +253,9 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.GeneratedM
 
     /// <summary>The format of the webhooks sent for this connection: API v1 or v2.</summary>
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
-    public global::Telnyx.Sip.IpConnectionWebhookApiVersion? WebhookApiVersion
+    public global::Telnyx.Sip.WebhookApiVersion? WebhookApiVersion
     {
-        get => EnumOrNull<global::Telnyx.Sip.IpConnectionWebhookApiVersion>(GetOptional(23, _webhookApiVersion));
+        get => EnumOrNull<global::Telnyx.Sip.WebhookApiVersion>(GetOptional(23, _webhookApiVersion));
         set => SetOptional(23, ref _webhookApiVersion, value?.Value);
     }
 

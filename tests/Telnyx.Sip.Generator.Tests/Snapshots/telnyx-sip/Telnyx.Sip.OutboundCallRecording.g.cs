@@ -38,24 +38,24 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.G
     /// With <c>dual</c>, recordings are stereo: the first leg on one channel, the other legs on the second.
     /// </summary>
     /// <remarks>Default: <c>single</c>. Example: <c>dual</c>.</remarks>
-    public global::Telnyx.Sip.OutboundCallRecordingCallRecordingChannels? CallRecordingChannels
+    public global::Telnyx.Sip.CallRecordingChannels? CallRecordingChannels
     {
-        get => EnumOrNull<global::Telnyx.Sip.OutboundCallRecordingCallRecordingChannels>(GetOptional(1, _callRecordingChannels));
+        get => EnumOrNull<global::Telnyx.Sip.CallRecordingChannels>(GetOptional(1, _callRecordingChannels));
         set => SetOptional(1, ref _callRecordingChannels, value?.Value);
     }
 
     /// <summary>The file format of call recordings.</summary>
     /// <remarks>Default: <c>wav</c>. Example: <c>mp3</c>.</remarks>
-    public global::Telnyx.Sip.OutboundCallRecordingCallRecordingFormat? CallRecordingFormat
+    public global::Telnyx.Sip.CallRecordingFormat? CallRecordingFormat
     {
-        get => EnumOrNull<global::Telnyx.Sip.OutboundCallRecordingCallRecordingFormat>(GetOptional(2, _callRecordingFormat));
+        get => EnumOrNull<global::Telnyx.Sip.CallRecordingFormat>(GetOptional(2, _callRecordingFormat));
         set => SetOptional(2, ref _callRecordingFormat, value?.Value);
     }
 
     /// <summary>Which calls are recorded.</summary>
-    public global::Telnyx.Sip.OutboundCallRecordingCallRecordingType? CallRecordingType
+    public global::Telnyx.Sip.CallRecordingType? CallRecordingType
     {
-        get => EnumOrNull<global::Telnyx.Sip.OutboundCallRecordingCallRecordingType>(GetOptional(3, _callRecordingType));
+        get => EnumOrNull<global::Telnyx.Sip.CallRecordingType>(GetOptional(3, _callRecordingType));
         set => SetOptional(3, ref _callRecordingType, value?.Value);
     }
 

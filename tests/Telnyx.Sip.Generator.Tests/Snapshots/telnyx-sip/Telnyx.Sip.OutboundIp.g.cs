@@ -93,9 +93,9 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.GeneratedMod
     /// <remarks>
     /// Default: <c>tech-prefixp-charge-info</c>. Example: <c>tech-prefixp-charge-info</c>.
     /// </remarks>
-    public global::Telnyx.Sip.OutboundIpIpAuthenticationMethod? IpAuthenticationMethod
+    public global::Telnyx.Sip.OutboundIpAuthenticationMethod? IpAuthenticationMethod
     {
-        get => EnumOrNull<global::Telnyx.Sip.OutboundIpIpAuthenticationMethod>(GetOptional(6, _ipAuthenticationMethod));
+        get => EnumOrNull<global::Telnyx.Sip.OutboundIpAuthenticationMethod>(GetOptional(6, _ipAuthenticationMethod));
         set => SetOptional(6, ref _ipAuthenticationMethod, value?.Value);
     }
 

@@ -19,7 +19,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.Ge
 
     private string? _billingGroupId;
     private global::Telnyx.Sip.OutboundCallRecording? _callRecording;
-    private global::Telnyx.Sip.OutboundVoiceProfileCallingWindow? _callingWindow;
+    private global::Telnyx.Sip.CallingWindow? _callingWindow;
     private int? _concurrentCallLimit;
     private int? _connectionsCount;
     private string? _createdAt;
@@ -64,7 +64,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.Ge
     /// (Beta) The hours in which calls may start, and how many calls one called number may receive in that
     /// window. Times are UTC, 24-hour clock.
     /// </summary>
-    public global::Telnyx.Sip.OutboundVoiceProfileCallingWindow? CallingWindow
+    public global::Telnyx.Sip.CallingWindow? CallingWindow
     {
         get => GetOptional(2, _callingWindow);
         set => SetOptional(2, ref _callingWindow, value);
@@ -218,7 +218,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.Ge
         {
             case 0: _billingGroupId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 1: _callRecording = ReadChild<global::Telnyx.Sip.OutboundCallRecording>(ref reader, 1); break;
-            case 2: _callingWindow = ReadChild<global::Telnyx.Sip.OutboundVoiceProfileCallingWindow>(ref reader, 2); break;
+            case 2: _callingWindow = ReadChild<global::Telnyx.Sip.CallingWindow>(ref reader, 2); break;
             case 3: _concurrentCallLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
             case 4: _connectionsCount = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
             case 5: _createdAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;

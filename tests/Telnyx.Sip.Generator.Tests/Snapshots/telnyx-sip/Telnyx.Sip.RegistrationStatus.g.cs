@@ -72,9 +72,9 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.Gene
     }
 
     /// <summary>The SIP registration state.</summary>
-    public global::Telnyx.Sip.RegistrationStatusStatus? Status
+    public global::Telnyx.Sip.RegistrationStatusValue? Status
     {
-        get => EnumOrNull<global::Telnyx.Sip.RegistrationStatusStatus>(GetOptional(5, _status));
+        get => EnumOrNull<global::Telnyx.Sip.RegistrationStatusValue>(GetOptional(5, _status));
         set => SetOptional(5, ref _status, value?.Value);
     }
 

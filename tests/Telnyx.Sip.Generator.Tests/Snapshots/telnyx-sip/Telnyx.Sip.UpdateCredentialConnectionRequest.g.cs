@@ -243,9 +243,9 @@ public sealed partial class UpdateCredentialConnectionRequest : global::Telnyx.S
 
     /// <summary>The format of the webhooks sent for this connection: API v1 or v2.</summary>
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
-    public global::Telnyx.Sip.UpdateCredentialConnectionRequestWebhookApiVersion? WebhookApiVersion
+    public global::Telnyx.Sip.WebhookApiVersion? WebhookApiVersion
     {
-        get => EnumOrNull<global::Telnyx.Sip.UpdateCredentialConnectionRequestWebhookApiVersion>(GetOptional(21, _webhookApiVersion));
+        get => EnumOrNull<global::Telnyx.Sip.WebhookApiVersion>(GetOptional(21, _webhookApiVersion));
         set => SetOptional(21, ref _webhookApiVersion, value?.Value);
     }
 

@@ -219,9 +219,9 @@ public sealed partial class UpdateIpConnectionRequest : global::Telnyx.Sip.Runti
 
     /// <summary>The format of the webhooks sent for this connection: API v1 or v2.</summary>
     /// <remarks>Default: <c>1</c>. Example: <c>1</c>.</remarks>
-    public global::Telnyx.Sip.UpdateIpConnectionRequestWebhookApiVersion? WebhookApiVersion
+    public global::Telnyx.Sip.WebhookApiVersion? WebhookApiVersion
     {
-        get => EnumOrNull<global::Telnyx.Sip.UpdateIpConnectionRequestWebhookApiVersion>(GetOptional(19, _webhookApiVersion));
+        get => EnumOrNull<global::Telnyx.Sip.WebhookApiVersion>(GetOptional(19, _webhookApiVersion));
         set => SetOptional(19, ref _webhookApiVersion, value?.Value);
     }
 

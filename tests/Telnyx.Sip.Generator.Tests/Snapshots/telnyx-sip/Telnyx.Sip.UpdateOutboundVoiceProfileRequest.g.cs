@@ -17,7 +17,7 @@ public sealed partial class UpdateOutboundVoiceProfileRequest : global::Telnyx.S
 
     private string? _billingGroupId;
     private global::Telnyx.Sip.OutboundCallRecording? _callRecording;
-    private global::Telnyx.Sip.UpdateOutboundVoiceProfileRequestCallingWindow? _callingWindow;
+    private global::Telnyx.Sip.CallingWindow? _callingWindow;
     private int? _concurrentCallLimit;
     private string? _dailySpendLimit;
     private bool? _dailySpendLimitEnabled;
@@ -65,7 +65,7 @@ public sealed partial class UpdateOutboundVoiceProfileRequest : global::Telnyx.S
     /// (Beta) The hours in which calls may start, and how many calls one called number may receive in that
     /// window.
     /// </summary>
-    public global::Telnyx.Sip.UpdateOutboundVoiceProfileRequestCallingWindow? CallingWindow
+    public global::Telnyx.Sip.CallingWindow? CallingWindow
     {
         get => GetOptional(2, _callingWindow);
         set => SetOptional(2, ref _callingWindow, value);
@@ -181,7 +181,7 @@ public sealed partial class UpdateOutboundVoiceProfileRequest : global::Telnyx.S
         {
             case 0: _billingGroupId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 1: _callRecording = ReadChild<global::Telnyx.Sip.OutboundCallRecording>(ref reader, 1); break;
-            case 2: _callingWindow = ReadChild<global::Telnyx.Sip.UpdateOutboundVoiceProfileRequestCallingWindow>(ref reader, 2); break;
+            case 2: _callingWindow = ReadChild<global::Telnyx.Sip.CallingWindow>(ref reader, 2); break;
             case 3: _concurrentCallLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
             case 4: _dailySpendLimit = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 5: _dailySpendLimitEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;

@@ -11,27 +11,27 @@ namespace Telnyx.Sip;
 /// Default: <c>single</c>. Example: <c>dual</c>. A value the spec does not list is kept as it is, so
 /// that it survives a read-modify-write; see <c>IsKnown</c>.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonEnumConverter<OutboundCallRecordingCallRecordingChannels>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonEnumConverter<CallRecordingChannels>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public readonly partial struct OutboundCallRecordingCallRecordingChannels : global::System.IEquatable<OutboundCallRecordingCallRecordingChannels>, global::Telnyx.Sip.Runtime.IJsonEnum<OutboundCallRecordingCallRecordingChannels>
+public readonly partial struct CallRecordingChannels : global::System.IEquatable<CallRecordingChannels>, global::Telnyx.Sip.Runtime.IJsonEnum<CallRecordingChannels>
 {
     private readonly string? _value;
 
     /// <summary>
     /// Creates a value from its wire string. Prefer the static members for the values the spec lists.
     /// </summary>
-    public OutboundCallRecordingCallRecordingChannels(string value)
+    public CallRecordingChannels(string value)
     {
         _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
     }
 
     /// <summary>The value <c>single</c>.</summary>
-    public static OutboundCallRecordingCallRecordingChannels Single { get; } = new(Wire.Single);
+    public static CallRecordingChannels Single { get; } = new(Wire.Single);
 
     /// <summary>The value <c>dual</c>.</summary>
-    public static OutboundCallRecordingCallRecordingChannels Dual { get; } = new(Wire.Dual);
+    public static CallRecordingChannels Dual { get; } = new(Wire.Dual);
 
-    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case OutboundCallRecordingCallRecordingChannels.Wire.Single: … }</c>.</summary>
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case CallRecordingChannels.Wire.Single: … }</c>.</summary>
     public static class Wire
     {
         /// <summary><c>single</c></summary>
@@ -48,22 +48,22 @@ public readonly partial struct OutboundCallRecordingCallRecordingChannels : glob
     public bool IsKnown => Value is Wire.Single or Wire.Dual;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
-    public static OutboundCallRecordingCallRecordingChannels FromWire(string value) => new(value);
+    public static CallRecordingChannels FromWire(string value) => new(value);
 
     /// <summary>Converts a wire string to a value.</summary>
-    public static implicit operator OutboundCallRecordingCallRecordingChannels(string value) => new(value);
+    public static implicit operator CallRecordingChannels(string value) => new(value);
 
     /// <summary>Compares the wire strings, ordinally.</summary>
-    public static bool operator ==(OutboundCallRecordingCallRecordingChannels left, OutboundCallRecordingCallRecordingChannels right) => left.Equals(right);
+    public static bool operator ==(CallRecordingChannels left, CallRecordingChannels right) => left.Equals(right);
 
     /// <summary>Compares the wire strings, ordinally.</summary>
-    public static bool operator !=(OutboundCallRecordingCallRecordingChannels left, OutboundCallRecordingCallRecordingChannels right) => !left.Equals(right);
+    public static bool operator !=(CallRecordingChannels left, CallRecordingChannels right) => !left.Equals(right);
 
     /// <inheritdoc />
-    public bool Equals(OutboundCallRecordingCallRecordingChannels other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(CallRecordingChannels other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is OutboundCallRecordingCallRecordingChannels other && Equals(other);
+    public override bool Equals(object? obj) => obj is CallRecordingChannels other && Equals(other);
 
     /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);

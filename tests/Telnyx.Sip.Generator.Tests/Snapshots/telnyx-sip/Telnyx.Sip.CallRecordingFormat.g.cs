@@ -9,27 +9,27 @@ namespace Telnyx.Sip;
 /// Default: <c>wav</c>. Example: <c>mp3</c>. A value the spec does not list is kept as it is, so that
 /// it survives a read-modify-write; see <c>IsKnown</c>.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonEnumConverter<OutboundCallRecordingCallRecordingFormat>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonEnumConverter<CallRecordingFormat>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public readonly partial struct OutboundCallRecordingCallRecordingFormat : global::System.IEquatable<OutboundCallRecordingCallRecordingFormat>, global::Telnyx.Sip.Runtime.IJsonEnum<OutboundCallRecordingCallRecordingFormat>
+public readonly partial struct CallRecordingFormat : global::System.IEquatable<CallRecordingFormat>, global::Telnyx.Sip.Runtime.IJsonEnum<CallRecordingFormat>
 {
     private readonly string? _value;
 
     /// <summary>
     /// Creates a value from its wire string. Prefer the static members for the values the spec lists.
     /// </summary>
-    public OutboundCallRecordingCallRecordingFormat(string value)
+    public CallRecordingFormat(string value)
     {
         _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
     }
 
     /// <summary>The value <c>wav</c>.</summary>
-    public static OutboundCallRecordingCallRecordingFormat Wav { get; } = new(Wire.Wav);
+    public static CallRecordingFormat Wav { get; } = new(Wire.Wav);
 
     /// <summary>The value <c>mp3</c>.</summary>
-    public static OutboundCallRecordingCallRecordingFormat Mp3 { get; } = new(Wire.Mp3);
+    public static CallRecordingFormat Mp3 { get; } = new(Wire.Mp3);
 
-    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case OutboundCallRecordingCallRecordingFormat.Wire.Wav: … }</c>.</summary>
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case CallRecordingFormat.Wire.Wav: … }</c>.</summary>
     public static class Wire
     {
         /// <summary><c>wav</c></summary>
@@ -46,22 +46,22 @@ public readonly partial struct OutboundCallRecordingCallRecordingFormat : global
     public bool IsKnown => Value is Wire.Wav or Wire.Mp3;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
-    public static OutboundCallRecordingCallRecordingFormat FromWire(string value) => new(value);
+    public static CallRecordingFormat FromWire(string value) => new(value);
 
     /// <summary>Converts a wire string to a value.</summary>
-    public static implicit operator OutboundCallRecordingCallRecordingFormat(string value) => new(value);
+    public static implicit operator CallRecordingFormat(string value) => new(value);
 
     /// <summary>Compares the wire strings, ordinally.</summary>
-    public static bool operator ==(OutboundCallRecordingCallRecordingFormat left, OutboundCallRecordingCallRecordingFormat right) => left.Equals(right);
+    public static bool operator ==(CallRecordingFormat left, CallRecordingFormat right) => left.Equals(right);
 
     /// <summary>Compares the wire strings, ordinally.</summary>
-    public static bool operator !=(OutboundCallRecordingCallRecordingFormat left, OutboundCallRecordingCallRecordingFormat right) => !left.Equals(right);
+    public static bool operator !=(CallRecordingFormat left, CallRecordingFormat right) => !left.Equals(right);
 
     /// <inheritdoc />
-    public bool Equals(OutboundCallRecordingCallRecordingFormat other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(CallRecordingFormat other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is OutboundCallRecordingCallRecordingFormat other && Equals(other);
+    public override bool Equals(object? obj) => obj is CallRecordingFormat other && Equals(other);
 
     /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);

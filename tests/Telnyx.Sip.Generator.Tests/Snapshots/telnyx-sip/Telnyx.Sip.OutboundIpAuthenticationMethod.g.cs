@@ -4,32 +4,32 @@
 
 namespace Telnyx.Sip;
 
-/// <summary>The values of OutboundIpIpAuthenticationMethod.</summary>
+/// <summary>The values of OutboundIpAuthenticationMethod.</summary>
 /// <remarks>
 /// Default: <c>tech-prefixp-charge-info</c>. Example: <c>tech-prefixp-charge-info</c>. A value the spec
 /// does not list is kept as it is, so that it survives a read-modify-write; see <c>IsKnown</c>.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonEnumConverter<OutboundIpIpAuthenticationMethod>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonEnumConverter<OutboundIpAuthenticationMethod>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public readonly partial struct OutboundIpIpAuthenticationMethod : global::System.IEquatable<OutboundIpIpAuthenticationMethod>, global::Telnyx.Sip.Runtime.IJsonEnum<OutboundIpIpAuthenticationMethod>
+public readonly partial struct OutboundIpAuthenticationMethod : global::System.IEquatable<OutboundIpAuthenticationMethod>, global::Telnyx.Sip.Runtime.IJsonEnum<OutboundIpAuthenticationMethod>
 {
     private readonly string? _value;
 
     /// <summary>
     /// Creates a value from its wire string. Prefer the static members for the values the spec lists.
     /// </summary>
-    public OutboundIpIpAuthenticationMethod(string value)
+    public OutboundIpAuthenticationMethod(string value)
     {
         _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
     }
 
     /// <summary>The value <c>tech-prefixp-charge-info</c>.</summary>
-    public static OutboundIpIpAuthenticationMethod TechPrefixpChargeInfo { get; } = new(Wire.TechPrefixpChargeInfo);
+    public static OutboundIpAuthenticationMethod TechPrefixpChargeInfo { get; } = new(Wire.TechPrefixpChargeInfo);
 
     /// <summary>The value <c>token</c>.</summary>
-    public static OutboundIpIpAuthenticationMethod Token { get; } = new(Wire.Token);
+    public static OutboundIpAuthenticationMethod Token { get; } = new(Wire.Token);
 
-    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case OutboundIpIpAuthenticationMethod.Wire.TechPrefixpChargeInfo: … }</c>.</summary>
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case OutboundIpAuthenticationMethod.Wire.TechPrefixpChargeInfo: … }</c>.</summary>
     public static class Wire
     {
         /// <summary><c>tech-prefixp-charge-info</c></summary>
@@ -46,22 +46,22 @@ public readonly partial struct OutboundIpIpAuthenticationMethod : global::System
     public bool IsKnown => Value is Wire.TechPrefixpChargeInfo or Wire.Token;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
-    public static OutboundIpIpAuthenticationMethod FromWire(string value) => new(value);
+    public static OutboundIpAuthenticationMethod FromWire(string value) => new(value);
 
     /// <summary>Converts a wire string to a value.</summary>
-    public static implicit operator OutboundIpIpAuthenticationMethod(string value) => new(value);
+    public static implicit operator OutboundIpAuthenticationMethod(string value) => new(value);
 
     /// <summary>Compares the wire strings, ordinally.</summary>
-    public static bool operator ==(OutboundIpIpAuthenticationMethod left, OutboundIpIpAuthenticationMethod right) => left.Equals(right);
+    public static bool operator ==(OutboundIpAuthenticationMethod left, OutboundIpAuthenticationMethod right) => left.Equals(right);
 
     /// <summary>Compares the wire strings, ordinally.</summary>
-    public static bool operator !=(OutboundIpIpAuthenticationMethod left, OutboundIpIpAuthenticationMethod right) => !left.Equals(right);
+    public static bool operator !=(OutboundIpAuthenticationMethod left, OutboundIpAuthenticationMethod right) => !left.Equals(right);
 
     /// <inheritdoc />
-    public bool Equals(OutboundIpIpAuthenticationMethod other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(OutboundIpAuthenticationMethod other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is OutboundIpIpAuthenticationMethod other && Equals(other);
+    public override bool Equals(object? obj) => obj is OutboundIpAuthenticationMethod other && Equals(other);
 
     /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);

@@ -8,12 +8,12 @@ namespace Telnyx.Sip;
 /// (Beta) The hours in which calls may start, and how many calls one called number may receive in that
 /// window. Times are UTC, 24-hour clock.
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<CreateOutboundVoiceProfileRequestCallingWindow>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonModelConverter<CallingWindow>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class CreateOutboundVoiceProfileRequestCallingWindow : global::Telnyx.Sip.Runtime.GeneratedModel, global::Telnyx.Sip.Runtime.IJsonModel<CreateOutboundVoiceProfileRequestCallingWindow>
+public sealed partial class CallingWindow : global::Telnyx.Sip.Runtime.GeneratedModel, global::Telnyx.Sip.Runtime.IJsonModel<CallingWindow>
 {
     private static readonly global::Telnyx.Sip.Runtime.GeneratedModelInfo s_info = new(
-        "CreateOutboundVoiceProfileRequestCallingWindow",
+        "CallingWindow",
         new[] { "calls_per_cld", "end_time", "start_time" },
         new[] { "CallsPerCld", "EndTime", "StartTime" });
 
@@ -21,8 +21,11 @@ public sealed partial class CreateOutboundVoiceProfileRequestCallingWindow : glo
     private string? _endTime;
     private string? _startTime;
 
-    /// <summary>Creates an instance with no property set. Only the properties you set are sent.</summary>
-    public CreateOutboundVoiceProfileRequestCallingWindow()
+    /// <summary>
+    /// Creates an instance with no property set. The client creates instances when it reads responses; this
+    /// is for tests and stored data.
+    /// </summary>
+    public CallingWindow()
     {
     }
 
@@ -30,7 +33,7 @@ public sealed partial class CreateOutboundVoiceProfileRequestCallingWindow : glo
     /// (Beta) How many calls one called number (CLD) may receive within the calling window; null for no
     /// limit.
     /// </summary>
-    /// <remarks>At least 0. Example: <c>5</c>.</remarks>
+    /// <remarks>Example: <c>5</c>.</remarks>
     public int? CallsPerCld
     {
         get => GetOptional(0, _callsPerCld);
@@ -40,7 +43,7 @@ public sealed partial class CreateOutboundVoiceProfileRequestCallingWindow : glo
     /// <summary>
     /// (Beta) UTC time of day, as HH:MM on a 24-hour clock, after which no new call may start.
     /// </summary>
-    /// <remarks>Format: time. Example: <c>20:00:00.00Z</c>.</remarks>
+    /// <remarks>Example: <c>20:00:00.00Z</c>.</remarks>
     public string? EndTime
     {
         get => GetOptional(1, _endTime);
@@ -48,7 +51,7 @@ public sealed partial class CreateOutboundVoiceProfileRequestCallingWindow : glo
     }
 
     /// <summary>(Beta) UTC time of day, as HH:MM on a 24-hour clock, from which calls may start.</summary>
-    /// <remarks>Format: time. Example: <c>08:00:00.00Z</c>.</remarks>
+    /// <remarks>Example: <c>08:00:00.00Z</c>.</remarks>
     public string? StartTime
     {
         get => GetOptional(2, _startTime);
@@ -56,7 +59,7 @@ public sealed partial class CreateOutboundVoiceProfileRequestCallingWindow : glo
     }
 
     /// <summary>Reads the model from the JSON object at the reader's position. A member that does not fit its type does not fail the read; see <see cref="global::Telnyx.Sip.Runtime.GeneratedModel"/>.</summary>
-    public static CreateOutboundVoiceProfileRequestCallingWindow ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObject(ref reader, new CreateOutboundVoiceProfileRequestCallingWindow());
+    public static CallingWindow ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadObject(ref reader, new CallingWindow());
 
     /// <inheritdoc />
     protected override global::Telnyx.Sip.Runtime.GeneratedModelInfo ModelInfo => s_info;

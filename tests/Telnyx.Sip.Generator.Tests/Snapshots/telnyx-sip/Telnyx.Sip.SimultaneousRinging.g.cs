@@ -9,27 +9,27 @@ namespace Telnyx.Sip;
 /// Default: <c>disabled</c>. A value the spec does not list is kept as it is, so that it survives a
 /// read-modify-write; see <c>IsKnown</c>.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonEnumConverter<CredentialInboundSimultaneousRinging>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonEnumConverter<SimultaneousRinging>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public readonly partial struct CredentialInboundSimultaneousRinging : global::System.IEquatable<CredentialInboundSimultaneousRinging>, global::Telnyx.Sip.Runtime.IJsonEnum<CredentialInboundSimultaneousRinging>
+public readonly partial struct SimultaneousRinging : global::System.IEquatable<SimultaneousRinging>, global::Telnyx.Sip.Runtime.IJsonEnum<SimultaneousRinging>
 {
     private readonly string? _value;
 
     /// <summary>
     /// Creates a value from its wire string. Prefer the static members for the values the spec lists.
     /// </summary>
-    public CredentialInboundSimultaneousRinging(string value)
+    public SimultaneousRinging(string value)
     {
         _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
     }
 
     /// <summary>The value <c>disabled</c>.</summary>
-    public static CredentialInboundSimultaneousRinging Disabled { get; } = new(Wire.Disabled);
+    public static SimultaneousRinging Disabled { get; } = new(Wire.Disabled);
 
     /// <summary>The value <c>enabled</c>.</summary>
-    public static CredentialInboundSimultaneousRinging Enabled { get; } = new(Wire.Enabled);
+    public static SimultaneousRinging Enabled { get; } = new(Wire.Enabled);
 
-    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case CredentialInboundSimultaneousRinging.Wire.Disabled: … }</c>.</summary>
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case SimultaneousRinging.Wire.Disabled: … }</c>.</summary>
     public static class Wire
     {
         /// <summary><c>disabled</c></summary>
@@ -46,22 +46,22 @@ public readonly partial struct CredentialInboundSimultaneousRinging : global::Sy
     public bool IsKnown => Value is Wire.Disabled or Wire.Enabled;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
-    public static CredentialInboundSimultaneousRinging FromWire(string value) => new(value);
+    public static SimultaneousRinging FromWire(string value) => new(value);
 
     /// <summary>Converts a wire string to a value.</summary>
-    public static implicit operator CredentialInboundSimultaneousRinging(string value) => new(value);
+    public static implicit operator SimultaneousRinging(string value) => new(value);
 
     /// <summary>Compares the wire strings, ordinally.</summary>
-    public static bool operator ==(CredentialInboundSimultaneousRinging left, CredentialInboundSimultaneousRinging right) => left.Equals(right);
+    public static bool operator ==(SimultaneousRinging left, SimultaneousRinging right) => left.Equals(right);
 
     /// <summary>Compares the wire strings, ordinally.</summary>
-    public static bool operator !=(CredentialInboundSimultaneousRinging left, CredentialInboundSimultaneousRinging right) => !left.Equals(right);
+    public static bool operator !=(SimultaneousRinging left, SimultaneousRinging right) => !left.Equals(right);
 
     /// <inheritdoc />
-    public bool Equals(CredentialInboundSimultaneousRinging other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(SimultaneousRinging other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is CredentialInboundSimultaneousRinging other && Equals(other);
+    public override bool Equals(object? obj) => obj is SimultaneousRinging other && Equals(other);
 
     /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);

@@ -9,39 +9,39 @@ namespace Telnyx.Sip;
 /// A value the spec does not list is kept as it is, so that it survives a read-modify-write; see
 /// <c>IsKnown</c>.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonEnumConverter<RegistrationStatusStatus>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonEnumConverter<RegistrationStatusValue>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public readonly partial struct RegistrationStatusStatus : global::System.IEquatable<RegistrationStatusStatus>, global::Telnyx.Sip.Runtime.IJsonEnum<RegistrationStatusStatus>
+public readonly partial struct RegistrationStatusValue : global::System.IEquatable<RegistrationStatusValue>, global::Telnyx.Sip.Runtime.IJsonEnum<RegistrationStatusValue>
 {
     private readonly string? _value;
 
     /// <summary>
     /// Creates a value from its wire string. Prefer the static members for the values the spec lists.
     /// </summary>
-    public RegistrationStatusStatus(string value)
+    public RegistrationStatusValue(string value)
     {
         _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
     }
 
     /// <summary>The value <c>Not Applicable</c>.</summary>
-    public static RegistrationStatusStatus NotApplicable { get; } = new(Wire.NotApplicable);
+    public static RegistrationStatusValue NotApplicable { get; } = new(Wire.NotApplicable);
 
     /// <summary>The value <c>Not Registered</c>.</summary>
-    public static RegistrationStatusStatus NotRegistered { get; } = new(Wire.NotRegistered);
+    public static RegistrationStatusValue NotRegistered { get; } = new(Wire.NotRegistered);
 
     /// <summary>The value <c>Failed</c>.</summary>
-    public static RegistrationStatusStatus Failed { get; } = new(Wire.Failed);
+    public static RegistrationStatusValue Failed { get; } = new(Wire.Failed);
 
     /// <summary>The value <c>Expired</c>.</summary>
-    public static RegistrationStatusStatus Expired { get; } = new(Wire.Expired);
+    public static RegistrationStatusValue Expired { get; } = new(Wire.Expired);
 
     /// <summary>The value <c>Registered</c>.</summary>
-    public static RegistrationStatusStatus Registered { get; } = new(Wire.Registered);
+    public static RegistrationStatusValue Registered { get; } = new(Wire.Registered);
 
     /// <summary>The value <c>Unregistered</c>.</summary>
-    public static RegistrationStatusStatus Unregistered { get; } = new(Wire.Unregistered);
+    public static RegistrationStatusValue Unregistered { get; } = new(Wire.Unregistered);
 
-    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case RegistrationStatusStatus.Wire.NotApplicable: … }</c>.</summary>
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case RegistrationStatusValue.Wire.NotApplicable: … }</c>.</summary>
     public static class Wire
     {
         /// <summary><c>Not Applicable</c></summary>
@@ -70,22 +70,22 @@ public readonly partial struct RegistrationStatusStatus : global::System.IEquata
     public bool IsKnown => Value is Wire.NotApplicable or Wire.NotRegistered or Wire.Failed or Wire.Expired or Wire.Registered or Wire.Unregistered;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
-    public static RegistrationStatusStatus FromWire(string value) => new(value);
+    public static RegistrationStatusValue FromWire(string value) => new(value);
 
     /// <summary>Converts a wire string to a value.</summary>
-    public static implicit operator RegistrationStatusStatus(string value) => new(value);
+    public static implicit operator RegistrationStatusValue(string value) => new(value);
 
     /// <summary>Compares the wire strings, ordinally.</summary>
-    public static bool operator ==(RegistrationStatusStatus left, RegistrationStatusStatus right) => left.Equals(right);
+    public static bool operator ==(RegistrationStatusValue left, RegistrationStatusValue right) => left.Equals(right);
 
     /// <summary>Compares the wire strings, ordinally.</summary>
-    public static bool operator !=(RegistrationStatusStatus left, RegistrationStatusStatus right) => !left.Equals(right);
+    public static bool operator !=(RegistrationStatusValue left, RegistrationStatusValue right) => !left.Equals(right);
 
     /// <inheritdoc />
-    public bool Equals(RegistrationStatusStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(RegistrationStatusValue other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is RegistrationStatusStatus other && Equals(other);
+    public override bool Equals(object? obj) => obj is RegistrationStatusValue other && Equals(other);
 
     /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);

@@ -9,30 +9,30 @@ namespace Telnyx.Sip;
 /// A value the spec does not list is kept as it is, so that it survives a read-modify-write; see
 /// <c>IsKnown</c>.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonEnumConverter<OutboundCallRecordingCallRecordingType>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Telnyx.Sip.Runtime.JsonEnumConverter<CallRecordingType>))]
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public readonly partial struct OutboundCallRecordingCallRecordingType : global::System.IEquatable<OutboundCallRecordingCallRecordingType>, global::Telnyx.Sip.Runtime.IJsonEnum<OutboundCallRecordingCallRecordingType>
+public readonly partial struct CallRecordingType : global::System.IEquatable<CallRecordingType>, global::Telnyx.Sip.Runtime.IJsonEnum<CallRecordingType>
 {
     private readonly string? _value;
 
     /// <summary>
     /// Creates a value from its wire string. Prefer the static members for the values the spec lists.
     /// </summary>
-    public OutboundCallRecordingCallRecordingType(string value)
+    public CallRecordingType(string value)
     {
         _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
     }
 
     /// <summary>The value <c>all</c>.</summary>
-    public static OutboundCallRecordingCallRecordingType All { get; } = new(Wire.All);
+    public static CallRecordingType All { get; } = new(Wire.All);
 
     /// <summary>The value <c>none</c>.</summary>
-    public static OutboundCallRecordingCallRecordingType None { get; } = new(Wire.None);
+    public static CallRecordingType None { get; } = new(Wire.None);
 
     /// <summary>The value <c>by_caller_phone_number</c>.</summary>
-    public static OutboundCallRecordingCallRecordingType ByCallerPhoneNumber { get; } = new(Wire.ByCallerPhoneNumber);
+    public static CallRecordingType ByCallerPhoneNumber { get; } = new(Wire.ByCallerPhoneNumber);
 
-    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case OutboundCallRecordingCallRecordingType.Wire.All: … }</c>.</summary>
+    /// <summary>The wire strings of the listed values, as constants: <c>switch (value.Value) { case CallRecordingType.Wire.All: … }</c>.</summary>
     public static class Wire
     {
         /// <summary><c>all</c></summary>
@@ -52,22 +52,22 @@ public readonly partial struct OutboundCallRecordingCallRecordingType : global::
     public bool IsKnown => Value is Wire.All or Wire.None or Wire.ByCallerPhoneNumber;
 
     /// <summary>Returns the value for a wire string, known or not.</summary>
-    public static OutboundCallRecordingCallRecordingType FromWire(string value) => new(value);
+    public static CallRecordingType FromWire(string value) => new(value);
 
     /// <summary>Converts a wire string to a value.</summary>
-    public static implicit operator OutboundCallRecordingCallRecordingType(string value) => new(value);
+    public static implicit operator CallRecordingType(string value) => new(value);
 
     /// <summary>Compares the wire strings, ordinally.</summary>
-    public static bool operator ==(OutboundCallRecordingCallRecordingType left, OutboundCallRecordingCallRecordingType right) => left.Equals(right);
+    public static bool operator ==(CallRecordingType left, CallRecordingType right) => left.Equals(right);
 
     /// <summary>Compares the wire strings, ordinally.</summary>
-    public static bool operator !=(OutboundCallRecordingCallRecordingType left, OutboundCallRecordingCallRecordingType right) => !left.Equals(right);
+    public static bool operator !=(CallRecordingType left, CallRecordingType right) => !left.Equals(right);
 
     /// <inheritdoc />
-    public bool Equals(OutboundCallRecordingCallRecordingType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(CallRecordingType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is OutboundCallRecordingCallRecordingType other && Equals(other);
+    public override bool Equals(object? obj) => obj is CallRecordingType other && Equals(other);
 
     /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
