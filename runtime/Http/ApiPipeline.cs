@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.ComponentModel;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Net.Http;
@@ -9,6 +10,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 
 namespace Telnyx.Sip.Runtime;
 
@@ -28,21 +30,43 @@ public sealed class ApiPipeline
         Timeout = System.Threading.Timeout.InfiniteTimeSpan,
     });
 
-    private static readonly ProductInfoHeaderValue UserAgent = new("Telnyx.Sip.Generator",
-        typeof(ApiPipeline).Assembly.GetName().Version?.ToString(3) ?? "0");
+    /// <summary><c>Telnyx.Sip.Generator/0.1.0 (.NET 8.0.11; Ubuntu 24.04.1 LTS)</c>.</summary>
+    private static readonly string BaseUserAgent =
+        $"Telnyx.Sip.Generator/{typeof(ApiPipeline).Assembly.GetName().Version?.ToString(3) ?? "0"} " +
+        $"({UserAgentComment(System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription)}; " +
+        $"{UserAgentComment(System.Runtime.InteropServices.RuntimeInformation.OSDescription)})";
 
     private readonly ResolvedOptions _options;
     private readonly HttpClient _http;
     private readonly AuthenticationHeaderValue _authorization;
+    private readonly string _userAgent;
+    private readonly ClientDiagnostics _diagnostics;
+    private readonly ILogger? _logger;
+    private readonly BodyRedaction? _bodies;
 
     /// <summary>Creates the pipeline, resolving options from the environment and defaults.</summary>
     /// <param name="options">The client's options; null for the environment and defaults only.</param>
     /// <param name="defaultBaseUrl">The base URL the spec names, used when neither the options nor the environment set one.</param>
-    public ApiPipeline(TelnyxClientOptions? options, string? defaultBaseUrl = null)
+    /// <param name="clientNamespace">The generated client's namespace: the name of its ActivitySource, Meter and log category.</param>
+    /// <param name="secretMembers">JSON member names the spec marks secret (<c>writeOnly</c>, <c>format: password</c>), redacted in logged bodies.</param>
+    public ApiPipeline(TelnyxClientOptions? options, string? defaultBaseUrl = null, string? clientNamespace = null, string[]? secretMembers = null)
     {
         _options = (options ?? new TelnyxClientOptions()).Resolve(defaultBaseUrl);
         _http = _options.HttpClient ?? SharedClient.Value;
         _authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
+        string? applicationId = options?.ApplicationId;
+        if (!string.IsNullOrWhiteSpace(applicationId))
+        {
+            HeaderGuard.EnsureValid("User-Agent", applicationId);
+        }
+
+        _userAgent = string.IsNullOrWhiteSpace(applicationId) ? BaseUserAgent : BaseUserAgent + " " + applicationId.Trim();
+        string name = clientNamespace ?? "Telnyx.Sip";
+        _diagnostics = ClientDiagnostics.For(name);
+        ILogger? configured = options?.LoggerFactory?.CreateLogger(name);
+        _logger = configured ?? EnvironmentLog.Create(name);
+        bool logBodies = configured is not null ? options!.LogBodies : options?.LogBodies == true || _logger?.IsEnabled(LogLevel.Debug) == true;
+        _bodies = _logger is not null && logBodies ? new BodyRedaction(secretMembers ?? [], _options.ApiKey) : null;
     }
 
     /// <summary>The base URL every request path is relative to.</summary>
@@ -51,8 +75,11 @@ public sealed class ApiPipeline
     /// <summary>Sends a request whose response body is ignored.</summary>
     public async Task<ApiResponse> SendAsync(ApiRequest request, RequestOptions? options, CancellationToken cancellationToken)
     {
-        using HttpResponseMessage response = (await SendCoreAsync(request, options, cancellationToken).ConfigureAwait(false)).Response;
-        return new ApiResponse((int)response.StatusCode, response.Headers);
+        (HttpResponseMessage response, byte[] body) = await SendCoreAsync(request, options, cancellationToken).ConfigureAwait(false);
+        using (response)
+        {
+            return new ApiResponse((int)response.StatusCode, response.Headers, response.Content.Headers, body);
+        }
     }
 
     /// <summary>Sends a request whose response body is not JSON and returns the body as a stream, unread.</summary>
@@ -78,7 +105,7 @@ public sealed class ApiPipeline
         using (response)
         {
             T value = JsonModel.Read(body, unwrapData ? ReadData(read) : read);
-            return new ApiResponse<T>((int)response.StatusCode, response.Headers, value);
+            return new ApiResponse<T>((int)response.StatusCode, response.Headers, value, response.Content.Headers, body);
         }
     }
 
@@ -90,7 +117,7 @@ public sealed class ApiPipeline
         using (response)
         {
             PageBody<T> page = JsonModel.Read(body, (ref Utf8JsonReader reader) => PageBody<T>.Read(ref reader, readItem));
-            return new Page<T>(page.Items, page.Meta, new ApiResponse((int)response.StatusCode, response.Headers));
+            return new Page<T>(page.Items, page.Meta, new ApiResponse((int)response.StatusCode, response.Headers, response.Content.Headers, ReadOnlyMemory<byte>.Empty));
         }
     }
 
@@ -130,77 +157,275 @@ public sealed class ApiPipeline
             ? _options.BaseUrl.AbsoluteUri + request.Path
             : _options.BaseUrl.AbsoluteUri + request.Path + "?" + request.Query);
 
-        for (int attempt = 0; ; attempt++)
+        // A POST may create something each time it is applied: without an idempotency key it is retried only when
+        // the failure shows the server did not apply it.
+        bool safeToResend = request.Method != HttpMethod.Post || options?.IdempotencyKey is not null;
+        long started = Stopwatch.GetTimestamp();
+        Activity? activity = _diagnostics.Source.HasListeners() ? StartActivity(request) : null;
+        if (_bodies is not null && body is not null)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            bool canRetry = attempt < maxRetries && request.CanRetry;
-            using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (timeout != System.Threading.Timeout.InfiniteTimeSpan)
-            {
-                attemptCancellation.CancelAfter(timeout);
-            }
-
-            HttpResponseMessage? response = null;
-            TimeSpan? wait;
-            try
-            {
-                using HttpRequestMessage message = BuildMessage(request, uri, body, options);
-                message.Content ??= request.Content?.Invoke();
-                response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCancellation.Token).ConfigureAwait(false);
-                int status = (int)response.StatusCode;
-                if (!readBody && status is >= 200 and <= 299)
-                {
-                    // The caller reads the body as a stream, after this attempt's timeout is gone.
-                    return (response, Array.Empty<byte>());
-                }
-
-                byte[] content = await response.Content.ReadAsByteArrayAsync(attemptCancellation.Token).ConfigureAwait(false);
-                if (status is >= 200 and <= 299)
-                {
-                    return (response, content);
-                }
-
-                if (!canRetry || !IsRetryable(status))
-                {
-                    string raw = Encoding.UTF8.GetString(content);
-                    throw ApiException.Create(status, raw, ApiPipelineHeaders.RequestId(response.Headers), response.Headers);
-                }
-
-                wait = RetryAfter(response.Headers) ?? Backoff(attempt);
-            }
-            catch (OperationCanceledException error) when (!cancellationToken.IsCancellationRequested)
-            {
-                response?.Dispose();
-                if (!canRetry)
-                {
-                    throw new ApiTimeoutException(
-                        $"The request timed out after {attempt + 1} attempt(s) of {timeout.TotalSeconds:0.###} s each. " +
-                        "Raise TelnyxClientOptions.Timeout or RequestOptions.Timeout if the operation needs longer.", error);
-                }
-
-                wait = Backoff(attempt);
-            }
-            catch (Exception error) when (error is HttpRequestException or IOException)
-            {
-                response?.Dispose();
-                if (!canRetry)
-                {
-                    throw new ApiConnectionException(
-                        $"The request failed after {attempt + 1} attempt(s): {error.Message}", error);
-                }
-
-                wait = Backoff(attempt);
-            }
-            catch
-            {
-                response?.Dispose();
-                throw;
-            }
-
-            // A failed attempt's response is disposed before the next attempt starts.
-            response?.Dispose();
-            await Task.Delay(wait.Value, cancellationToken).ConfigureAwait(false);
+            Log.RequestBody(_logger!, request.Method.Method, request.PathTemplate, request.OperationId, _bodies.ToLogText(body, "application/json"));
         }
+
+        int attempt = 0;
+        try
+        {
+            for (; ; attempt++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                bool canRetry = attempt < maxRetries && request.CanRetry;
+                using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                if (timeout != System.Threading.Timeout.InfiniteTimeSpan)
+                {
+                    attemptCancellation.CancelAfter(timeout);
+                }
+
+                if (_logger is not null)
+                {
+                    Log.Attempt(_logger, request.Method.Method, request.PathTemplate, request.OperationId, attempt + 1);
+                }
+
+                HttpResponseMessage? response = null;
+                TimeSpan wait;
+                string reason;
+                string? requestId = null;
+                try
+                {
+                    using HttpRequestMessage message = BuildMessage(request, uri, body, options);
+                    message.Content ??= request.Content?.Invoke();
+                    response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCancellation.Token).ConfigureAwait(false);
+                    int status = (int)response.StatusCode;
+                    if (!readBody && status is >= 200 and <= 299)
+                    {
+                        // The caller reads the body as a stream, after this attempt's timeout is gone.
+                        Succeeded(request, activity, started, attempt, response, Array.Empty<byte>());
+                        return (response, Array.Empty<byte>());
+                    }
+
+                    byte[] content = await response.Content.ReadAsByteArrayAsync(attemptCancellation.Token).ConfigureAwait(false);
+                    if (status is >= 200 and <= 299)
+                    {
+                        Succeeded(request, activity, started, attempt, response, content);
+                        return (response, content);
+                    }
+
+                    requestId = ApiPipelineHeaders.RequestId(response.Headers);
+                    TimeSpan? retryAfter = RetryAfter(response.Headers);
+                    bool retryable = IsRetryable(status) &&
+                        (safeToResend || status is 408 or 429 || (status is 502 or 503 && retryAfter is not null));
+                    if (!canRetry || !retryable)
+                    {
+                        if (_bodies is not null)
+                        {
+                            Log.ResponseBody(_logger!, request.Method.Method, request.PathTemplate, request.OperationId,
+                                _bodies.ToLogText(content, response.Content.Headers.ContentType?.MediaType));
+                        }
+
+                        string raw = Encoding.UTF8.GetString(content);
+                        throw ApiException.Create(status, raw, requestId, response.Headers);
+                    }
+
+                    wait = retryAfter ?? Backoff(attempt);
+                    reason = status.ToString(CultureInfo.InvariantCulture);
+                }
+                catch (OperationCanceledException error) when (!cancellationToken.IsCancellationRequested)
+                {
+                    response?.Dispose();
+                    if (!canRetry || !safeToResend)
+                    {
+                        throw new ApiTimeoutException(
+                            $"The request timed out after {attempt + 1} attempt(s) of {timeout.TotalSeconds:0.###} s each. " +
+                            "Raise TelnyxClientOptions.Timeout or RequestOptions.Timeout if the operation needs longer." +
+                            (canRetry ? " " + NotResent(request) : ""), error);
+                    }
+
+                    wait = Backoff(attempt);
+                    reason = ErrorTypes.Timeout;
+                }
+                catch (Exception error) when (error is HttpRequestException or IOException)
+                {
+                    response?.Dispose();
+                    bool notSent = error is HttpRequestException
+                    {
+                        HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError,
+                    };
+                    if (!canRetry || !(safeToResend || notSent))
+                    {
+                        throw new ApiConnectionException(
+                            $"The request failed after {attempt + 1} attempt(s): {error.Message}" +
+                            (canRetry ? " " + NotResent(request) : ""), error);
+                    }
+
+                    wait = Backoff(attempt);
+                    reason = ErrorTypes.Connection;
+                }
+                catch
+                {
+                    response?.Dispose();
+                    throw;
+                }
+
+                // A failed attempt's response is disposed before the next attempt starts.
+                response?.Dispose();
+                Retrying(request, attempt, reason, requestId, wait);
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception error) when (Failed(request, activity, started, attempt, error))
+        {
+            throw; // Unreachable: Failed records the outcome and returns false, so the exception flows on untouched.
+        }
+    }
+
+    private static string NotResent(ApiRequest request) =>
+        $"The {request.Method.Method} was not retried because the server may already have applied it; " +
+        "set RequestOptions.IdempotencyKey to make retries safe.";
+
+    private Activity? StartActivity(ApiRequest request)
+    {
+        Activity? activity = _diagnostics.Source.StartActivity(request.Method.Method + " " + request.PathTemplate, ActivityKind.Client);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(TelemetryNames.OperationId, request.OperationId);
+            activity.SetTag(TelemetryNames.HttpMethod, request.Method.Method);
+            activity.SetTag(TelemetryNames.UrlTemplate, request.PathTemplate);
+            activity.SetTag(TelemetryNames.ServerAddress, _options.BaseUrl.Host);
+            activity.SetTag(TelemetryNames.ServerPort, _options.BaseUrl.Port);
+        }
+
+        return activity;
+    }
+
+    private void Succeeded(ApiRequest request, Activity? activity, long started, int attempt, HttpResponseMessage response, byte[] content)
+    {
+        int status = (int)response.StatusCode;
+        string? requestId = null;
+        if (_logger is not null)
+        {
+            requestId = ApiPipelineHeaders.RequestId(response.Headers);
+            Log.Response(_logger, request.Method.Method, request.PathTemplate, request.OperationId, status,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
+            if (_bodies is not null)
+            {
+                Log.ResponseBody(_logger, request.Method.Method, request.PathTemplate, request.OperationId,
+                    _bodies.ToLogText(content, response.Content.Headers.ContentType?.MediaType));
+            }
+        }
+
+        if (activity is not null)
+        {
+            requestId ??= ApiPipelineHeaders.RequestId(response.Headers);
+            Complete(activity, attempt, status, requestId, errorType: null, message: null);
+        }
+
+        RecordDuration(request, started, status, errorType: null);
+    }
+
+    private bool Failed(ApiRequest request, Activity? activity, long started, int attempt, Exception error)
+    {
+        (int status, string? requestId) = error is ApiException api ? (api.StatusCode, api.RequestId) : (0, null);
+        string errorType = error switch
+        {
+            ApiException => status.ToString(CultureInfo.InvariantCulture),
+            ApiTimeoutException => ErrorTypes.Timeout,
+            ApiConnectionException => ErrorTypes.Connection,
+            _ => error.GetType().FullName ?? "_OTHER",
+        };
+        if (_logger is not null)
+        {
+            Log.Failure(_logger, request.Method.Method, request.PathTemplate, request.OperationId, attempt + 1,
+                error is ApiException ? errorType : error.Message, requestId, error is ApiException ? null : error);
+        }
+
+        if (activity is not null)
+        {
+            Complete(activity, attempt, status, requestId, errorType, error.Message);
+        }
+
+        RecordDuration(request, started, status, errorType);
+        return false;
+    }
+
+    private void Retrying(ApiRequest request, int attempt, string reason, string? requestId, TimeSpan wait)
+    {
+        if (_logger is not null)
+        {
+            Log.Retry(_logger, request.Method.Method, request.PathTemplate, request.OperationId, attempt + 1, reason, requestId, wait.TotalMilliseconds);
+        }
+
+        if (_diagnostics.Retries.Enabled)
+        {
+            _diagnostics.Retries.Add(1, new TagList
+            {
+                { TelemetryNames.OperationId, request.OperationId },
+                { TelemetryNames.HttpMethod, request.Method.Method },
+                { TelemetryNames.UrlTemplate, request.PathTemplate },
+                { TelemetryNames.ServerAddress, _options.BaseUrl.Host },
+                { TelemetryNames.ErrorType, reason },
+            });
+        }
+    }
+
+    private static void Complete(Activity activity, int attempt, int status, string? requestId, string? errorType, string? message)
+    {
+        if (activity.IsAllDataRequested)
+        {
+            if (status != 0)
+            {
+                activity.SetTag(TelemetryNames.StatusCode, status);
+            }
+
+            if (attempt > 0)
+            {
+                activity.SetTag(TelemetryNames.ResendCount, attempt);
+            }
+
+            if (requestId is not null)
+            {
+                activity.SetTag(TelemetryNames.RequestId, new[] { requestId });
+            }
+
+            if (errorType is not null)
+            {
+                activity.SetTag(TelemetryNames.ErrorType, errorType);
+                activity.SetStatus(ActivityStatusCode.Error, message);
+            }
+        }
+
+        activity.Dispose();
+    }
+
+    private void RecordDuration(ApiRequest request, long started, int status, string? errorType)
+    {
+        if (!_diagnostics.Duration.Enabled)
+        {
+            return;
+        }
+
+        var tags = new TagList
+        {
+            { TelemetryNames.OperationId, request.OperationId },
+            { TelemetryNames.HttpMethod, request.Method.Method },
+            { TelemetryNames.UrlTemplate, request.PathTemplate },
+            { TelemetryNames.ServerAddress, _options.BaseUrl.Host },
+        };
+        if (status != 0)
+        {
+            tags.Add(TelemetryNames.StatusCode, status);
+        }
+
+        if (errorType is not null)
+        {
+            tags.Add(TelemetryNames.ErrorType, errorType);
+        }
+
+        _diagnostics.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+    }
+
+    private static class ErrorTypes
+    {
+        public const string Timeout = "timeout";
+        public const string Connection = "connection_error";
     }
 
     private HttpRequestMessage BuildMessage(ApiRequest request, Uri uri, byte[]? body, RequestOptions? options)
@@ -208,7 +433,7 @@ public sealed class ApiPipeline
         var message = new HttpRequestMessage(request.Method, uri);
         message.Headers.Authorization = _authorization;
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        message.Headers.UserAgent.Add(UserAgent);
+        message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         foreach (var header in request.Headers ?? [])
         {
             HeaderGuard.EnsureValid(header.Key, header.Value);
@@ -217,6 +442,12 @@ public sealed class ApiPipeline
 
         if (options is not null)
         {
+            if (options.IdempotencyKey is { } idempotencyKey)
+            {
+                HeaderGuard.EnsureValid("Idempotency-Key", idempotencyKey);
+                message.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+            }
+
             foreach (var header in options.Headers)
             {
                 HeaderGuard.EnsureValid(header.Key, header.Value);
@@ -243,6 +474,18 @@ public sealed class ApiPipeline
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Keeps a User-Agent comment well formed: no parentheses, no control characters.</summary>
+    private static string UserAgentComment(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (char c in text.Trim())
+        {
+            builder.Append(c is '(' or ')' or '\\' || char.IsControl(c) || c > '~' ? ' ' : c);
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>408, 409, 429 and 5xx are worth another attempt.</summary>
