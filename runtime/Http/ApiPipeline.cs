@@ -361,6 +361,7 @@ public sealed class ApiPipeline
                 { TelemetryNames.HttpMethod, request.Method.Method },
                 { TelemetryNames.UrlTemplate, request.PathTemplate },
                 { TelemetryNames.ServerAddress, _options.BaseUrl.Host },
+                { TelemetryNames.ServerPort, _options.BaseUrl.Port },
                 { TelemetryNames.ErrorType, reason },
             });
         }
@@ -408,6 +409,7 @@ public sealed class ApiPipeline
             { TelemetryNames.HttpMethod, request.Method.Method },
             { TelemetryNames.UrlTemplate, request.PathTemplate },
             { TelemetryNames.ServerAddress, _options.BaseUrl.Host },
+            { TelemetryNames.ServerPort, _options.BaseUrl.Port },
         };
         if (status != 0)
         {
