@@ -305,7 +305,7 @@ public sealed class ApiPipeline
             requestId = ApiPipelineHeaders.RequestId(response.Headers);
             Log.Response(_logger, request.Method.Method, request.PathTemplate, request.OperationId, status,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
-            if (_bodies is not null)
+            if (_bodies is not null && content.Length > 0)
             {
                 Log.ResponseBody(_logger, request.Method.Method, request.PathTemplate, request.OperationId,
                     _bodies.ToLogText(content, response.Content.Headers.ContentType?.MediaType));
