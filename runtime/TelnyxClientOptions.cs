@@ -42,6 +42,24 @@ public sealed class TelnyxClientOptions
     /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
+    /// <summary>
+    /// Where the client logs each attempt, retry and failure. When null, a client registered with
+    /// <c>Add…Client</c> uses the container's factory; otherwise <c>TELNYX_LOG=info|debug</c> writes to standard error.
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// Logs request and response bodies at the Debug level, with the API key and secret members (passwords, secrets,
+    /// tokens, members the spec marks write-only or <c>format: password</c>) replaced by <c>***</c>. Off by default;
+    /// <c>TELNYX_LOG=debug</c> turns it on for console logging.
+    /// </summary>
+    public bool LogBodies { get; set; }
+
+    /// <summary>
+    /// Your application's name and version, such as <c>my-app/1.2</c>, appended to the <c>User-Agent</c> header.
+    /// </summary>
+    public string? ApplicationId { get; set; }
+
     /// <summary>Returns a copy of these options that sends through <paramref name="httpClient"/>.</summary>
     public TelnyxClientOptions WithHttpClient(HttpClient httpClient) => new()
     {
@@ -50,6 +68,9 @@ public sealed class TelnyxClientOptions
         Timeout = Timeout,
         MaxRetries = MaxRetries,
         AllowInsecureHttp = AllowInsecureHttp,
+        LoggerFactory = LoggerFactory,
+        LogBodies = LogBodies,
+        ApplicationId = ApplicationId,
         HttpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient)),
     };
 

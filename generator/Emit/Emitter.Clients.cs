@@ -15,10 +15,10 @@ internal static partial class Emitter
             "The API key comes from TelnyxClientOptions.ApiKey or the TELNYX_API_KEY environment variable; the base URL from " +
             "TelnyxClientOptions.BaseUrl, TELNYX_BASE_URL or the spec's first server.");
         w.Line(GeneratedCode);
-        w.Open($"public sealed partial class {spec.ClientName}");
+        w.Open($"public partial class {spec.ClientName}");
         w.Doc("summary", "Creates a client. Without options, settings come from the environment and the defaults.");
         w.Open($"public {spec.ClientName}({Sip}.TelnyxClientOptions? options = null)");
-        w.Line($"Pipeline = new {Runtime}.ApiPipeline(options, {(spec.DefaultBaseUrl is null ? "null" : Literal(spec.DefaultBaseUrl))});");
+        w.Line($"Pipeline = new {Runtime}.ApiPipeline(options, {(spec.DefaultBaseUrl is null ? "null" : Literal(spec.DefaultBaseUrl))}, {Literal(spec.Namespace)}, SecretMembers);");
         foreach (ResourceSpec resource in spec.Resources)
         {
             w.Line($"{resource.PropertyName} = new {resource.ClassName}(Pipeline);");
@@ -26,13 +26,20 @@ internal static partial class Emitter
 
         w.Close();
         w.Line();
-        w.Doc("summary", "The pipeline every call goes through: authentication, retries, timeouts and errors.");
+        EmitMockingConstructor(w, spec.ClientName, new[] { "Pipeline" }.Concat(spec.Resources.Select(r => r.PropertyName)));
+        w.Line();
+        string[] secrets = spec.Models.SelectMany(m => m.Properties).Where(p => p.IsSecret).Select(p => p.WireName)
+            .Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToArray();
+        w.Doc("summary", "JSON members the spec marks secret, redacted when bodies are logged.");
+        w.Line($"private static readonly string[] SecretMembers = [{string.Join(", ", secrets.Select(Literal))}];");
+        w.Line();
+        w.Doc("summary", "The pipeline every call goes through: authentication, retries, timeouts, errors, traces and logs.");
         w.Line($"public {Runtime}.ApiPipeline Pipeline {{ get; }}");
         foreach (ResourceSpec resource in spec.Resources)
         {
             w.Line();
             w.Doc("summary", $"The {ResourceDescription(resource)} operations.");
-            w.Line($"public {resource.ClassName} {resource.PropertyName} {{ get; }}");
+            w.Line($"public virtual {resource.ClassName} {resource.PropertyName} {{ get; }}");
         }
 
         w.Close();
@@ -67,7 +74,10 @@ internal static partial class Emitter
         w.Line($"    .GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{options}>>(provider).Value;");
         w.Line("// The client applies its own per-attempt timeout; the factory's 100 s default must not cut it short.");
         w.Line("httpClient.Timeout = global::System.Threading.Timeout.InfiniteTimeSpan;");
-        w.Line($"return new {client}(configured.WithHttpClient(httpClient));");
+        w.Line($"{options} options = configured.WithHttpClient(httpClient);");
+        w.Line("options.LoggerFactory ??= global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions");
+        w.Line("    .GetService<global::Microsoft.Extensions.Logging.ILoggerFactory>(provider);");
+        w.Line($"return new {client}(options);");
         w.Outdent();
         w.Line("});");
         w.Line("return builder;");
@@ -85,7 +95,7 @@ internal static partial class Emitter
     {
         w.RawDoc($"<summary>The {ResourceDescription(resource)} operations.</summary>");
         w.Line(GeneratedCode);
-        w.Open($"public sealed partial class {resource.ClassName}");
+        w.Open($"public partial class {resource.ClassName}");
         w.Line($"private readonly {Runtime}.ApiPipeline _pipeline;");
         w.Line();
         w.Open($"internal {resource.ClassName}({Runtime}.ApiPipeline pipeline)");
@@ -96,17 +106,32 @@ internal static partial class Emitter
         }
 
         w.Close();
+        w.Line();
+        EmitMockingConstructor(w, resource.ClassName, new[] { "_pipeline" }.Concat(resource.Children.Select(c => c.PropertyName)));
         foreach (ResourceSpec child in resource.Children)
         {
             w.Line();
             w.RawDoc($"<summary>The {ResourceDescription(child)} operations.</summary>");
-            w.Line($"public {child.ClassName} {child.PropertyName} {{ get; }}");
+            w.Line($"public virtual {child.ClassName} {child.PropertyName} {{ get; }}");
         }
 
         foreach (OperationSpec operation in resource.Operations)
         {
             w.Line();
             EmitOperation(w, operation);
+        }
+
+        w.Close();
+    }
+
+    /// <summary>The constructor mocking libraries call; what it leaves unset is what a mock overrides.</summary>
+    private static void EmitMockingConstructor(SourceWriter w, string className, IEnumerable<string> members)
+    {
+        w.Doc("summary", "For mocking libraries and test doubles: a client made this way sends nothing; override the members a test uses.");
+        w.Open($"protected {className}()");
+        foreach (string member in members)
+        {
+            w.Line($"{member} = null!;");
         }
 
         w.Close();
@@ -156,7 +181,7 @@ internal static partial class Emitter
             case ResponseKind.Stream:
                 WriteOperationDoc(w, operation, "The body as a stream, with the status, headers and request id; dispose it when done.");
                 WriteObsolete(w, operation);
-                w.Open($"public global::System.Threading.Tasks.Task<{Sip}.ApiStreamResponse> {operation.MethodName}Async({parameterList})");
+                w.Open($"public virtual global::System.Threading.Tasks.Task<{Sip}.ApiStreamResponse> {operation.MethodName}Async({parameterList})");
                 WriteRequest(w, operation);
                 w.Line("return _pipeline.SendStreamAsync(request, options, cancellationToken);");
                 w.Close();
@@ -164,7 +189,7 @@ internal static partial class Emitter
             case ResponseKind.None:
                 WriteOperationDoc(w, operation, "The status, headers and request id of the response.");
                 WriteObsolete(w, operation);
-                w.Open($"public global::System.Threading.Tasks.Task<{Sip}.ApiResponse> {operation.MethodName}Async({parameterList})");
+                w.Open($"public virtual global::System.Threading.Tasks.Task<{Sip}.ApiResponse> {operation.MethodName}Async({parameterList})");
                 WriteRequest(w, operation);
                 w.Line("return _pipeline.SendAsync(request, options, cancellationToken);");
                 w.Close();
@@ -174,12 +199,12 @@ internal static partial class Emitter
         TypeRef result = operation.ResponseType!;
         WriteOperationDoc(w, operation, operation.ResponseKind == ResponseKind.Data ? "The <c>data</c> member of the response." : "The response body.");
         WriteObsolete(w, operation);
-        w.Line($"public async global::System.Threading.Tasks.Task<{result.Name}> {operation.MethodName}Async({parameterList}) =>");
+        w.Line($"public virtual async global::System.Threading.Tasks.Task<{result.Name}> {operation.MethodName}Async({parameterList}) =>");
         w.Line($"    (await {operation.MethodName}WithResponseAsync({argumentList}).ConfigureAwait(false)).Value;");
         w.Line();
         WriteOperationDoc(w, operation, "The parsed value with the response's status, headers and request id.");
         WriteObsolete(w, operation);
-        w.Open($"public global::System.Threading.Tasks.Task<{Sip}.ApiResponse<{result.Name}>> {operation.MethodName}WithResponseAsync({parameterList})");
+        w.Open($"public virtual global::System.Threading.Tasks.Task<{Sip}.ApiResponse<{result.Name}>> {operation.MethodName}WithResponseAsync({parameterList})");
         WriteRequest(w, operation);
         w.Line($"return _pipeline.SendAsync<{result.Name}>(request, {ItemReader(result)}, unwrapData: {(operation.ResponseKind == ResponseKind.Data ? "true" : "false")}, options, cancellationToken);");
         w.Close();
@@ -194,7 +219,7 @@ internal static partial class Emitter
         string pathArguments = string.Concat(operation.PathParameters.Concat(operation.HeaderParameters).Select(p => p.Name + ", "));
         string pathParameters = string.Concat(operation.PathParameters.Select(p => $"{PropertyType(p.Type, false)} {p.Name}, ")
             .Concat(operation.HeaderParameters.Select(p => $"string? {p.Name}, ")));
-        w.Open($"public {Sip}.AsyncPageable<{item.Name}> {operation.MethodName}Async({parameterList})");
+        w.Open($"public virtual {Sip}.AsyncPageable<{item.Name}> {operation.MethodName}Async({parameterList})");
         foreach (ParameterSpec parameter in operation.PathParameters.Where(p => p.Type.Kind == TypeKind.String))
         {
             w.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
@@ -261,7 +286,7 @@ internal static partial class Emitter
             path.Add(Literal(literal.ToString()));
         }
 
-        w.Line($"var request = new {Runtime}.ApiRequest(global::System.Net.Http.HttpMethod.{HttpMethodName(operation.HttpMethod)}, {string.Join(" + ", path)});");
+        w.Line($"var request = new {Runtime}.ApiRequest(global::System.Net.Http.HttpMethod.{HttpMethodName(operation.HttpMethod)}, {string.Join(" + ", path)}, {Literal(operation.OperationId)}, {Literal(operation.PathTemplate)});");
         if (operation.QueryClass is not null)
         {
             w.Line("parameters?.AppendQuery(request.Query);");
@@ -336,7 +361,7 @@ internal static partial class Emitter
             w.Doc("param", (header.Doc.Summary ?? "") + $" Sent as the `{header.WireName}` header; null sends none.", $"name=\"{header.Name.TrimStart('@')}\"");
         }
 
-        w.RawDoc("<param name=\"options\">Overrides of the client's timeout, retries and headers for this call.</param>");
+        w.RawDoc("<param name=\"options\">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>");
         w.RawDoc("<param name=\"cancellationToken\">Cancels the call, including any wait between retries.</param>");
         w.RawDoc($"<returns>{returns}</returns>");
         w.RawDoc("<exception cref=\"global::Telnyx.Sip.ApiException\">The API answered with an error status; the subclass tells which.</exception>");

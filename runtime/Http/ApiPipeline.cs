@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.ComponentModel;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Net.Http;
@@ -9,6 +10,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 
 namespace Telnyx.Sip.Runtime;
 
@@ -17,7 +19,7 @@ namespace Telnyx.Sip.Runtime;
 /// retries what is worth retrying, and turns responses into values or typed exceptions.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class ApiPipeline
+public sealed partial class ApiPipeline
 {
     private static readonly Lazy<HttpClient> SharedClient = new(() => new HttpClient(new SocketsHttpHandler
     {
@@ -28,21 +30,43 @@ public sealed class ApiPipeline
         Timeout = System.Threading.Timeout.InfiniteTimeSpan,
     });
 
-    private static readonly ProductInfoHeaderValue UserAgent = new("Telnyx.Sip.Generator",
-        typeof(ApiPipeline).Assembly.GetName().Version?.ToString(3) ?? "0");
+    /// <summary><c>Telnyx.Sip.Generator/0.1.0 (.NET 8.0.11; Ubuntu 24.04.1 LTS)</c>.</summary>
+    private static readonly string BaseUserAgent =
+        $"Telnyx.Sip.Generator/{typeof(ApiPipeline).Assembly.GetName().Version?.ToString(3) ?? "0"} " +
+        $"({UserAgentComment(System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription)}; " +
+        $"{UserAgentComment(System.Runtime.InteropServices.RuntimeInformation.OSDescription)})";
 
     private readonly ResolvedOptions _options;
     private readonly HttpClient _http;
     private readonly AuthenticationHeaderValue _authorization;
+    private readonly string _userAgent;
+    private readonly ClientDiagnostics _diagnostics;
+    private readonly ILogger? _logger;
+    private readonly BodyRedaction? _bodies;
 
     /// <summary>Creates the pipeline, resolving options from the environment and defaults.</summary>
     /// <param name="options">The client's options; null for the environment and defaults only.</param>
     /// <param name="defaultBaseUrl">The base URL the spec names, used when neither the options nor the environment set one.</param>
-    public ApiPipeline(TelnyxClientOptions? options, string? defaultBaseUrl = null)
+    /// <param name="clientNamespace">The generated client's namespace: the name of its ActivitySource, Meter and log category.</param>
+    /// <param name="secretMembers">JSON member names the spec marks secret (<c>writeOnly</c>, <c>format: password</c>), redacted in logged bodies.</param>
+    public ApiPipeline(TelnyxClientOptions? options, string? defaultBaseUrl = null, string? clientNamespace = null, string[]? secretMembers = null)
     {
         _options = (options ?? new TelnyxClientOptions()).Resolve(defaultBaseUrl);
         _http = _options.HttpClient ?? SharedClient.Value;
         _authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
+        string? applicationId = options?.ApplicationId;
+        if (!string.IsNullOrWhiteSpace(applicationId))
+        {
+            HeaderGuard.EnsureValid("User-Agent", applicationId);
+        }
+
+        _userAgent = string.IsNullOrWhiteSpace(applicationId) ? BaseUserAgent : BaseUserAgent + " " + applicationId.Trim();
+        string name = clientNamespace ?? "Telnyx.Sip";
+        _diagnostics = ClientDiagnostics.For(name);
+        ILogger? configured = options?.LoggerFactory?.CreateLogger(name);
+        _logger = configured ?? EnvironmentLog.Create(name);
+        bool logBodies = configured is not null ? options!.LogBodies : options?.LogBodies == true || _logger?.IsEnabled(LogLevel.Debug) == true;
+        _bodies = _logger is not null && logBodies ? new BodyRedaction(secretMembers ?? [], _options.ApiKey) : null;
     }
 
     /// <summary>The base URL every request path is relative to.</summary>
@@ -51,8 +75,11 @@ public sealed class ApiPipeline
     /// <summary>Sends a request whose response body is ignored.</summary>
     public async Task<ApiResponse> SendAsync(ApiRequest request, RequestOptions? options, CancellationToken cancellationToken)
     {
-        using HttpResponseMessage response = (await SendCoreAsync(request, options, cancellationToken).ConfigureAwait(false)).Response;
-        return new ApiResponse((int)response.StatusCode, response.Headers);
+        (HttpResponseMessage response, byte[] body) = await SendCoreAsync(request, options, cancellationToken).ConfigureAwait(false);
+        using (response)
+        {
+            return new ApiResponse((int)response.StatusCode, response.Headers, response.Content.Headers, body);
+        }
     }
 
     /// <summary>Sends a request whose response body is not JSON and returns the body as a stream, unread.</summary>
@@ -78,7 +105,7 @@ public sealed class ApiPipeline
         using (response)
         {
             T value = JsonModel.Read(body, unwrapData ? ReadData(read) : read);
-            return new ApiResponse<T>((int)response.StatusCode, response.Headers, value);
+            return new ApiResponse<T>((int)response.StatusCode, response.Headers, value, response.Content.Headers, body);
         }
     }
 
@@ -90,7 +117,7 @@ public sealed class ApiPipeline
         using (response)
         {
             PageBody<T> page = JsonModel.Read(body, (ref Utf8JsonReader reader) => PageBody<T>.Read(ref reader, readItem));
-            return new Page<T>(page.Items, page.Meta, new ApiResponse((int)response.StatusCode, response.Headers));
+            return new Page<T>(page.Items, page.Meta, new ApiResponse((int)response.StatusCode, response.Headers, response.Content.Headers, ReadOnlyMemory<byte>.Empty));
         }
     }
 
@@ -136,85 +163,136 @@ public sealed class ApiPipeline
             ? _options.BaseUrl.AbsoluteUri + request.Path
             : _options.BaseUrl.AbsoluteUri + request.Path + "?" + request.Query);
 
-        for (int attempt = 0; ; attempt++)
+        // A POST may create something each time it is applied: without an idempotency key it is retried only when
+        // the failure shows the server did not apply it.
+        bool safeToResend = request.Method != HttpMethod.Post || options?.IdempotencyKey is not null;
+        long started = Stopwatch.GetTimestamp();
+        Activity? activity = _diagnostics.Source.HasListeners() ? StartActivity(request) : null;
+        if (_bodies is not null && body is not null)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            bool canRetry = attempt < maxRetries && request.CanRetry;
-            using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (timeout != System.Threading.Timeout.InfiniteTimeSpan)
-            {
-                attemptCancellation.CancelAfter(timeout);
-            }
+            Log.RequestBody(_logger!, request.Method.Method, request.PathTemplate, request.OperationId, _bodies.ToLogText(body, "application/json"));
+        }
 
-            HttpResponseMessage? response = null;
-            TimeSpan? wait;
-            try
+        int attempt = 0;
+        try
+        {
+            for (; ; attempt++)
             {
-                using HttpRequestMessage message = BuildMessage(request, uri, body, options);
-                message.Content ??= request.Content?.Invoke();
-                response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCancellation.Token).ConfigureAwait(false);
-                int status = (int)response.StatusCode;
-                if (!readBody && status is >= 200 and <= 299)
+                cancellationToken.ThrowIfCancellationRequested();
+                bool canRetry = attempt < maxRetries && request.CanRetry;
+                using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                if (timeout != System.Threading.Timeout.InfiniteTimeSpan)
                 {
-                    // The caller reads the body as a stream, after this attempt's timeout is gone.
-                    return (response, Array.Empty<byte>());
+                    attemptCancellation.CancelAfter(timeout);
                 }
 
-                byte[] content = await response.Content.ReadAsByteArrayAsync(attemptCancellation.Token).ConfigureAwait(false);
-                if (status is >= 200 and <= 299)
+                if (_logger is not null)
                 {
-                    return (response, content);
+                    Log.Attempt(_logger, request.Method.Method, request.PathTemplate, request.OperationId, attempt + 1);
                 }
 
-                if (!canRetry || !IsRetryable(status))
+                HttpResponseMessage? response = null;
+                TimeSpan wait;
+                string reason;
+                string? requestId = null;
+                try
                 {
-                    string raw = Encoding.UTF8.GetString(content);
-                    throw ApiException.Create(status, raw, ApiPipelineHeaders.RequestId(response.Headers), response.Headers);
+                    using HttpRequestMessage message = BuildMessage(request, uri, body, options);
+                    message.Content ??= request.Content?.Invoke();
+                    response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCancellation.Token).ConfigureAwait(false);
+                    int status = (int)response.StatusCode;
+                    if (!readBody && status is >= 200 and <= 299)
+                    {
+                        // The caller reads the body as a stream, after this attempt's timeout is gone.
+                        Succeeded(request, activity, started, attempt, response, Array.Empty<byte>());
+                        return (response, Array.Empty<byte>());
+                    }
+
+                    byte[] content = await response.Content.ReadAsByteArrayAsync(attemptCancellation.Token).ConfigureAwait(false);
+                    if (status is >= 200 and <= 299)
+                    {
+                        Succeeded(request, activity, started, attempt, response, content);
+                        return (response, content);
+                    }
+
+                    requestId = ApiPipelineHeaders.RequestId(response.Headers);
+                    TimeSpan? retryAfter = RetryAfter(response.Headers);
+                    bool retryable = IsRetryable(status) &&
+                        (safeToResend || status is 408 or 429 || (status is 502 or 503 && retryAfter is not null));
+                    if (!canRetry || !retryable)
+                    {
+                        if (_bodies is not null)
+                        {
+                            Log.ResponseBody(_logger!, request.Method.Method, request.PathTemplate, request.OperationId,
+                                _bodies.ToLogText(content, response.Content.Headers.ContentType?.MediaType));
+                        }
+
+                        string raw = Encoding.UTF8.GetString(content);
+                        throw ApiException.Create(status, raw, requestId, response.Headers);
+                    }
+
+                    wait = retryAfter ?? Backoff(attempt);
+                    reason = status.ToString(CultureInfo.InvariantCulture);
+                }
+                catch (OperationCanceledException error) when (!cancellationToken.IsCancellationRequested)
+                {
+                    response?.Dispose();
+                    if (!canRetry || !safeToResend)
+                    {
+                        throw new ApiTimeoutException(
+                            $"The request timed out after {attempt + 1} attempt(s) of {timeout.TotalSeconds:0.###} s each. " +
+                            "Raise TelnyxClientOptions.Timeout or RequestOptions.Timeout if the operation needs longer." +
+                            (canRetry ? " " + NotResent(request) : ""), error);
+                    }
+
+                    wait = Backoff(attempt);
+                    reason = ErrorTypes.Timeout;
+                }
+                catch (Exception error) when (error is HttpRequestException or IOException)
+                {
+                    response?.Dispose();
+                    bool notSent = error is HttpRequestException
+                    {
+                        HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError,
+                    };
+                    if (!canRetry || !(safeToResend || notSent))
+                    {
+                        throw new ApiConnectionException(
+                            $"The request failed after {attempt + 1} attempt(s): {error.Message}" +
+                            (canRetry ? " " + NotResent(request) : ""), error);
+                    }
+
+                    wait = Backoff(attempt);
+                    reason = ErrorTypes.Connection;
+                }
+                catch
+                {
+                    response?.Dispose();
+                    throw;
                 }
 
-                wait = RetryAfter(response.Headers) ?? Backoff(attempt);
-            }
-            catch (OperationCanceledException error) when (!cancellationToken.IsCancellationRequested)
-            {
+                // A failed attempt's response is disposed before the next attempt starts.
                 response?.Dispose();
-                if (!canRetry)
-                {
-                    throw new ApiTimeoutException(
-                        $"The request timed out after {attempt + 1} attempt(s) of {timeout.TotalSeconds:0.###} s each. " +
-                        "Raise TelnyxClientOptions.Timeout or RequestOptions.Timeout if the operation needs longer.", error);
-                }
-
-                wait = Backoff(attempt);
+                Retrying(request, attempt, reason, requestId, wait);
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception error) when (error is HttpRequestException or IOException)
-            {
-                response?.Dispose();
-                if (!canRetry)
-                {
-                    throw new ApiConnectionException(
-                        $"The request failed after {attempt + 1} attempt(s): {error.Message}", error);
-                }
-
-                wait = Backoff(attempt);
-            }
-            catch
-            {
-                response?.Dispose();
-                throw;
-            }
-
-            // A failed attempt's response is disposed before the next attempt starts.
-            response?.Dispose();
-            await Task.Delay(wait.Value, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (Failed(request, activity, started, attempt, error))
+        {
+            throw; // Unreachable: Failed records the outcome and returns false, so the exception flows on untouched.
         }
     }
+
+    private static string NotResent(ApiRequest request) =>
+        $"The {request.Method.Method} was not retried because the server may already have applied it; " +
+        "set RequestOptions.IdempotencyKey to make retries safe.";
 
     private HttpRequestMessage BuildMessage(ApiRequest request, Uri uri, byte[]? body, RequestOptions? options)
     {
         var message = new HttpRequestMessage(request.Method, uri);
         message.Headers.Authorization = _authorization;
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        message.Headers.UserAgent.Add(UserAgent);
+        message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         foreach (var header in request.Headers ?? [])
         {
             HeaderGuard.EnsureValid(header.Key, header.Value);
@@ -223,6 +301,12 @@ public sealed class ApiPipeline
 
         if (options is not null)
         {
+            if (options.IdempotencyKey is { } idempotencyKey)
+            {
+                HeaderGuard.EnsureValid("Idempotency-Key", idempotencyKey);
+                message.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+            }
+
             foreach (var header in options.Headers)
             {
                 HeaderGuard.EnsureValid(header.Key, header.Value);
@@ -249,6 +333,18 @@ public sealed class ApiPipeline
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Keeps a User-Agent comment well formed: no parentheses, no control characters.</summary>
+    private static string UserAgentComment(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (char c in text.Trim())
+        {
+            builder.Append(c is '(' or ')' or '\\' || char.IsControl(c) || c > '~' ? ' ' : c);
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>408, 409, 429 and 5xx are worth another attempt.</summary>

@@ -5,13 +5,38 @@ namespace Telnyx.Sip.Runtime;
 
 /// <summary>One API call as generated code describes it: method, relative path, query and optional JSON body.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class ApiRequest(HttpMethod method, string path)
+public sealed class ApiRequest
 {
+    /// <summary>A request with no operation name: traced and logged as its method and path.</summary>
+    public ApiRequest(HttpMethod method, string path)
+        : this(method, path, operationId: path, pathTemplate: path)
+    {
+    }
+
+    /// <summary>A request for the spec's operation <paramref name="operationId"/>.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="path">The path relative to the base URL, with parameters already escaped.</param>
+    /// <param name="operationId">The spec's <c>operationId</c>, for traces and logs.</param>
+    /// <param name="pathTemplate">The spec's path with its placeholders (<c>/connections/{id}</c>), for traces and logs.</param>
+    public ApiRequest(HttpMethod method, string path, string operationId, string pathTemplate)
+    {
+        Method = method;
+        Path = path;
+        OperationId = operationId;
+        PathTemplate = pathTemplate;
+    }
+
     /// <summary>The HTTP method.</summary>
-    public HttpMethod Method { get; } = method;
+    public HttpMethod Method { get; }
 
     /// <summary>The path relative to the base URL, with parameters already escaped.</summary>
-    public string Path { get; } = path;
+    public string Path { get; }
+
+    /// <summary>The spec's <c>operationId</c>.</summary>
+    public string OperationId { get; }
+
+    /// <summary>The spec's path template; never holds parameter values.</summary>
+    public string PathTemplate { get; }
 
     /// <summary>The query string.</summary>
     public QueryBuilder Query { get; } = new();

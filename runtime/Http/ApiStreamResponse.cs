@@ -13,7 +13,7 @@ public sealed class ApiStreamResponse : ApiResponse, IDisposable
     private readonly HttpResponseMessage _response;
 
     internal ApiStreamResponse(HttpResponseMessage response, Stream content)
-        : base((int)response.StatusCode, response.Headers)
+        : base((int)response.StatusCode, response.Headers, response.Content.Headers, ReadOnlyMemory<byte>.Empty)
     {
         _response = response;
         Content = content;

@@ -18,6 +18,27 @@ public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
     {
     }
 
+    /// <summary>
+    /// A pageable over pages built in memory, for a mocked list method to return in tests. <see cref="AsPages"/>
+    /// yields them in order, starting at the one whose <see cref="PageMeta.PageNumber"/> (else position, from 1)
+    /// is the number asked for.
+    /// </summary>
+    /// <param name="pages">The pages; build them with the <see cref="Page{T}"/> constructor.</param>
+    public static AsyncPageable<T> FromPages(IEnumerable<Page<T>> pages)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        return new InMemoryPageable<T>([.. pages]);
+    }
+
+    /// <summary>A pageable with one page holding <paramref name="items"/>, for a mocked list method to return in tests.</summary>
+    /// <param name="items">The items.</param>
+    public static AsyncPageable<T> FromItems(IEnumerable<T> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        T[] all = [.. items];
+        return new InMemoryPageable<T>([new Page<T>(all, new PageMeta(1, all.Length, 1, all.Length), null)]);
+    }
+
     /// <summary>Yields the pages, starting at <paramref name="pageNumber"/> (or the one the call asked for, else 1).</summary>
     public abstract IAsyncEnumerable<Page<T>> AsPages(int? pageNumber = null, CancellationToken cancellationToken = default);
 
@@ -31,6 +52,24 @@ public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
                 yield return item;
             }
         }
+    }
+}
+
+/// <summary>Pages held in memory, for tests.</summary>
+internal sealed class InMemoryPageable<T>(Page<T>[] pages) : AsyncPageable<T>
+{
+    public override async IAsyncEnumerable<Page<T>> AsPages(int? pageNumber = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (int i = 0; i < pages.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if ((pages[i].Meta?.PageNumber ?? i + 1) >= (pageNumber ?? 1))
+            {
+                yield return pages[i];
+            }
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 }
 

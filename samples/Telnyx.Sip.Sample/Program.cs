@@ -1,13 +1,25 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Telnyx.Sip;
 using Telnyx.Sip.Mock;
 
 // A day with the Telnyx SIP client: list, create, update, check registration, page, delete, handle an error.
 // Without TELNYX_API_KEY it runs against the Prism mock of specs/telnyx-sip.yaml, so it needs no account.
+
+// Tracing: the client's spans, as an OpenTelemetry exporter would receive them (TELNYX_LOG=info shows its log lines).
+int traced = 0;
+using var tracing = new ActivityListener
+{
+    ShouldListenTo = source => source.Name == "Telnyx.Sip",
+    Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+    ActivityStopped = _ => Interlocked.Increment(ref traced),
+};
+ActivitySource.AddActivityListener(tracing);
 
 bool live = !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("TELNYX_API_KEY"));
 PrismServer? mock = null;
@@ -101,6 +113,7 @@ try
         Console.WriteLine($"          request id {error.RequestId ?? "-"}");
     }
 
+    Console.WriteLine($"\n{traced} operations traced.");
     Console.WriteLine("\nDone.");
     return 0;
 }

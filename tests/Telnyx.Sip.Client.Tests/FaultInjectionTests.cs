@@ -41,6 +41,103 @@ public class FaultInjectionTests
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
     }
 
+    private static CreateCredentialConnectionRequest NewConnection() => new()
+    {
+        UserName = "office42",
+        Password = "correct-horse-battery",
+        ConnectionName = "Office",
+    };
+
+    [Fact]
+    public async Task APostWhoseConnectionDropsAfterTheServerReadItIsAttemptedOnceAndSaysWhy()
+    {
+        await using var server = new FaultServer((_, _) => new Fault.ResetBeforeResponse());
+        var client = new TelnyxSipClient(server.Options(maxRetries: 2));
+
+        var error = await Assert.ThrowsAsync<ApiConnectionException>(() => client.CredentialConnections.CreateAsync(NewConnection()));
+
+        Assert.Single(server.Requests);
+        Assert.Contains("1 attempt", error.Message);
+        Assert.Contains("POST was not retried because the server may already have applied it", error.Message);
+        Assert.Contains("RequestOptions.IdempotencyKey", error.Message);
+    }
+
+    [Fact]
+    public async Task APostWithAnIdempotencyKeyIsRetriedWithTheSameKeyOnEveryAttempt()
+    {
+        await using var server = new FaultServer((attempt, _) => attempt < 2
+            ? new Fault.ResetBeforeResponse()
+            : new Fault.Respond(201, Connection));
+        var client = new TelnyxSipClient(server.Options(maxRetries: 2));
+
+        CredentialConnection created = await client.CredentialConnections.CreateAsync(NewConnection(), new RequestOptions { IdempotencyKey = "create-office-42" });
+
+        Assert.Equal("1293384261075731499", created.Id);
+        Assert.Equal(3, server.Requests.Count);
+        Assert.All(server.Requests, r => Assert.Equal("create-office-42", r.Headers["Idempotency-Key"]));
+    }
+
+    [Theory]
+    [InlineData(500, null)]
+    [InlineData(503, null)]
+    [InlineData(409, null)]
+    [InlineData(502, "0")]
+    [InlineData(503, "0")]
+    [InlineData(429, null)]
+    [InlineData(408, null)]
+    public async Task APostIsRetriedOnAStatusOnlyWhenTheStatusShowsItWasNotApplied(int status, string? retryAfter)
+    {
+        Dictionary<string, string> headers = retryAfter is null ? new() : new() { ["Retry-After"] = retryAfter };
+        await using var server = new FaultServer((attempt, _) => attempt == 0
+            ? new Fault.Respond(status, ErrorBody, Headers: headers)
+            : new Fault.Respond(201, Connection));
+        var client = new TelnyxSipClient(server.Options(maxRetries: 1));
+        bool notApplied = status is 408 or 429 || retryAfter is not null;
+
+        if (notApplied)
+        {
+            await client.CredentialConnections.CreateAsync(NewConnection());
+            Assert.Equal(2, server.Requests.Count);
+        }
+        else
+        {
+            var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.CredentialConnections.CreateAsync(NewConnection()));
+            Assert.Equal(status, error.StatusCode);
+            Assert.Single(server.Requests);
+        }
+    }
+
+    [Fact]
+    public async Task APostThatTimesOutIsNotRetriedWithoutAnIdempotencyKey()
+    {
+        await using var server = new FaultServer((_, _) => new Fault.NeverAnswer());
+        var client = new TelnyxSipClient(server.Options(maxRetries: 2, timeoutSeconds: 0.3));
+
+        var error = await Assert.ThrowsAsync<ApiTimeoutException>(() => client.CredentialConnections.CreateAsync(NewConnection()));
+
+        Assert.Single(server.Requests);
+        Assert.Contains("POST was not retried", error.Message);
+    }
+
+    [Fact]
+    public async Task APostToAPortNobodyListensOnIsRetriedBecauseNoConnectionWasMade()
+    {
+        int port = LoopbackServer.FreePort();
+        var handler = new CountingHandler(new SocketsHttpHandler());
+        var client = new TelnyxSipClient(new TelnyxClientOptions
+        {
+            ApiKey = "KEY_FAULT_0123456789",
+            BaseUrl = new Uri($"http://127.0.0.1:{port}/v2"),
+            MaxRetries = 2,
+            HttpClient = new HttpClient(handler),
+        });
+
+        var error = await Assert.ThrowsAsync<ApiConnectionException>(() => client.CredentialConnections.CreateAsync(NewConnection()));
+
+        Assert.Equal(3, handler.Attempts);
+        Assert.Contains("3 attempt", error.Message);
+    }
+
     [Fact]
     public async Task AResetDuringTheBodyIsRetriedAndTheNextAttemptSucceeds()
     {
@@ -309,6 +406,19 @@ public class FaultInjectionTests
             Disposed = true;
             _inner.Dispose();
             base.Dispose(disposing);
+        }
+    }
+
+    private sealed class CountingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private int _attempts;
+
+        public int Attempts => _attempts;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _attempts);
+            return base.SendAsync(request, cancellationToken);
         }
     }
 }

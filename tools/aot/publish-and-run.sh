@@ -35,5 +35,5 @@ if [ "$warnings" != 0 ]; then
 fi
 
 echo "== running the native sample against the mock"
-env -u TELNYX_API_KEY artifacts/aot/Telnyx.Sip.Sample | tee "$log"
+env -u TELNYX_API_KEY TELNYX_LOG=info artifacts/aot/Telnyx.Sip.Sample | tee "$log"
 grep -q "^Done\.$" "$log"

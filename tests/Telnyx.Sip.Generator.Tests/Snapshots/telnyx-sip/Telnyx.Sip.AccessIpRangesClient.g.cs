@@ -6,7 +6,7 @@ namespace Telnyx.Sip;
 
 /// <summary>The <c>/access_ip_ranges</c> operations.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class AccessIpRangesClient
+public partial class AccessIpRangesClient
 {
     private readonly global::Telnyx.Sip.Runtime.ApiPipeline _pipeline;
 
@@ -15,15 +15,24 @@ public sealed partial class AccessIpRangesClient
         _pipeline = pipeline;
     }
 
+    /// <summary>
+    /// For mocking libraries and test doubles: a client made this way sends nothing; override the members a
+    /// test uses.
+    /// </summary>
+    protected AccessIpRangesClient()
+    {
+        _pipeline = null!;
+    }
+
     /// <summary>List access IP ranges</summary>
     /// <remarks>Sends <c>GET /access_ip_ranges</c> (operation <c>ListAccessIpRanges</c>).</remarks>
     /// <param name="parameters">The query parameters; null sends none.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>Every item of every page; the next page is fetched when the previous one is used up. Use AsPages() for the pages and their meta.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::Telnyx.Sip.AsyncPageable<global::Telnyx.Sip.AccessIpRange> ListAsync(ListAccessIpRangesParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::Telnyx.Sip.AsyncPageable<global::Telnyx.Sip.AccessIpRange> ListAsync(ListAccessIpRangesParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         return global::Telnyx.Sip.Runtime.Pageables.ByPageNumber<global::Telnyx.Sip.AccessIpRange>(
             (pageNumber, token) => ListPageAsync(parameters, pageNumber, options, token),
@@ -33,7 +42,7 @@ public sealed partial class AccessIpRangesClient
 
     private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Page<global::Telnyx.Sip.AccessIpRange>> ListPageAsync(ListAccessIpRangesParams? parameters, int pageNumber, global::Telnyx.Sip.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
     {
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "access_ip_ranges");
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "access_ip_ranges", "ListAccessIpRanges", "/access_ip_ranges");
         parameters?.AppendQuery(request.Query);
         request.Query.Set("page[number]", pageNumber);
         return _pipeline.SendPageAsync<global::Telnyx.Sip.AccessIpRange>(request, global::Telnyx.Sip.AccessIpRange.ReadJson, options, cancellationToken);
@@ -42,26 +51,26 @@ public sealed partial class AccessIpRangesClient
     /// <summary>Create an access IP range</summary>
     /// <remarks>Sends <c>POST /access_ip_ranges</c> (operation <c>CreateAccessIPRange</c>).</remarks>
     /// <param name="body">The request body.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The response body.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.AccessIpRange> CreateAsync(global::Telnyx.Sip.CreateAccessIpRangeRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.AccessIpRange> CreateAsync(global::Telnyx.Sip.CreateAccessIpRangeRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CreateWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Create an access IP range</summary>
     /// <remarks>Sends <c>POST /access_ip_ranges</c> (operation <c>CreateAccessIPRange</c>).</remarks>
     /// <param name="body">The request body.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.AccessIpRange>> CreateWithResponseAsync(global::Telnyx.Sip.CreateAccessIpRangeRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.AccessIpRange>> CreateWithResponseAsync(global::Telnyx.Sip.CreateAccessIpRangeRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "access_ip_ranges");
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "access_ip_ranges", "CreateAccessIPRange", "/access_ip_ranges");
         request.Body = body.WriteJson;
         return _pipeline.SendAsync<global::Telnyx.Sip.AccessIpRange>(request, global::Telnyx.Sip.AccessIpRange.ReadJson, unwrapData: false, options, cancellationToken);
     }
@@ -71,12 +80,12 @@ public sealed partial class AccessIpRangesClient
     /// Sends <c>DELETE /access_ip_ranges/{access_ip_range_id}</c> (operation <c>DeleteAccessIpRange</c>).
     /// </remarks>
     /// <param name="accessIpRangeId">The access IP range's ID.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The response body.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.AccessIpRange> DeleteAsync(string accessIpRangeId, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.AccessIpRange> DeleteAsync(string accessIpRangeId, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await DeleteWithResponseAsync(accessIpRangeId, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Delete an access IP range</summary>
@@ -84,15 +93,15 @@ public sealed partial class AccessIpRangesClient
     /// Sends <c>DELETE /access_ip_ranges/{access_ip_range_id}</c> (operation <c>DeleteAccessIpRange</c>).
     /// </remarks>
     /// <param name="accessIpRangeId">The access IP range's ID.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.AccessIpRange>> DeleteWithResponseAsync(string accessIpRangeId, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.AccessIpRange>> DeleteWithResponseAsync(string accessIpRangeId, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(accessIpRangeId);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "access_ip_ranges/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(accessIpRangeId));
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "access_ip_ranges/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(accessIpRangeId), "DeleteAccessIpRange", "/access_ip_ranges/{access_ip_range_id}");
         return _pipeline.SendAsync<global::Telnyx.Sip.AccessIpRange>(request, global::Telnyx.Sip.AccessIpRange.ReadJson, unwrapData: false, options, cancellationToken);
     }
 }

@@ -6,7 +6,7 @@ namespace Telnyx.Sip;
 
 /// <summary>The <c>/connections</c> operations.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class ConnectionsClient
+public partial class ConnectionsClient
 {
     private readonly global::Telnyx.Sip.Runtime.ApiPipeline _pipeline;
 
@@ -15,18 +15,27 @@ public sealed partial class ConnectionsClient
         _pipeline = pipeline;
     }
 
+    /// <summary>
+    /// For mocking libraries and test doubles: a client made this way sends nothing; override the members a
+    /// test uses.
+    /// </summary>
+    protected ConnectionsClient()
+    {
+        _pipeline = null!;
+    }
+
     /// <summary>List connections</summary>
     /// <remarks>
     /// Lists your connections of every type. Sends <c>GET /connections</c> (operation
     /// <c>ListConnections</c>).
     /// </remarks>
     /// <param name="parameters">The query parameters; null sends none.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>Every item of every page; the next page is fetched when the previous one is used up. Use AsPages() for the pages and their meta.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::Telnyx.Sip.AsyncPageable<global::Telnyx.Sip.Connection> ListAsync(ListConnectionsParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::Telnyx.Sip.AsyncPageable<global::Telnyx.Sip.Connection> ListAsync(ListConnectionsParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         return global::Telnyx.Sip.Runtime.Pageables.ByPageNumber<global::Telnyx.Sip.Connection>(
             (pageNumber, token) => ListPageAsync(parameters, pageNumber, options, token),
@@ -36,7 +45,7 @@ public sealed partial class ConnectionsClient
 
     private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Page<global::Telnyx.Sip.Connection>> ListPageAsync(ListConnectionsParams? parameters, int pageNumber, global::Telnyx.Sip.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
     {
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "connections");
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "connections", "ListConnections", "/connections");
         parameters?.AppendQuery(request.Query);
         request.Query.Set("page[number]", pageNumber);
         return _pipeline.SendPageAsync<global::Telnyx.Sip.Connection>(request, global::Telnyx.Sip.Connection.ReadJson, options, cancellationToken);
@@ -49,12 +58,12 @@ public sealed partial class ConnectionsClient
     /// (operation <c>RetrieveConnection</c>).
     /// </remarks>
     /// <param name="id">The connection's ID.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Connection> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Connection> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await RetrieveWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Retrieve a connection</summary>
@@ -64,15 +73,15 @@ public sealed partial class ConnectionsClient
     /// (operation <c>RetrieveConnection</c>).
     /// </remarks>
     /// <param name="id">The connection's ID.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.Connection>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.Connection>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "RetrieveConnection", "/connections/{id}");
         return _pipeline.SendAsync<global::Telnyx.Sip.Connection>(request, global::Telnyx.Sip.Connection.ReadJson, unwrapData: true, options, cancellationToken);
     }
 }

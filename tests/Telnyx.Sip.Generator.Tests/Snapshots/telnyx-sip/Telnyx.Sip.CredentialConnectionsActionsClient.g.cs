@@ -6,13 +6,22 @@ namespace Telnyx.Sip;
 
 /// <summary>The <c>/credential_connections/{id}/actions/check_registration_status</c> operations.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class CredentialConnectionsActionsClient
+public partial class CredentialConnectionsActionsClient
 {
     private readonly global::Telnyx.Sip.Runtime.ApiPipeline _pipeline;
 
     internal CredentialConnectionsActionsClient(global::Telnyx.Sip.Runtime.ApiPipeline pipeline)
     {
         _pipeline = pipeline;
+    }
+
+    /// <summary>
+    /// For mocking libraries and test doubles: a client made this way sends nothing; override the members a
+    /// test uses.
+    /// </summary>
+    protected CredentialConnectionsActionsClient()
+    {
+        _pipeline = null!;
     }
 
     /// <summary>Check the registration status of a credential connection</summary>
@@ -22,12 +31,12 @@ public sealed partial class CredentialConnectionsActionsClient
     /// (operation <c>CheckRegistrationStatus</c>).
     /// </remarks>
     /// <param name="id">The resource's ID.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.RegistrationStatus> CheckRegistrationStatusAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.RegistrationStatus> CheckRegistrationStatusAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CheckRegistrationStatusWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Check the registration status of a credential connection</summary>
@@ -37,15 +46,15 @@ public sealed partial class CredentialConnectionsActionsClient
     /// (operation <c>CheckRegistrationStatus</c>).
     /// </remarks>
     /// <param name="id">The resource's ID.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.RegistrationStatus>> CheckRegistrationStatusWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.RegistrationStatus>> CheckRegistrationStatusWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "credential_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id) + "/actions/check_registration_status");
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "credential_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id) + "/actions/check_registration_status", "CheckRegistrationStatus", "/credential_connections/{id}/actions/check_registration_status");
         return _pipeline.SendAsync<global::Telnyx.Sip.RegistrationStatus>(request, global::Telnyx.Sip.RegistrationStatus.ReadJson, unwrapData: true, options, cancellationToken);
     }
 }

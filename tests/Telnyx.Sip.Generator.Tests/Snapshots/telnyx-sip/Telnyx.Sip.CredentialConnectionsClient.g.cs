@@ -6,7 +6,7 @@ namespace Telnyx.Sip;
 
 /// <summary>The <c>/credential_connections</c> operations.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class CredentialConnectionsClient
+public partial class CredentialConnectionsClient
 {
     private readonly global::Telnyx.Sip.Runtime.ApiPipeline _pipeline;
 
@@ -16,8 +16,18 @@ public sealed partial class CredentialConnectionsClient
         Actions = new CredentialConnectionsActionsClient(pipeline);
     }
 
+    /// <summary>
+    /// For mocking libraries and test doubles: a client made this way sends nothing; override the members a
+    /// test uses.
+    /// </summary>
+    protected CredentialConnectionsClient()
+    {
+        _pipeline = null!;
+        Actions = null!;
+    }
+
     /// <summary>The <c>/credential_connections/{id}/actions/check_registration_status</c> operations.</summary>
-    public CredentialConnectionsActionsClient Actions { get; }
+    public virtual CredentialConnectionsActionsClient Actions { get; }
 
     /// <summary>List credential connections</summary>
     /// <remarks>
@@ -25,12 +35,12 @@ public sealed partial class CredentialConnectionsClient
     /// <c>ListCredentialConnections</c>).
     /// </remarks>
     /// <param name="parameters">The query parameters; null sends none.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>Every item of every page; the next page is fetched when the previous one is used up. Use AsPages() for the pages and their meta.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::Telnyx.Sip.AsyncPageable<global::Telnyx.Sip.CredentialConnection> ListAsync(ListCredentialConnectionsParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::Telnyx.Sip.AsyncPageable<global::Telnyx.Sip.CredentialConnection> ListAsync(ListCredentialConnectionsParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         return global::Telnyx.Sip.Runtime.Pageables.ByPageNumber<global::Telnyx.Sip.CredentialConnection>(
             (pageNumber, token) => ListPageAsync(parameters, pageNumber, options, token),
@@ -40,7 +50,7 @@ public sealed partial class CredentialConnectionsClient
 
     private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Page<global::Telnyx.Sip.CredentialConnection>> ListPageAsync(ListCredentialConnectionsParams? parameters, int pageNumber, global::Telnyx.Sip.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
     {
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "credential_connections");
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "credential_connections", "ListCredentialConnections", "/credential_connections");
         parameters?.AppendQuery(request.Query);
         request.Query.Set("page[number]", pageNumber);
         return _pipeline.SendPageAsync<global::Telnyx.Sip.CredentialConnection>(request, global::Telnyx.Sip.CredentialConnection.ReadJson, options, cancellationToken);
@@ -52,12 +62,12 @@ public sealed partial class CredentialConnectionsClient
     /// <c>CreateCredentialConnection</c>).
     /// </remarks>
     /// <param name="body">The request body.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.CredentialConnection> CreateAsync(global::Telnyx.Sip.CreateCredentialConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.CredentialConnection> CreateAsync(global::Telnyx.Sip.CreateCredentialConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CreateWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Create a credential connection</summary>
@@ -66,15 +76,15 @@ public sealed partial class CredentialConnectionsClient
     /// <c>CreateCredentialConnection</c>).
     /// </remarks>
     /// <param name="body">The request body.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.CredentialConnection>> CreateWithResponseAsync(global::Telnyx.Sip.CreateCredentialConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.CredentialConnection>> CreateWithResponseAsync(global::Telnyx.Sip.CreateCredentialConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "credential_connections");
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "credential_connections", "CreateCredentialConnection", "/credential_connections");
         request.Body = body.WriteJson;
         return _pipeline.SendAsync<global::Telnyx.Sip.CredentialConnection>(request, global::Telnyx.Sip.CredentialConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }
@@ -85,12 +95,12 @@ public sealed partial class CredentialConnectionsClient
     /// <c>DeleteCredentialConnection</c>).
     /// </remarks>
     /// <param name="id">The resource's ID.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.CredentialConnection> DeleteAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.CredentialConnection> DeleteAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await DeleteWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Delete a credential connection</summary>
@@ -99,15 +109,15 @@ public sealed partial class CredentialConnectionsClient
     /// <c>DeleteCredentialConnection</c>).
     /// </remarks>
     /// <param name="id">The resource's ID.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.CredentialConnection>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.CredentialConnection>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "credential_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "credential_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "DeleteCredentialConnection", "/credential_connections/{id}");
         return _pipeline.SendAsync<global::Telnyx.Sip.CredentialConnection>(request, global::Telnyx.Sip.CredentialConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
@@ -117,12 +127,12 @@ public sealed partial class CredentialConnectionsClient
     /// <c>RetrieveCredentialConnection</c>).
     /// </remarks>
     /// <param name="id">The resource's ID.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.CredentialConnection> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.CredentialConnection> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await RetrieveWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Retrieve a credential connection</summary>
@@ -131,15 +141,15 @@ public sealed partial class CredentialConnectionsClient
     /// <c>RetrieveCredentialConnection</c>).
     /// </remarks>
     /// <param name="id">The resource's ID.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.CredentialConnection>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.CredentialConnection>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "credential_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "credential_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "RetrieveCredentialConnection", "/credential_connections/{id}");
         return _pipeline.SendAsync<global::Telnyx.Sip.CredentialConnection>(request, global::Telnyx.Sip.CredentialConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
@@ -150,12 +160,12 @@ public sealed partial class CredentialConnectionsClient
     /// </remarks>
     /// <param name="id">The resource's ID.</param>
     /// <param name="body">The request body.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.CredentialConnection> UpdateAsync(string id, global::Telnyx.Sip.UpdateCredentialConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.CredentialConnection> UpdateAsync(string id, global::Telnyx.Sip.UpdateCredentialConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await UpdateWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Update a credential connection</summary>
@@ -165,16 +175,16 @@ public sealed partial class CredentialConnectionsClient
     /// </remarks>
     /// <param name="id">The resource's ID.</param>
     /// <param name="body">The request body.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.CredentialConnection>> UpdateWithResponseAsync(string id, global::Telnyx.Sip.UpdateCredentialConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.CredentialConnection>> UpdateWithResponseAsync(string id, global::Telnyx.Sip.UpdateCredentialConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "credential_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "credential_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "UpdateCredentialConnection", "/credential_connections/{id}");
         request.Body = body.WriteJson;
         return _pipeline.SendAsync<global::Telnyx.Sip.CredentialConnection>(request, global::Telnyx.Sip.CredentialConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }

@@ -6,7 +6,7 @@ namespace Telnyx.Sip;
 
 /// <summary>The <c>/fqdn_connections</c> operations.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class FqdnConnectionsClient
+public partial class FqdnConnectionsClient
 {
     private readonly global::Telnyx.Sip.Runtime.ApiPipeline _pipeline;
 
@@ -15,18 +15,27 @@ public sealed partial class FqdnConnectionsClient
         _pipeline = pipeline;
     }
 
+    /// <summary>
+    /// For mocking libraries and test doubles: a client made this way sends nothing; override the members a
+    /// test uses.
+    /// </summary>
+    protected FqdnConnectionsClient()
+    {
+        _pipeline = null!;
+    }
+
     /// <summary>List FQDN connections</summary>
     /// <remarks>
     /// Lists your FQDN connections. Sends <c>GET /fqdn_connections</c> (operation
     /// <c>ListFqdnConnections</c>).
     /// </remarks>
     /// <param name="parameters">The query parameters; null sends none.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>Every item of every page; the next page is fetched when the previous one is used up. Use AsPages() for the pages and their meta.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::Telnyx.Sip.AsyncPageable<global::Telnyx.Sip.FqdnConnection> ListAsync(ListFqdnConnectionsParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::Telnyx.Sip.AsyncPageable<global::Telnyx.Sip.FqdnConnection> ListAsync(ListFqdnConnectionsParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         return global::Telnyx.Sip.Runtime.Pageables.ByPageNumber<global::Telnyx.Sip.FqdnConnection>(
             (pageNumber, token) => ListPageAsync(parameters, pageNumber, options, token),
@@ -36,7 +45,7 @@ public sealed partial class FqdnConnectionsClient
 
     private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Page<global::Telnyx.Sip.FqdnConnection>> ListPageAsync(ListFqdnConnectionsParams? parameters, int pageNumber, global::Telnyx.Sip.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
     {
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "fqdn_connections");
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "fqdn_connections", "ListFqdnConnections", "/fqdn_connections");
         parameters?.AppendQuery(request.Query);
         request.Query.Set("page[number]", pageNumber);
         return _pipeline.SendPageAsync<global::Telnyx.Sip.FqdnConnection>(request, global::Telnyx.Sip.FqdnConnection.ReadJson, options, cancellationToken);
@@ -48,12 +57,12 @@ public sealed partial class FqdnConnectionsClient
     /// <c>CreateFqdnConnection</c>).
     /// </remarks>
     /// <param name="body">The request body.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.FqdnConnection> CreateAsync(global::Telnyx.Sip.CreateFqdnConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.FqdnConnection> CreateAsync(global::Telnyx.Sip.CreateFqdnConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CreateWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Create an FQDN connection</summary>
@@ -62,15 +71,15 @@ public sealed partial class FqdnConnectionsClient
     /// <c>CreateFqdnConnection</c>).
     /// </remarks>
     /// <param name="body">The request body.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.FqdnConnection>> CreateWithResponseAsync(global::Telnyx.Sip.CreateFqdnConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.FqdnConnection>> CreateWithResponseAsync(global::Telnyx.Sip.CreateFqdnConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "fqdn_connections");
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "fqdn_connections", "CreateFqdnConnection", "/fqdn_connections");
         request.Body = body.WriteJson;
         return _pipeline.SendAsync<global::Telnyx.Sip.FqdnConnection>(request, global::Telnyx.Sip.FqdnConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }
@@ -81,12 +90,12 @@ public sealed partial class FqdnConnectionsClient
     /// <c>DeleteFqdnConnection</c>).
     /// </remarks>
     /// <param name="id">The resource's ID.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.FqdnConnection> DeleteAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.FqdnConnection> DeleteAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await DeleteWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Delete an FQDN connection</summary>
@@ -95,15 +104,15 @@ public sealed partial class FqdnConnectionsClient
     /// <c>DeleteFqdnConnection</c>).
     /// </remarks>
     /// <param name="id">The resource's ID.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.FqdnConnection>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.FqdnConnection>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "fqdn_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "fqdn_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "DeleteFqdnConnection", "/fqdn_connections/{id}");
         return _pipeline.SendAsync<global::Telnyx.Sip.FqdnConnection>(request, global::Telnyx.Sip.FqdnConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
@@ -113,12 +122,12 @@ public sealed partial class FqdnConnectionsClient
     /// <c>RetrieveFqdnConnection</c>).
     /// </remarks>
     /// <param name="id">The resource's ID.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.FqdnConnection> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.FqdnConnection> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await RetrieveWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Retrieve an FQDN connection</summary>
@@ -127,15 +136,15 @@ public sealed partial class FqdnConnectionsClient
     /// <c>RetrieveFqdnConnection</c>).
     /// </remarks>
     /// <param name="id">The resource's ID.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.FqdnConnection>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.FqdnConnection>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "fqdn_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "fqdn_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "RetrieveFqdnConnection", "/fqdn_connections/{id}");
         return _pipeline.SendAsync<global::Telnyx.Sip.FqdnConnection>(request, global::Telnyx.Sip.FqdnConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
@@ -146,12 +155,12 @@ public sealed partial class FqdnConnectionsClient
     /// </remarks>
     /// <param name="id">The resource's ID.</param>
     /// <param name="body">The request body.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.FqdnConnection> UpdateAsync(string id, global::Telnyx.Sip.UpdateFqdnConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.FqdnConnection> UpdateAsync(string id, global::Telnyx.Sip.UpdateFqdnConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await UpdateWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Update an FQDN connection</summary>
@@ -161,16 +170,16 @@ public sealed partial class FqdnConnectionsClient
     /// </remarks>
     /// <param name="id">The resource's ID.</param>
     /// <param name="body">The request body.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.FqdnConnection>> UpdateWithResponseAsync(string id, global::Telnyx.Sip.UpdateFqdnConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.FqdnConnection>> UpdateWithResponseAsync(string id, global::Telnyx.Sip.UpdateFqdnConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "fqdn_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "fqdn_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "UpdateFqdnConnection", "/fqdn_connections/{id}");
         request.Body = body.WriteJson;
         return _pipeline.SendAsync<global::Telnyx.Sip.FqdnConnection>(request, global::Telnyx.Sip.FqdnConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }

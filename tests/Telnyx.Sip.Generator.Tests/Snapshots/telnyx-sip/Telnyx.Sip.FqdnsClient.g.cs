@@ -6,7 +6,7 @@ namespace Telnyx.Sip;
 
 /// <summary>The <c>/fqdns</c> operations.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class FqdnsClient
+public partial class FqdnsClient
 {
     private readonly global::Telnyx.Sip.Runtime.ApiPipeline _pipeline;
 
@@ -15,17 +15,26 @@ public sealed partial class FqdnsClient
         _pipeline = pipeline;
     }
 
+    /// <summary>
+    /// For mocking libraries and test doubles: a client made this way sends nothing; override the members a
+    /// test uses.
+    /// </summary>
+    protected FqdnsClient()
+    {
+        _pipeline = null!;
+    }
+
     /// <summary>List FQDNs</summary>
     /// <remarks>
     /// Lists your FQDNs, optionally filtered. Sends <c>GET /fqdns</c> (operation <c>ListFqdns</c>).
     /// </remarks>
     /// <param name="parameters">The query parameters; null sends none.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>Every item of every page; the next page is fetched when the previous one is used up. Use AsPages() for the pages and their meta.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::Telnyx.Sip.AsyncPageable<global::Telnyx.Sip.Fqdn> ListAsync(ListFqdnsParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::Telnyx.Sip.AsyncPageable<global::Telnyx.Sip.Fqdn> ListAsync(ListFqdnsParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         return global::Telnyx.Sip.Runtime.Pageables.ByPageNumber<global::Telnyx.Sip.Fqdn>(
             (pageNumber, token) => ListPageAsync(parameters, pageNumber, options, token),
@@ -35,7 +44,7 @@ public sealed partial class FqdnsClient
 
     private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Page<global::Telnyx.Sip.Fqdn>> ListPageAsync(ListFqdnsParams? parameters, int pageNumber, global::Telnyx.Sip.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
     {
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "fqdns");
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "fqdns", "ListFqdns", "/fqdns");
         parameters?.AppendQuery(request.Query);
         request.Query.Set("page[number]", pageNumber);
         return _pipeline.SendPageAsync<global::Telnyx.Sip.Fqdn>(request, global::Telnyx.Sip.Fqdn.ReadJson, options, cancellationToken);
@@ -46,12 +55,12 @@ public sealed partial class FqdnsClient
     /// Adds an FQDN to an FQDN connection. Sends <c>POST /fqdns</c> (operation <c>CreateFqdn</c>).
     /// </remarks>
     /// <param name="body">The request body.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Fqdn> CreateAsync(global::Telnyx.Sip.CreateFqdnRequest? body = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Fqdn> CreateAsync(global::Telnyx.Sip.CreateFqdnRequest? body = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CreateWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Create an FQDN</summary>
@@ -59,14 +68,14 @@ public sealed partial class FqdnsClient
     /// Adds an FQDN to an FQDN connection. Sends <c>POST /fqdns</c> (operation <c>CreateFqdn</c>).
     /// </remarks>
     /// <param name="body">The request body.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.Fqdn>> CreateWithResponseAsync(global::Telnyx.Sip.CreateFqdnRequest? body = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.Fqdn>> CreateWithResponseAsync(global::Telnyx.Sip.CreateFqdnRequest? body = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "fqdns");
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "fqdns", "CreateFqdn", "/fqdns");
         if (body is not null) request.Body = body.WriteJson;
         return _pipeline.SendAsync<global::Telnyx.Sip.Fqdn>(request, global::Telnyx.Sip.Fqdn.ReadJson, unwrapData: true, options, cancellationToken);
     }
@@ -74,52 +83,52 @@ public sealed partial class FqdnsClient
     /// <summary>Delete an FQDN</summary>
     /// <remarks>Removes an FQDN. Sends <c>DELETE /fqdns/{id}</c> (operation <c>DeleteFqdn</c>).</remarks>
     /// <param name="id">The resource's ID.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Fqdn> DeleteAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Fqdn> DeleteAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await DeleteWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Delete an FQDN</summary>
     /// <remarks>Removes an FQDN. Sends <c>DELETE /fqdns/{id}</c> (operation <c>DeleteFqdn</c>).</remarks>
     /// <param name="id">The resource's ID.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.Fqdn>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.Fqdn>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "fqdns/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "fqdns/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "DeleteFqdn", "/fqdns/{id}");
         return _pipeline.SendAsync<global::Telnyx.Sip.Fqdn>(request, global::Telnyx.Sip.Fqdn.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
     /// <summary>Retrieve an FQDN</summary>
     /// <remarks>Returns an FQDN. Sends <c>GET /fqdns/{id}</c> (operation <c>RetrieveFqdn</c>).</remarks>
     /// <param name="id">The resource's ID.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Fqdn> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Fqdn> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await RetrieveWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Retrieve an FQDN</summary>
     /// <remarks>Returns an FQDN. Sends <c>GET /fqdns/{id}</c> (operation <c>RetrieveFqdn</c>).</remarks>
     /// <param name="id">The resource's ID.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.Fqdn>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.Fqdn>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "fqdns/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "fqdns/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "RetrieveFqdn", "/fqdns/{id}");
         return _pipeline.SendAsync<global::Telnyx.Sip.Fqdn>(request, global::Telnyx.Sip.Fqdn.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
@@ -127,27 +136,27 @@ public sealed partial class FqdnsClient
     /// <remarks>Changes an FQDN. Sends <c>PATCH /fqdns/{id}</c> (operation <c>UpdateFqdn</c>).</remarks>
     /// <param name="id">The resource's ID.</param>
     /// <param name="body">The request body.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Fqdn> UpdateAsync(string id, global::Telnyx.Sip.UpdateFqdnRequest? body = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Fqdn> UpdateAsync(string id, global::Telnyx.Sip.UpdateFqdnRequest? body = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await UpdateWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Update an FQDN</summary>
     /// <remarks>Changes an FQDN. Sends <c>PATCH /fqdns/{id}</c> (operation <c>UpdateFqdn</c>).</remarks>
     /// <param name="id">The resource's ID.</param>
     /// <param name="body">The request body.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.Fqdn>> UpdateWithResponseAsync(string id, global::Telnyx.Sip.UpdateFqdnRequest? body = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.Fqdn>> UpdateWithResponseAsync(string id, global::Telnyx.Sip.UpdateFqdnRequest? body = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "fqdns/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "fqdns/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "UpdateFqdn", "/fqdns/{id}");
         if (body is not null) request.Body = body.WriteJson;
         return _pipeline.SendAsync<global::Telnyx.Sip.Fqdn>(request, global::Telnyx.Sip.Fqdn.ReadJson, unwrapData: true, options, cancellationToken);
     }

@@ -6,7 +6,7 @@ namespace Telnyx.Sip;
 
 /// <summary>The <c>/outbound_voice_profiles</c> operations.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class OutboundVoiceProfilesClient
+public partial class OutboundVoiceProfilesClient
 {
     private readonly global::Telnyx.Sip.Runtime.ApiPipeline _pipeline;
 
@@ -15,18 +15,27 @@ public sealed partial class OutboundVoiceProfilesClient
         _pipeline = pipeline;
     }
 
+    /// <summary>
+    /// For mocking libraries and test doubles: a client made this way sends nothing; override the members a
+    /// test uses.
+    /// </summary>
+    protected OutboundVoiceProfilesClient()
+    {
+        _pipeline = null!;
+    }
+
     /// <summary>List outbound voice profiles</summary>
     /// <remarks>
     /// Lists your outbound voice profiles, optionally filtered. Sends <c>GET /outbound_voice_profiles</c>
     /// (operation <c>ListOutboundVoiceProfiles</c>).
     /// </remarks>
     /// <param name="parameters">The query parameters; null sends none.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>Every item of every page; the next page is fetched when the previous one is used up. Use AsPages() for the pages and their meta.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::Telnyx.Sip.AsyncPageable<global::Telnyx.Sip.OutboundVoiceProfile> ListAsync(ListOutboundVoiceProfilesParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::Telnyx.Sip.AsyncPageable<global::Telnyx.Sip.OutboundVoiceProfile> ListAsync(ListOutboundVoiceProfilesParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         return global::Telnyx.Sip.Runtime.Pageables.ByPageNumber<global::Telnyx.Sip.OutboundVoiceProfile>(
             (pageNumber, token) => ListPageAsync(parameters, pageNumber, options, token),
@@ -36,7 +45,7 @@ public sealed partial class OutboundVoiceProfilesClient
 
     private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Page<global::Telnyx.Sip.OutboundVoiceProfile>> ListPageAsync(ListOutboundVoiceProfilesParams? parameters, int pageNumber, global::Telnyx.Sip.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
     {
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "outbound_voice_profiles");
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "outbound_voice_profiles", "ListOutboundVoiceProfiles", "/outbound_voice_profiles");
         parameters?.AppendQuery(request.Query);
         request.Query.Set("page[number]", pageNumber);
         return _pipeline.SendPageAsync<global::Telnyx.Sip.OutboundVoiceProfile>(request, global::Telnyx.Sip.OutboundVoiceProfile.ReadJson, options, cancellationToken);
@@ -48,12 +57,12 @@ public sealed partial class OutboundVoiceProfilesClient
     /// <c>CreateVoiceProfile</c>).
     /// </remarks>
     /// <param name="body">The request body.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.OutboundVoiceProfile> CreateAsync(global::Telnyx.Sip.CreateOutboundVoiceProfileRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.OutboundVoiceProfile> CreateAsync(global::Telnyx.Sip.CreateOutboundVoiceProfileRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CreateWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Create an outbound voice profile</summary>
@@ -62,15 +71,15 @@ public sealed partial class OutboundVoiceProfilesClient
     /// <c>CreateVoiceProfile</c>).
     /// </remarks>
     /// <param name="body">The request body.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.OutboundVoiceProfile>> CreateWithResponseAsync(global::Telnyx.Sip.CreateOutboundVoiceProfileRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.OutboundVoiceProfile>> CreateWithResponseAsync(global::Telnyx.Sip.CreateOutboundVoiceProfileRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "outbound_voice_profiles");
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "outbound_voice_profiles", "CreateVoiceProfile", "/outbound_voice_profiles");
         request.Body = body.WriteJson;
         return _pipeline.SendAsync<global::Telnyx.Sip.OutboundVoiceProfile>(request, global::Telnyx.Sip.OutboundVoiceProfile.ReadJson, unwrapData: true, options, cancellationToken);
     }
@@ -81,12 +90,12 @@ public sealed partial class OutboundVoiceProfilesClient
     /// <c>DeleteOutboundVoiceProfile</c>).
     /// </remarks>
     /// <param name="id">The resource's ID.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.OutboundVoiceProfile> DeleteAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.OutboundVoiceProfile> DeleteAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await DeleteWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Delete an outbound voice profile</summary>
@@ -95,15 +104,15 @@ public sealed partial class OutboundVoiceProfilesClient
     /// <c>DeleteOutboundVoiceProfile</c>).
     /// </remarks>
     /// <param name="id">The resource's ID.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.OutboundVoiceProfile>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.OutboundVoiceProfile>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "outbound_voice_profiles/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "outbound_voice_profiles/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "DeleteOutboundVoiceProfile", "/outbound_voice_profiles/{id}");
         return _pipeline.SendAsync<global::Telnyx.Sip.OutboundVoiceProfile>(request, global::Telnyx.Sip.OutboundVoiceProfile.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
@@ -113,12 +122,12 @@ public sealed partial class OutboundVoiceProfilesClient
     /// <c>GetOutboundVoiceProfile</c>).
     /// </remarks>
     /// <param name="id">The resource's ID.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.OutboundVoiceProfile> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.OutboundVoiceProfile> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await RetrieveWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Retrieve an outbound voice profile</summary>
@@ -127,15 +136,15 @@ public sealed partial class OutboundVoiceProfilesClient
     /// <c>GetOutboundVoiceProfile</c>).
     /// </remarks>
     /// <param name="id">The resource's ID.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.OutboundVoiceProfile>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.OutboundVoiceProfile>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "outbound_voice_profiles/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "outbound_voice_profiles/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "GetOutboundVoiceProfile", "/outbound_voice_profiles/{id}");
         return _pipeline.SendAsync<global::Telnyx.Sip.OutboundVoiceProfile>(request, global::Telnyx.Sip.OutboundVoiceProfile.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
@@ -145,12 +154,12 @@ public sealed partial class OutboundVoiceProfilesClient
     /// </remarks>
     /// <param name="id">The resource's ID.</param>
     /// <param name="body">The request body.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public async global::System.Threading.Tasks.Task<global::Telnyx.Sip.OutboundVoiceProfile> UpdateAsync(string id, global::Telnyx.Sip.UpdateOutboundVoiceProfileRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.OutboundVoiceProfile> UpdateAsync(string id, global::Telnyx.Sip.UpdateOutboundVoiceProfileRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await UpdateWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Changes an outbound voice profile.</summary>
@@ -159,16 +168,16 @@ public sealed partial class OutboundVoiceProfilesClient
     /// </remarks>
     /// <param name="id">The resource's ID.</param>
     /// <param name="body">The request body.</param>
-    /// <param name="options">Overrides of the client's timeout, retries and headers for this call.</param>
+    /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
     /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which.</exception>
     /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the configured retries.</exception>
-    public global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.OutboundVoiceProfile>> UpdateWithResponseAsync(string id, global::Telnyx.Sip.UpdateOutboundVoiceProfileRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.OutboundVoiceProfile>> UpdateWithResponseAsync(string id, global::Telnyx.Sip.UpdateOutboundVoiceProfileRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "outbound_voice_profiles/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id));
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "outbound_voice_profiles/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "UpdateOutboundVoiceProfile", "/outbound_voice_profiles/{id}");
         request.Body = body.WriteJson;
         return _pipeline.SendAsync<global::Telnyx.Sip.OutboundVoiceProfile>(request, global::Telnyx.Sip.OutboundVoiceProfile.ReadJson, unwrapData: true, options, cancellationToken);
     }

@@ -11,14 +11,14 @@ namespace Telnyx.Sip;
 /// the base URL from TelnyxClientOptions.BaseUrl, TELNYX_BASE_URL or the spec's first server.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
-public sealed partial class TelnyxSipClient
+public partial class TelnyxSipClient
 {
     /// <summary>
     /// Creates a client. Without options, settings come from the environment and the defaults.
     /// </summary>
     public TelnyxSipClient(global::Telnyx.Sip.TelnyxClientOptions? options = null)
     {
-        Pipeline = new global::Telnyx.Sip.Runtime.ApiPipeline(options, "https://api.telnyx.com/v2");
+        Pipeline = new global::Telnyx.Sip.Runtime.ApiPipeline(options, "https://api.telnyx.com/v2", "Telnyx.Sip", SecretMembers);
         AccessIpRanges = new AccessIpRangesClient(Pipeline);
         Connections = new ConnectionsClient(Pipeline);
         CredentialConnections = new CredentialConnectionsClient(Pipeline);
@@ -30,31 +30,51 @@ public sealed partial class TelnyxSipClient
     }
 
     /// <summary>
-    /// The pipeline every call goes through: authentication, retries, timeouts and errors.
+    /// For mocking libraries and test doubles: a client made this way sends nothing; override the members a
+    /// test uses.
+    /// </summary>
+    protected TelnyxSipClient()
+    {
+        Pipeline = null!;
+        AccessIpRanges = null!;
+        Connections = null!;
+        CredentialConnections = null!;
+        FqdnConnections = null!;
+        Fqdns = null!;
+        IpConnections = null!;
+        Ips = null!;
+        OutboundVoiceProfiles = null!;
+    }
+
+    /// <summary>JSON members the spec marks secret, redacted when bodies are logged.</summary>
+    private static readonly string[] SecretMembers = ["ip_authentication_token", "password"];
+
+    /// <summary>
+    /// The pipeline every call goes through: authentication, retries, timeouts, errors, traces and logs.
     /// </summary>
     public global::Telnyx.Sip.Runtime.ApiPipeline Pipeline { get; }
 
     /// <summary>The &lt;c&gt;/access_ip_ranges&lt;/c&gt; operations.</summary>
-    public AccessIpRangesClient AccessIpRanges { get; }
+    public virtual AccessIpRangesClient AccessIpRanges { get; }
 
     /// <summary>The &lt;c&gt;/connections&lt;/c&gt; operations.</summary>
-    public ConnectionsClient Connections { get; }
+    public virtual ConnectionsClient Connections { get; }
 
     /// <summary>The &lt;c&gt;/credential_connections&lt;/c&gt; operations.</summary>
-    public CredentialConnectionsClient CredentialConnections { get; }
+    public virtual CredentialConnectionsClient CredentialConnections { get; }
 
     /// <summary>The &lt;c&gt;/fqdn_connections&lt;/c&gt; operations.</summary>
-    public FqdnConnectionsClient FqdnConnections { get; }
+    public virtual FqdnConnectionsClient FqdnConnections { get; }
 
     /// <summary>The &lt;c&gt;/fqdns&lt;/c&gt; operations.</summary>
-    public FqdnsClient Fqdns { get; }
+    public virtual FqdnsClient Fqdns { get; }
 
     /// <summary>The &lt;c&gt;/ip_connections&lt;/c&gt; operations.</summary>
-    public IpConnectionsClient IpConnections { get; }
+    public virtual IpConnectionsClient IpConnections { get; }
 
     /// <summary>The &lt;c&gt;/ips&lt;/c&gt; operations.</summary>
-    public IpsClient Ips { get; }
+    public virtual IpsClient Ips { get; }
 
     /// <summary>The &lt;c&gt;/outbound_voice_profiles&lt;/c&gt; operations.</summary>
-    public OutboundVoiceProfilesClient OutboundVoiceProfiles { get; }
+    public virtual OutboundVoiceProfilesClient OutboundVoiceProfiles { get; }
 }
