@@ -38,7 +38,7 @@ internal static partial class Emitter
         foreach (ResourceSpec resource in spec.Resources)
         {
             w.Line();
-            w.Doc("summary", $"The {ResourceDescription(resource)} operations.");
+            w.RawDoc($"<summary>The {ResourceDescription(resource)} operations.</summary>");
             w.Line($"public virtual {resource.ClassName} {resource.PropertyName} {{ get; }}");
         }
 
@@ -364,7 +364,15 @@ internal static partial class Emitter
         w.RawDoc("<param name=\"options\">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>");
         w.RawDoc("<param name=\"cancellationToken\">Cancels the call, including any wait between retries.</param>");
         w.RawDoc($"<returns>{returns}</returns>");
-        w.RawDoc("<exception cref=\"global::Telnyx.Sip.ApiException\">The API answered with an error status; the subclass tells which.</exception>");
-        w.RawDoc("<exception cref=\"global::Telnyx.Sip.ApiConnectionException\">No response arrived, after the configured retries.</exception>");
+        string when = operation.ResponseKind == ResponseKind.Page ? " (while enumerating: each page is a call)" : "";
+        w.RawDoc($"<exception cref=\"global::Telnyx.Sip.ApiException\">The API answered with an error status{when}; the subclass tells which (<see cref=\"global::Telnyx.Sip.NotFoundException\"/>, <see cref=\"global::Telnyx.Sip.UnprocessableEntityException\"/>, …).</exception>");
+        w.RawDoc($"<exception cref=\"global::Telnyx.Sip.ApiTimeoutException\">Every attempt ran past the timeout{when}.</exception>");
+        w.RawDoc($"<exception cref=\"global::Telnyx.Sip.ApiConnectionException\">No response arrived{when}, after the retries the request allows.</exception>");
+        if (operation.ResponseKind is ResponseKind.Body or ResponseKind.Data or ResponseKind.Page)
+        {
+            w.RawDoc($"<exception cref=\"global::Telnyx.Sip.TelnyxSerializationException\">The response body is not JSON or not the shape the spec describes{when}. A single member that does not fit does not throw here: reading that property does.</exception>");
+        }
+
+        w.RawDoc("<exception cref=\"global::System.OperationCanceledException\">The <paramref name=\"cancellationToken\"/> was cancelled.</exception>");
     }
 }

@@ -54,27 +54,27 @@ public partial class TelnyxSipClient
     /// </summary>
     public global::Telnyx.Sip.Runtime.ApiPipeline Pipeline { get; }
 
-    /// <summary>The &lt;c&gt;/access_ip_ranges&lt;/c&gt; operations.</summary>
+    /// <summary>The <c>/access_ip_ranges</c> operations.</summary>
     public virtual AccessIpRangesClient AccessIpRanges { get; }
 
-    /// <summary>The &lt;c&gt;/connections&lt;/c&gt; operations.</summary>
+    /// <summary>The <c>/connections</c> operations.</summary>
     public virtual ConnectionsClient Connections { get; }
 
-    /// <summary>The &lt;c&gt;/credential_connections&lt;/c&gt; operations.</summary>
+    /// <summary>The <c>/credential_connections</c> operations.</summary>
     public virtual CredentialConnectionsClient CredentialConnections { get; }
 
-    /// <summary>The &lt;c&gt;/fqdn_connections&lt;/c&gt; operations.</summary>
+    /// <summary>The <c>/fqdn_connections</c> operations.</summary>
     public virtual FqdnConnectionsClient FqdnConnections { get; }
 
-    /// <summary>The &lt;c&gt;/fqdns&lt;/c&gt; operations.</summary>
+    /// <summary>The <c>/fqdns</c> operations.</summary>
     public virtual FqdnsClient Fqdns { get; }
 
-    /// <summary>The &lt;c&gt;/ip_connections&lt;/c&gt; operations.</summary>
+    /// <summary>The <c>/ip_connections</c> operations.</summary>
     public virtual IpConnectionsClient IpConnections { get; }
 
-    /// <summary>The &lt;c&gt;/ips&lt;/c&gt; operations.</summary>
+    /// <summary>The <c>/ips</c> operations.</summary>
     public virtual IpsClient Ips { get; }
 
-    /// <summary>The &lt;c&gt;/outbound_voice_profiles&lt;/c&gt; operations.</summary>
+    /// <summary>The <c>/outbound_voice_profiles</c> operations.</summary>
     public virtual OutboundVoiceProfilesClient OutboundVoiceProfiles { get; }
 }
