@@ -33,16 +33,23 @@ public sealed class ApiPipeline
 
     private readonly ResolvedOptions _options;
     private readonly HttpClient _http;
-    private readonly AuthenticationHeaderValue _authorization;
+    /// <summary>Creates the pipeline of a client whose spec has no security and names no environment variable.</summary>
+    /// <param name="options">The client's options; null for the defaults only.</param>
+    /// <param name="defaultBaseUrl">The base URL the spec names, used when the options set none.</param>
+    public ApiPipeline(TelnyxClientOptions? options, string? defaultBaseUrl = null)
+        : this(options, defaultBaseUrl, null, ApiAuthentication.None)
+    {
+    }
 
-    /// <summary>Creates the pipeline, resolving options from the environment and defaults.</summary>
+    /// <summary>Creates the pipeline, resolving options from the environment variables the spec names and the defaults.</summary>
     /// <param name="options">The client's options; null for the environment and defaults only.</param>
     /// <param name="defaultBaseUrl">The base URL the spec names, used when neither the options nor the environment set one.</param>
-    public ApiPipeline(TelnyxClientOptions? options, string? defaultBaseUrl = null)
+    /// <param name="baseUrlVariable">The environment variable the spec names for the base URL; null for none.</param>
+    /// <param name="authentication">How the spec says requests authenticate.</param>
+    public ApiPipeline(TelnyxClientOptions? options, string? defaultBaseUrl, string? baseUrlVariable, ApiAuthentication authentication)
     {
-        _options = (options ?? new TelnyxClientOptions()).Resolve(defaultBaseUrl);
+        _options = (options ?? new TelnyxClientOptions()).Resolve(defaultBaseUrl, baseUrlVariable, authentication);
         _http = _options.HttpClient ?? SharedClient.Value;
-        _authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
     }
 
     /// <summary>The base URL every request path is relative to.</summary>
@@ -206,7 +213,7 @@ public sealed class ApiPipeline
     private HttpRequestMessage BuildMessage(ApiRequest request, Uri uri, byte[]? body, RequestOptions? options)
     {
         var message = new HttpRequestMessage(request.Method, uri);
-        message.Headers.Authorization = _authorization;
+        _options.Credentials.Apply(message);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         message.Headers.UserAgent.Add(UserAgent);
         foreach (var header in request.Headers ?? [])
