@@ -6,6 +6,13 @@ using Xunit;
 
 namespace Telnyx.Sip.Package.Tests;
 
+/// <summary>The tests that share one packed feed; they run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class PackagesCollection : ICollectionFixture<PackageFixture>
+{
+    public const string Name = "Packed feed";
+}
+
 /// <summary>Packs the runtime and generator packages once into a local folder feed.</summary>
 public sealed class PackageFixture : IAsyncLifetime
 {
