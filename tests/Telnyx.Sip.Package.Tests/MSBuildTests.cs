@@ -42,12 +42,13 @@ public class MSBuildTests(PackageFixture packages)
             await new Games.GamesClient(new Telnyx.Sip.TelnyxClientOptions { ApiKey = "games-key", BaseUrl = baseUrl, MaxRetries = 0 }).Board.RetrieveAsync();
             await new Zoo.ZooClient(new Telnyx.Sip.TelnyxClientOptions { BaseUrl = baseUrl, MaxRetries = 0 }).Cats.RetrieveAsync();
             Console.WriteLine("done");
-            """);
-        // The README's own example, with MSBuild's ';' separator, and the ',' separator on the JSON spec.
-        WriteProject(project, "Combined", """
-            <AdditionalFiles Include="specs/telnyx-sip.yaml" OpenApiIncludeTags="Credential Connections;IP Connections" />
-            <AdditionalFiles Include="specs/zoo.json" OpenApiIncludePaths="/cats,/dogs" />
-            """);
+            """,
+            // The README's own example, with MSBuild's ';' separator, and the ',' separator on the JSON spec.
+            items: """
+                <AdditionalFiles Include="specs/telnyx-sip.yaml" OpenApiIncludeTags="Credential Connections;IP Connections" />
+                <AdditionalFiles Include="specs/zoo.json" OpenApiIncludePaths="/cats,/dogs" />
+                """,
+            warningsNotAsErrors: "TSG008");
         File.WriteAllText(Path.Combine(project, "specs", "zoo.json"), SortedJsonSpec());
         File.Copy(Path.Combine(packages.RepoRoot, "tests", "Telnyx.Sip.Client.Tests", "specs", "games.yaml"), Path.Combine(project, "specs", "games.yaml"));
         File.WriteAllText(Path.Combine(project, "specs", "legacy.yaml"), "swagger: '2.0'\ninfo:\n  title: Legacy\n  version: '1'\npaths: {}\n");
@@ -77,11 +78,12 @@ public class MSBuildTests(PackageFixture packages)
     public async Task SpecErrorsAppearInTheBuildOutputWithFileLineAndColumn()
     {
         string project = packages.CreateConsumer("Broken", "Console.WriteLine();",
-            spec: "openapi: 3.1.0\ninfo:\n  title: [unclosed\npaths: {}\n");
-        WriteProject(project, "Broken", """
-            <AdditionalFiles Include="specs/telnyx-sip.yaml" OpenApiIncludeTags="IPs#FQDNs" />
-            <AdditionalFiles Include="notes.yaml" OpenApiSpec="true" />
-            """);
+            spec: "openapi: 3.1.0\ninfo:\n  title: [unclosed\npaths: {}\n",
+            items: """
+                <AdditionalFiles Include="specs/telnyx-sip.yaml" OpenApiIncludeTags="IPs#FQDNs" />
+                <AdditionalFiles Include="notes.yaml" OpenApiSpec="true" />
+                """,
+            warningsNotAsErrors: "TSG009");
         File.WriteAllText(Path.Combine(project, "notes.yaml"), "name: not a spec\n");
 
         var (code, output) = await Dotnet.RunAsync(project, packages.NuGetPackages, "build", "-c", "Release");
@@ -91,23 +93,4 @@ public class MSBuildTests(PackageFixture packages)
         Assert.Matches(new Regex(@"notes\.yaml\(1,1\): error TSG002"), output);
         Assert.Contains("warning TSG009", output);
     }
-
-    /// <summary>Rewrites the consumer's project file with these AdditionalFiles items (Swagger's TSG008 stays a warning).</summary>
-    private static void WriteProject(string directory, string name, string items) =>
-        File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <WarningsNotAsErrors>TSG008;TSG009</WarningsNotAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Telnyx.Sip.Generator" Version="0.1.0" />
-                {items}
-              </ItemGroup>
-            </Project>
-            """);
 }
