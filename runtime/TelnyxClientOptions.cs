@@ -4,8 +4,8 @@ using System.Net.Http;
 namespace Telnyx.Sip;
 
 /// <summary>
-/// Settings shared by every call a generated client makes. Unset values fall back to the environment
-/// (<c>TELNYX_API_KEY</c>, <c>TELNYX_BASE_URL</c>) and then to the documented defaults.
+/// Settings shared by every call a generated client makes. Unset values fall back to the environment variables the
+/// spec names (the Telnyx SIP spec: <c>TELNYX_API_KEY</c>, <c>TELNYX_BASE_URL</c>) and then to the documented defaults.
 /// </summary>
 public sealed class TelnyxClientOptions
 {
@@ -18,10 +18,20 @@ public sealed class TelnyxClientOptions
     /// <summary>The per-attempt timeout used when <see cref="Timeout"/> is not set.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>The API key sent as a bearer token. Defaults to the <c>TELNYX_API_KEY</c> environment variable.</summary>
+    /// <summary>
+    /// The API key or token, sent as the spec's security schemes say (a bearer token, or an API key in a header or
+    /// the query). Defaults to the environment variable the spec names: <c>TELNYX_API_KEY</c> for the Telnyx SIP spec.
+    /// </summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>The API's base URL. Defaults to <c>TELNYX_BASE_URL</c>, then <see cref="DefaultBaseUrl"/>.</summary>
+    /// <summary>
+    /// Credentials by security-scheme name (the keys of the spec's <c>securitySchemes</c>), for specs with several
+    /// schemes or with HTTP basic (<c>user:password</c>). A value here wins over <see cref="ApiKey"/>.
+    /// </summary>
+    public System.Collections.Generic.IDictionary<string, string> Credentials { get; } =
+        new System.Collections.Generic.Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The API's base URL. Defaults to the environment variable the spec names (<c>TELNYX_BASE_URL</c> for the Telnyx SIP spec), then the spec's first server.</summary>
     public Uri? BaseUrl { get; set; }
 
     /// <summary>How long one attempt may take before it is abandoned (and retried). Defaults to 60 seconds.</summary>
@@ -61,39 +71,45 @@ public sealed class TelnyxClientOptions
     public string? ApplicationId { get; set; }
 
     /// <summary>Returns a copy of these options that sends through <paramref name="httpClient"/>.</summary>
-    public TelnyxClientOptions WithHttpClient(HttpClient httpClient) => new()
+    public TelnyxClientOptions WithHttpClient(HttpClient httpClient)
     {
-        ApiKey = ApiKey,
-        BaseUrl = BaseUrl,
-        Timeout = Timeout,
-        MaxRetries = MaxRetries,
-        AllowInsecureHttp = AllowInsecureHttp,
-        LoggerFactory = LoggerFactory,
-        LogBodies = LogBodies,
-        ApplicationId = ApplicationId,
-        HttpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient)),
-    };
-
-    /// <summary>Returns a copy with every unset value resolved from the environment and the defaults.</summary>
-    internal ResolvedOptions Resolve(string? defaultBaseUrl = null)
-    {
-        string? apiKey = ApiKey ?? Environment.GetEnvironmentVariable("TELNYX_API_KEY");
-        if (string.IsNullOrWhiteSpace(apiKey))
+        var copy = new TelnyxClientOptions
         {
-            throw new TelnyxException(
-                "No API key: set TelnyxClientOptions.ApiKey or the TELNYX_API_KEY environment variable.");
+            ApiKey = ApiKey,
+            BaseUrl = BaseUrl,
+            Timeout = Timeout,
+            MaxRetries = MaxRetries,
+            AllowInsecureHttp = AllowInsecureHttp,
+            LoggerFactory = LoggerFactory,
+            LogBodies = LogBodies,
+            ApplicationId = ApplicationId,
+            HttpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient)),
+        };
+        foreach (var credential in Credentials)
+        {
+            copy.Credentials[credential.Key] = credential.Value;
         }
 
-        Uri baseUrl = BaseUrl ?? FromEnvironment() ?? new Uri(defaultBaseUrl ?? DefaultBaseUrl, UriKind.Absolute);
+        return copy;
+    }
+
+    /// <summary>Returns a copy with every unset value resolved from the environment and the defaults.</summary>
+    /// <param name="defaultBaseUrl">The spec's first server.</param>
+    /// <param name="baseUrlVariable">The environment variable the spec names for the base URL; null for none.</param>
+    /// <param name="authentication">The spec's security.</param>
+    internal ResolvedOptions Resolve(string? defaultBaseUrl, string? baseUrlVariable, Telnyx.Sip.Runtime.ApiAuthentication authentication)
+    {
+        Telnyx.Sip.Runtime.ResolvedCredentials credentials = authentication.Resolve(this);
+        Uri baseUrl = BaseUrl ?? FromEnvironment(baseUrlVariable) ?? new Uri(defaultBaseUrl ?? DefaultBaseUrl, UriKind.Absolute);
         if (!baseUrl.IsAbsoluteUri || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp))
         {
             throw new TelnyxException($"The base URL '{baseUrl}' must be an absolute http or https URL.");
         }
 
-        if (baseUrl.Scheme == Uri.UriSchemeHttp && !baseUrl.IsLoopback && !AllowInsecureHttp)
+        if (credentials.Any && baseUrl.Scheme == Uri.UriSchemeHttp && !baseUrl.IsLoopback && !AllowInsecureHttp)
         {
             throw new TelnyxException(
-                $"Refusing to send the API key over plain http to '{baseUrl.Host}'. Use https, or set " +
+                $"Refusing to send credentials over plain http to '{baseUrl.Host}'. Use https, or set " +
                 "TelnyxClientOptions.AllowInsecureHttp to true if this is intended.");
         }
 
@@ -109,12 +125,11 @@ public sealed class TelnyxClientOptions
             throw new ArgumentOutOfRangeException(nameof(MaxRetries), maxRetries, "MaxRetries cannot be negative.");
         }
 
-        HeaderGuard.EnsureValid("Authorization", apiKey);
-        return new ResolvedOptions(apiKey, EnsureTrailingSlash(baseUrl), timeout, maxRetries, HttpClient);
+        return new ResolvedOptions(credentials, EnsureTrailingSlash(baseUrl), timeout, maxRetries, HttpClient);
 
-        static Uri? FromEnvironment()
+        static Uri? FromEnvironment(string? variable)
         {
-            string? value = Environment.GetEnvironmentVariable("TELNYX_BASE_URL");
+            string? value = variable is null ? null : Environment.GetEnvironmentVariable(variable);
             return string.IsNullOrWhiteSpace(value) ? null : new Uri(value, UriKind.Absolute);
         }
     }
@@ -127,9 +142,9 @@ public sealed class TelnyxClientOptions
 }
 
 /// <summary>Options after environment variables and defaults have been applied.</summary>
-internal sealed record ResolvedOptions(string ApiKey, Uri BaseUrl, TimeSpan Timeout, int MaxRetries, HttpClient? HttpClient)
+internal sealed record ResolvedOptions(Telnyx.Sip.Runtime.ResolvedCredentials Credentials, Uri BaseUrl, TimeSpan Timeout, int MaxRetries, HttpClient? HttpClient)
 {
-    /// <summary>Keeps the key out of logs and debugger displays.</summary>
+    /// <summary>Keeps the credentials out of logs and debugger displays.</summary>
     public override string ToString() =>
-        $"ResolvedOptions {{ ApiKey = ***, BaseUrl = {BaseUrl}, Timeout = {Timeout}, MaxRetries = {MaxRetries} }}";
+        $"ResolvedOptions {{ {Credentials}, BaseUrl = {BaseUrl}, Timeout = {Timeout}, MaxRetries = {MaxRetries} }}";
 }

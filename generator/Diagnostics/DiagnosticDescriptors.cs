@@ -36,6 +36,11 @@ internal static class DiagnosticDescriptors
         "TSG007", "Two names become one C# identifier",
         "'{0}' becomes the C# identifier '{1}', which another name already has; it is generated as '{2}'", Category, DiagnosticSeverity.Warning, true);
 
+    public static readonly DiagnosticDescriptor SwaggerDocument = new(
+        "TSG008", "Swagger 2.0 is not read",
+        "'{0}' is a Swagger {1} document; the generator reads OpenAPI 3.0 and 3.1. Convert it to OpenAPI 3 (for example with 'npx swagger2openapi {0} -o openapi.yaml') and use the converted file.",
+        Category, DiagnosticSeverity.Warning, true);
+
     public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
         "TSG100", "Construct not supported yet",
         "{0}; {1}", Category, DiagnosticSeverity.Warning, true);
@@ -53,6 +58,7 @@ internal static class DiagnosticDescriptors
         [DuplicateOperationId.Id] = DuplicateOperationId,
         [InvalidNode.Id] = InvalidNode,
         [NameCollision.Id] = NameCollision,
+        [SwaggerDocument.Id] = SwaggerDocument,
         [UnsupportedConstruct.Id] = UnsupportedConstruct,
         [InternalError.Id] = InternalError,
     };

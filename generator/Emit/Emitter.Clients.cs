@@ -11,14 +11,14 @@ internal static partial class Emitter
     private static void EmitRootClient(SourceWriter w, ApiSpec spec)
     {
         w.Doc("summary", spec.Title is null ? "The API client." : $"The client for the {spec.Title}.");
-        w.Doc("remarks", (spec.Description is null ? "" : spec.Description + " ") +
-            "The API key comes from TelnyxClientOptions.ApiKey or the TELNYX_API_KEY environment variable; the base URL from " +
-            "TelnyxClientOptions.BaseUrl, TELNYX_BASE_URL or the spec's first server.");
+        w.Doc("remarks", (spec.Description is null ? "" : spec.Description + " ") + AuthenticationRemarks(spec));
         w.Line(GeneratedCode);
         w.Open($"public partial class {spec.ClientName}");
+        EmitAuthentication(w, spec.Security);
         w.Doc("summary", "Creates a client. Without options, settings come from the environment and the defaults.");
         w.Open($"public {spec.ClientName}({Sip}.TelnyxClientOptions? options = null)");
-        w.Line($"Pipeline = new {Runtime}.ApiPipeline(options, {(spec.DefaultBaseUrl is null ? "null" : Literal(spec.DefaultBaseUrl))}, {Literal(spec.Namespace)}, SecretMembers);");
+        w.Line($"Pipeline = new {Runtime}.ApiPipeline(options, {(spec.DefaultBaseUrl is null ? "null" : Literal(spec.DefaultBaseUrl))}, " +
+            $"{(spec.BaseUrlVariable is null ? "null" : Literal(spec.BaseUrlVariable))}, Authentication, {Literal(spec.Namespace)}, SecretMembers);");
         foreach (ResourceSpec resource in spec.Resources)
         {
             w.Line($"{resource.PropertyName} = new {resource.ClassName}(Pipeline);");

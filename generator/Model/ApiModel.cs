@@ -18,6 +18,12 @@ internal sealed record ApiSpec
     public required EquatableArray<ModelSpec> Models { get; init; }
     public required EquatableArray<EnumSpec> Enums { get; init; }
     public required EquatableArray<ResourceSpec> Resources { get; init; }
+
+    /// <summary>How requests authenticate, from the spec's <c>securitySchemes</c> and <c>security</c>.</summary>
+    public SecuritySpec Security { get; init; } = SecuritySpec.None;
+
+    /// <summary>The environment variable that may set the base URL (<c>x-env</c> on the first server); null for none.</summary>
+    public string? BaseUrlVariable { get; init; }
 }
 
 /// <summary>How a value is represented in C#.</summary>

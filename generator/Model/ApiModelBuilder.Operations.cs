@@ -48,8 +48,7 @@ internal sealed partial class ApiModelBuilder
         return result;
     }
 
-    private static string[] Split(string? list) =>
-        list is null ? Array.Empty<string>() : list.Split(';').Select(item => item.Trim()).Where(item => item.Length > 0).ToArray();
+    private static string[] Split(string? list) => MetadataList.Split(list);
 
     private void BuildOperation(RawOperation raw, ResourceNode root)
     {

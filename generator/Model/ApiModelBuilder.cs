@@ -58,6 +58,11 @@ internal sealed partial class ApiModelBuilder
 
         SpecNode? versionNode = SpecDocument.Get(document.Root, "openapi");
         string? version = SpecDocument.ScalarText(versionNode);
+        if (version is null && SpecDocument.Get(document.Root, "swagger") is { } swagger)
+        {
+            return Failed(input, DiagnosticDescriptors.SwaggerDocument, Line(swagger), Column(swagger), FileName(input), SpecDocument.ScalarText(swagger) ?? "2.0");
+        }
+
         if (version is null)
         {
             return input.ExplicitlyIncluded
@@ -130,6 +135,8 @@ internal sealed partial class ApiModelBuilder
             Models = _models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
             Enums = _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
             Resources = resources,
+            Security = SecurityReader.Read(_document),
+            BaseUrlVariable = SecurityReader.BaseUrlVariable(_document),
         });
     }
 }

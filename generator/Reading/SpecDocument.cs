@@ -25,7 +25,7 @@ internal sealed class SpecDocument
         error = null;
         errorAt = (1, 1);
         rootNode = null;
-        var parser = new Parser(new StringReader(text));
+        var parser = new Parser(new StringReader(BlockScalarFix.Apply(text)));
         try
         {
             parser.Consume<StreamStart>();

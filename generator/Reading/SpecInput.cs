@@ -8,16 +8,16 @@ namespace Telnyx.Sip.Generator.Reading;
 /// <summary>A spec file chosen from the AdditionalFiles, with its text and the options that apply to it.</summary>
 internal sealed record SpecInput(string Path, string Text, string? Namespace, string? ClientName, bool ExplicitlyIncluded)
 {
-    /// <summary>Only operations with one of these tags (semicolon-separated), when set.</summary>
+    /// <summary>Only operations with one of these tags (comma-separated; see <see cref="MetadataList"/>), when set.</summary>
     public string? IncludeTags { get; init; }
 
-    /// <summary>Only operations whose path starts with one of these prefixes (semicolon-separated), when set.</summary>
+    /// <summary>Only operations whose path starts with one of these prefixes (comma-separated; see <see cref="MetadataList"/>), when set.</summary>
     public string? IncludePaths { get; init; }
 
     /// <summary>
     /// Returns the input for <paramref name="file"/>, or null when it is not a spec: a file is a spec when its
     /// <c>OpenApiSpec</c> metadata is <c>true</c>, or when that metadata is absent and it is a .yaml, .yml or .json
-    /// file with a top-level <c>openapi</c> key.
+    /// file with a top-level <c>openapi</c> key (or a <c>swagger</c> key, which the model builder reports).
     /// </summary>
     public static SpecInput? TryCreate(AdditionalText file, AnalyzerConfigOptions options, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ internal sealed record SpecInput(string Path, string Text, string? Namespace, st
         }
 
         string text = file.GetText(cancellationToken)?.ToString() ?? "";
-        if (!explicitlyIncluded && !LooksLikeOpenApi(text))
+        if (!explicitlyIncluded && SpecDetection.Detect(text) == SpecKind.None)
         {
             return null;
         }
@@ -55,27 +55,4 @@ internal sealed record SpecInput(string Path, string Text, string? Namespace, st
         path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) ||
         path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) ||
         path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>A cheap look for a top-level <c>openapi</c> key, before any parsing.</summary>
-    internal static bool LooksLikeOpenApi(string text)
-    {
-        string trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (trimmed.StartsWith("{", StringComparison.Ordinal))
-        {
-            // JSON: the key near the top of the document (specs put it first, or close to it).
-            return trimmed.Substring(0, Math.Min(trimmed.Length, 4096)).Contains("\"openapi\"");
-        }
-
-        // YAML: a line that starts with the key, unindented.
-        foreach (string line in trimmed.Split('\n'))
-        {
-            if (line.StartsWith("openapi:", StringComparison.Ordinal) || line.StartsWith("\"openapi\":", StringComparison.Ordinal) ||
-                line.StartsWith("'openapi':", StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

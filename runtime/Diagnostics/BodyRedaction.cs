@@ -11,7 +11,7 @@ namespace Telnyx.Sip.Runtime;
 /// key removed wherever it appears. Secret members are those the spec marks (<c>writeOnly</c>, <c>format: password</c>)
 /// and those whose name says <c>password</c> or <c>secret</c> or ends in <c>token</c>, as models print them.
 /// </summary>
-internal sealed class BodyRedaction(IReadOnlyCollection<string> specSecrets, string apiKey)
+internal sealed class BodyRedaction(IReadOnlyCollection<string> specSecrets, IEnumerable<string> credentials)
 {
     private const int MaxLength = 16 * 1024;
 
@@ -41,9 +41,12 @@ internal sealed class BodyRedaction(IReadOnlyCollection<string> specSecrets, str
             return $"({body.Length} bytes of {mediaType})";
         }
 
-        if (apiKey.Length > 0)
+        foreach (string credential in credentials)
         {
-            text = text.Replace(apiKey, "***", StringComparison.Ordinal);
+            if (credential.Length > 0)
+            {
+                text = text.Replace(credential, "***", StringComparison.Ordinal);
+            }
         }
 
         return text.Length > MaxLength ? string.Concat(text.AsSpan(0, MaxLength), "…") : text;

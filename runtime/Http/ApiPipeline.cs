@@ -38,22 +38,31 @@ public sealed partial class ApiPipeline
 
     private readonly ResolvedOptions _options;
     private readonly HttpClient _http;
-    private readonly AuthenticationHeaderValue _authorization;
     private readonly string _userAgent;
     private readonly ClientDiagnostics _diagnostics;
     private readonly ILogger? _logger;
     private readonly BodyRedaction? _bodies;
 
-    /// <summary>Creates the pipeline, resolving options from the environment and defaults.</summary>
+    /// <summary>Creates the pipeline of a client whose spec has no security and names no environment variable.</summary>
+    /// <param name="options">The client's options; null for the defaults only.</param>
+    /// <param name="defaultBaseUrl">The base URL the spec names, used when the options set none.</param>
+    public ApiPipeline(TelnyxClientOptions? options, string? defaultBaseUrl = null)
+        : this(options, defaultBaseUrl, null, ApiAuthentication.None)
+    {
+    }
+
+    /// <summary>Creates the pipeline, resolving options from the environment variables the spec names and the defaults.</summary>
     /// <param name="options">The client's options; null for the environment and defaults only.</param>
     /// <param name="defaultBaseUrl">The base URL the spec names, used when neither the options nor the environment set one.</param>
+    /// <param name="baseUrlVariable">The environment variable the spec names for the base URL; null for none.</param>
+    /// <param name="authentication">How the spec says requests authenticate.</param>
     /// <param name="clientNamespace">The generated client's namespace: the name of its ActivitySource, Meter and log category.</param>
     /// <param name="secretMembers">JSON member names the spec marks secret (<c>writeOnly</c>, <c>format: password</c>), redacted in logged bodies.</param>
-    public ApiPipeline(TelnyxClientOptions? options, string? defaultBaseUrl = null, string? clientNamespace = null, string[]? secretMembers = null)
+    public ApiPipeline(TelnyxClientOptions? options, string? defaultBaseUrl, string? baseUrlVariable, ApiAuthentication authentication,
+        string? clientNamespace = null, string[]? secretMembers = null)
     {
-        _options = (options ?? new TelnyxClientOptions()).Resolve(defaultBaseUrl);
+        _options = (options ?? new TelnyxClientOptions()).Resolve(defaultBaseUrl, baseUrlVariable, authentication);
         _http = _options.HttpClient ?? SharedClient.Value;
-        _authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
         string? applicationId = options?.ApplicationId;
         if (!string.IsNullOrWhiteSpace(applicationId))
         {
@@ -66,7 +75,7 @@ public sealed partial class ApiPipeline
         ILogger? configured = options?.LoggerFactory?.CreateLogger(name);
         _logger = configured ?? EnvironmentLog.Create(name);
         bool logBodies = configured is not null ? options!.LogBodies : options?.LogBodies == true || _logger?.IsEnabled(LogLevel.Debug) == true;
-        _bodies = _logger is not null && logBodies ? new BodyRedaction(secretMembers ?? [], _options.ApiKey) : null;
+        _bodies = _logger is not null && logBodies ? new BodyRedaction(secretMembers ?? [], _options.Credentials.Values) : null;
     }
 
     /// <summary>The base URL every request path is relative to.</summary>
@@ -290,7 +299,7 @@ public sealed partial class ApiPipeline
     private HttpRequestMessage BuildMessage(ApiRequest request, Uri uri, byte[]? body, RequestOptions? options)
     {
         var message = new HttpRequestMessage(request.Method, uri);
-        message.Headers.Authorization = _authorization;
+        _options.Credentials.Apply(message);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         foreach (var header in request.Headers ?? [])

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
@@ -8,7 +9,12 @@ namespace Telnyx.Sip.Package.Tests;
 /// <summary>Runs the dotnet CLI and returns its exit code and output.</summary>
 internal static class Dotnet
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, string nugetPackages, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, string nugetPackages, params string[] arguments) =>
+        RunAsync(workingDirectory, nugetPackages, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs with <paramref name="environment"/> added to (or, for a null value, removed from) the environment.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, string nugetPackages,
+        IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -29,6 +35,11 @@ internal static class Dotnet
         start.Environment.Remove("MSBuildExtensionsPath");
         start.Environment.Remove("MSBuildSDKsPath");
         start.Environment.Remove("MSBUILD_EXE_PATH");
+        foreach (var variable in environment)
+        {
+            start.Environment[variable.Key] = variable.Value;
+        }
+
         using Process process = Process.Start(start) ?? throw new InvalidOperationException("Cannot start dotnet.");
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> error = process.StandardError.ReadToEndAsync();

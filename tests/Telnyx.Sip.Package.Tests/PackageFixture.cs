@@ -6,6 +6,13 @@ using Xunit;
 
 namespace Telnyx.Sip.Package.Tests;
 
+/// <summary>The tests that share one packed feed; they run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class PackagesCollection : ICollectionFixture<PackageFixture>
+{
+    public const string Name = "Packed feed";
+}
+
 /// <summary>Packs the runtime and generator packages once into a local folder feed.</summary>
 public sealed class PackageFixture : IAsyncLifetime
 {
@@ -28,7 +35,12 @@ public sealed class PackageFixture : IAsyncLifetime
     }
 
     /// <summary>Creates a consumer project that references only the generator package, from the local feed.</summary>
-    public string CreateConsumer(string name, string program, string? spec = null)
+    /// <param name="name">The project's name and folder.</param>
+    /// <param name="program">Program.cs.</param>
+    /// <param name="spec">specs/telnyx-sip.yaml; the repository's spec when null.</param>
+    /// <param name="items">More items for the project file (AdditionalFiles with metadata).</param>
+    /// <param name="warningsNotAsErrors">Warning ids the build may show without failing.</param>
+    public string CreateConsumer(string name, string program, string? spec = null, string items = "", string warningsNotAsErrors = "")
     {
         string directory = Path.Combine(WorkDirectory, name);
         Directory.CreateDirectory(Path.Combine(directory, "specs"));
@@ -41,7 +53,7 @@ public sealed class PackageFixture : IAsyncLifetime
               </packageSources>
             </configuration>
             """);
-        File.WriteAllText(Path.Combine(directory, name + ".csproj"), """
+        File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
@@ -49,9 +61,11 @@ public sealed class PackageFixture : IAsyncLifetime
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <WarningsNotAsErrors>{warningsNotAsErrors}</WarningsNotAsErrors>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Telnyx.Sip.Generator" Version="0.1.0" />
+                {items}
               </ItemGroup>
             </Project>
             """);

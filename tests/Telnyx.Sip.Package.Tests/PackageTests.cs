@@ -9,7 +9,8 @@ using Xunit;
 
 namespace Telnyx.Sip.Package.Tests;
 
-public class PackageTests(PackageFixture packages) : IClassFixture<PackageFixture>
+[Collection(PackagesCollection.Name)]
+public class PackageTests(PackageFixture packages)
 {
     private const string CallProgram = """
         using Telnyx.Sip;

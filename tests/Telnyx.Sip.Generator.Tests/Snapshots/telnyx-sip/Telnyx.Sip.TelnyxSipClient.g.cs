@@ -7,18 +7,31 @@ namespace Telnyx.Sip;
 /// <summary>The client for the Telnyx SIP API.</summary>
 /// <remarks>
 /// Connections, credentials, FQDNs, IPs, access IP ranges and outbound voice profiles of the Telnyx SIP
-/// API. The API key comes from TelnyxClientOptions.ApiKey or the TELNYX_API_KEY environment variable;
-/// the base URL from TelnyxClientOptions.BaseUrl, TELNYX_BASE_URL or the spec's first server.
+/// API. Credentials, as the spec's security schemes say: bearerAuth (Authorization: Bearer):
+/// TelnyxClientOptions.Credentials["bearerAuth"] or TelnyxClientOptions.ApiKey, else the TELNYX_API_KEY
+/// environment variable. The base URL comes from TelnyxClientOptions.BaseUrl, the TELNYX_BASE_URL
+/// environment variable or the spec's first server.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public partial class TelnyxSipClient
 {
+    /// <summary>How requests authenticate, as the spec's securitySchemes and security say.</summary>
+    private static readonly global::Telnyx.Sip.Runtime.ApiAuthentication Authentication = new(
+        new global::Telnyx.Sip.Runtime.SecurityScheme[]
+        {
+            new("bearerAuth", global::Telnyx.Sip.Runtime.SecuritySchemeKind.Bearer, null, "TELNYX_API_KEY"),
+        },
+        new string[][]
+        {
+            new[] { "bearerAuth" },
+        });
+
     /// <summary>
     /// Creates a client. Without options, settings come from the environment and the defaults.
     /// </summary>
     public TelnyxSipClient(global::Telnyx.Sip.TelnyxClientOptions? options = null)
     {
-        Pipeline = new global::Telnyx.Sip.Runtime.ApiPipeline(options, "https://api.telnyx.com/v2", "Telnyx.Sip", SecretMembers);
+        Pipeline = new global::Telnyx.Sip.Runtime.ApiPipeline(options, "https://api.telnyx.com/v2", "TELNYX_BASE_URL", Authentication, "Telnyx.Sip", SecretMembers);
         AccessIpRanges = new AccessIpRangesClient(Pipeline);
         Connections = new ConnectionsClient(Pipeline);
         CredentialConnections = new CredentialConnectionsClient(Pipeline);
