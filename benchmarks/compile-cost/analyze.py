@@ -85,10 +85,8 @@ def stub_drop_twins(t):
         line = lines[i]
         if line.startswith('    public async ') and line.rstrip().endswith('=>') and i + 1 < len(lines) \
                 and 'WithResponseAsync(' in lines[i + 1] and lines[i + 1].rstrip().endswith('.Value;'):
-            while out and out[-1].lstrip().startswith('///'):
-                out.pop()
-            if out and out[-1] == '':
-                pass
+            while out and (out[-1].lstrip().startswith('///') or out[-1].startswith('    [')):
+                out.pop()  # its doc comment and attributes ([Obsolete] on deprecated operations)
             i += 2; continue
         out.append(line); i += 1
     return '\n'.join(out)
