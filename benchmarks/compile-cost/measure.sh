@@ -133,10 +133,12 @@ create_config() {
       [ "$c" = whole ] && cp "$WHOLE_SPEC" "$d/specs/telnyx.yml"
       if [ "$c" = part ]; then
         cp "$WHOLE_SPEC" "$d/specs/telnyx.yml"
+        # An Update in the project body runs before the package's targets add specs/**: list the spec explicitly.
         extra="$GEN
-    <AdditionalFiles Update=\"specs/telnyx.yml\" OpenApiIncludeTags=\"$PART_TAG\" />"
+    <AdditionalFiles Include=\"specs/telnyx.yml\" OpenApiIncludeTags=\"$PART_TAG\" />"
       fi
       write_project "$d/app" Exe "$extra"
+      [ "$c" = part ] && sed -i 's|<Nullable>|<TelnyxSipIncludeSpecs>false</TelnyxSipIncludeSpecs>\n    <Nullable>|' "$d/app/app.csproj"
       [ -d "$d/specs" ] && mv "$d/specs" "$d/app/"
       write_user_code "$d/app"
       PROJ[$c]=$d/app/app.csproj; EDIT[$c]=$d/app/Edit.cs; GENDIR[$c]=$d/app ;;
