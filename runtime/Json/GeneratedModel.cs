@@ -123,13 +123,9 @@ public abstract class GeneratedModel
                 {
                     writer.WriteStringValue("***");
                 }
-                else if (issues?.Invalid(i) is { } raw)
-                {
-                    raw.WriteTo(writer);
-                }
                 else
                 {
-                    WriteMember(i, writer);
+                    WriteValue(i, writer, issues);
                 }
             }
         }
@@ -172,14 +168,7 @@ public abstract class GeneratedModel
                 buffer.ResetWrittenCount();
                 using (var writer = new Utf8JsonWriter(buffer, TextOptions))
                 {
-                    if (_extra?.Issues?.Invalid(i) is { } raw)
-                    {
-                        raw.WriteTo(writer);
-                    }
-                    else
-                    {
-                        WriteMember(i, writer);
-                    }
+                    WriteValue(i, writer, _extra?.Issues);
                 }
 
                 text.Append(Encoding.UTF8.GetString(buffer.WrittenSpan));
@@ -200,6 +189,19 @@ public abstract class GeneratedModel
         }
 
         return text.Append(any ? " }" : "}").ToString();
+    }
+
+    /// <summary>Writes a set member's value: as it was received when it did not fit, else from its field.</summary>
+    private void WriteValue(int index, Utf8JsonWriter writer, ReadIssues? issues)
+    {
+        if (issues?.Invalid(index) is { } raw)
+        {
+            raw.WriteTo(writer);
+        }
+        else
+        {
+            WriteMember(index, writer);
+        }
     }
 
     /// <summary>Reads the member at <paramref name="index"/> into its field; the reader is on the member's value.</summary>
