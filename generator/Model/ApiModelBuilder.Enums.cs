@@ -12,20 +12,12 @@ internal sealed partial class ApiModelBuilder
     {
         string valuesKey = EnumValuesKey(values, isSort);
         string? key = property is null ? null : "enum|" + property.Property + "|" + valuesKey;
-        if (key is not null && TryShare(key, property!, schema, Doc(schema, schema), out TypeRef shared))
+        if (DeclareType(TypeKind.Enum, key, property, schema, contextName, source, valuesKey, out TypeRef type, out string name))
         {
-            return shared;
+            return type;
         }
 
-        // A shared type's name is provisional until all are known (NameSharedTypes): a collision is reported then.
-        string name = key is null ? ReserveTypeName(contextName, schema, source) : ReserveTypeName(contextName);
-        var type = new TypeRef(TypeKind.Enum, Qualified(name));
-        _namedTypes[schema] = type;
-        if (key is not null)
-        {
-            AddShared(key, property!, type, schema, valuesKey);
-        }
-        else if (source is not null && name == Naming.Identifier(source, "T"))
+        if (key is null && source is not null && name == Naming.Identifier(source, "T"))
         {
             _componentEnums[name] = valuesKey;
         }

@@ -11,18 +11,9 @@ internal sealed partial class ApiModelBuilder
     private TypeRef BuildModel(SpecNode schema, string contextName, string? source, PropertyHint? property = null)
     {
         string? key = property is null ? null : "model|" + property.Property + "|" + ObjectSignature(schema, 0);
-        if (key is not null && TryShare(key, property!, schema, Doc(schema, schema), out TypeRef shared))
+        if (DeclareType(TypeKind.Model, key, property, schema, contextName, source, null, out TypeRef type, out string name))
         {
-            return shared;
-        }
-
-        // A shared type's name is provisional until all are known (NameSharedTypes): a collision is reported then.
-        string name = key is null ? ReserveTypeName(contextName, schema, source) : ReserveTypeName(contextName);
-        var type = new TypeRef(TypeKind.Model, Qualified(name));
-        _namedTypes[schema] = type;
-        if (key is not null)
-        {
-            AddShared(key, property!, type, schema, null);
+            return type;
         }
 
         if (!_inProgress.Add(schema))

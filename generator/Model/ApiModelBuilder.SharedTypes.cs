@@ -148,6 +148,32 @@ internal sealed partial class ApiModelBuilder
     }
 
     /// <summary>The shared type already made for this concept, if any; the owner is recorded either way.</summary>
+    /// <summary>
+    /// Names a new enum or model type, or finds the shared one it is: with a <paramref name="key"/> (an inline schema under
+    /// a property) the type may already exist, and its name is provisional until all are known (NameSharedTypes), where a
+    /// collision is reported; without one the name is reserved, and a collision reported, at once.
+    /// </summary>
+    /// <returns>Whether the type already existed (then there is nothing more to build).</returns>
+    private bool DeclareType(TypeKind kind, string? key, PropertyHint? property, SpecNode schema, string contextName, string? source,
+        string? values, out TypeRef type, out string name)
+    {
+        if (key is not null && TryShare(key, property!, schema, Doc(schema, schema), out type))
+        {
+            name = type.Name;
+            return true;
+        }
+
+        name = key is null ? ReserveTypeName(contextName, schema, source) : ReserveTypeName(contextName);
+        type = new TypeRef(kind, Qualified(name));
+        _namedTypes[schema] = type;
+        if (key is not null)
+        {
+            AddShared(key, property!, type, schema, values);
+        }
+
+        return false;
+    }
+
     private bool TryShare(string key, PropertyHint hint, SpecNode schema, DocSpec doc, out TypeRef type)
     {
         if (!_sharedTypes.TryGetValue(key, out SharedType? shared))
