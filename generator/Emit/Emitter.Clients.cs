@@ -88,7 +88,7 @@ internal static partial class Emitter
     private static string ResourceDescription(ResourceSpec resource)
     {
         string template = resource.Operations.Select(o => o.PathTemplate).OrderBy(p => p.Length).FirstOrDefault() ?? resource.PropertyName;
-        return $"<c>{XmlDoc.Escape(template)}</c>";
+        return $"<c>{Escape.Xml(template)}</c>";
     }
 
     private static void EmitResource(SourceWriter w, ResourceSpec resource)

@@ -11,6 +11,12 @@ internal sealed class SourceWriter
 
     public SourceWriter Line(string text = "")
     {
+        // Spec text reaches a line only through Escape; a line break here would let it out of its comment or literal.
+        if (Escape.IndexOfLineBreak(text) is var at and >= 0)
+        {
+            throw new InvalidOperationException($"A generated line contains a line break (U+{(int)text[at]:X4}) at {at}: spec text was not escaped for its context.");
+        }
+
         if (text.Length > 0)
         {
             _builder.Append(' ', _indent * 4);
@@ -75,7 +81,10 @@ internal static class XmlDoc
     public static string Text(string text)
     {
         var builder = new StringBuilder(text.Length);
-        bool inCode = false;
+
+        // The open code spans: true for a backtick span, false for a <code> element. Every span is closed by the end,
+        // and a stray </code> or a span opened by one kind and closed by the other never unbalances the XML.
+        var open = new System.Collections.Generic.List<bool>();
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
@@ -88,13 +97,20 @@ internal static class XmlDoc
                     if (tag == "code")
                     {
                         builder.Append("<c>");
+                        open.Add(false);
                         i = close;
                         continue;
                     }
 
                     if (tag == "/code")
                     {
-                        builder.Append("</c>");
+                        int at = open.LastIndexOf(false);
+                        for (int k = open.Count - 1; k >= at && at >= 0; k--)
+                        {
+                            builder.Append("</c>");
+                            open.RemoveAt(k);
+                        }
+
                         i = close;
                         continue;
                     }
@@ -109,40 +125,36 @@ internal static class XmlDoc
 
                 builder.Append("&lt;");
             }
-            else if (c == '>')
-            {
-                builder.Append("&gt;");
-            }
-            else if (c == '&')
-            {
-                builder.Append("&amp;");
-            }
             else if (c == '`')
             {
-                builder.Append(inCode ? "</c>" : "<c>");
-                inCode = !inCode;
+                if (open.Count > 0 && open[open.Count - 1])
+                {
+                    builder.Append("</c>");
+                    open.RemoveAt(open.Count - 1);
+                }
+                else
+                {
+                    builder.Append("<c>");
+                    open.Add(true);
+                }
             }
-            else if (c is '\r' or '\n' or '\t')
-            {
-                builder.Append(' ');
-            }
-            else
+            else if (c == '"')
             {
                 builder.Append(c);
             }
+            else
+            {
+                Escape.AppendXml(builder, c);
+            }
         }
 
-        if (inCode)
+        for (int k = 0; k < open.Count; k++)
         {
             builder.Append("</c>");
         }
 
-        return Collapse(builder.ToString());
+        return Collapse(Escape.ReplaceLoneSurrogates(builder));
     }
-
-    /// <summary>Escapes text for an XML attribute or element without any Markdown handling.</summary>
-    public static string Escape(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
 
     private static bool IsHtmlTag(string tag)
     {

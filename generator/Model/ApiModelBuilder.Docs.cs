@@ -19,8 +19,8 @@ internal sealed partial class ApiModelBuilder
             return DocSpec.None;
         }
 
-        string? summary = SpecDocument.GetString(node, "description") ?? SpecDocument.GetString(schema, "description")
-                          ?? SpecDocument.GetString(node, "title") ?? SpecDocument.GetString(schema, "title")
+        // A blank description is no description: the summary falls back, so that every member stays documented.
+        string? summary = Text(node, "description") ?? Text(schema, "description") ?? Text(node, "title") ?? Text(schema, "title")
                           ?? ReferencedSummary(node) ?? ReferencedSummary(schema);
         var remarks = new List<string>();
         SpecNode? source = schema ?? node;
@@ -64,7 +64,7 @@ internal sealed partial class ApiModelBuilder
         for (int depth = 0; node is not null && depth < 8; depth++)
         {
             node = Deref(node, report: false);
-            if ((SpecDocument.GetString(node, "description") ?? SpecDocument.GetString(node, "title")) is { } text)
+            if ((Text(node, "description") ?? Text(node, "title")) is { } text)
             {
                 return text;
             }
@@ -82,4 +82,8 @@ internal sealed partial class ApiModelBuilder
 
         return null;
     }
+
+    /// <summary>A prose member's text; null when absent or blank.</summary>
+    private static string? Text(SpecNode? node, string key) =>
+        SpecDocument.GetString(node, key) is { } text && !string.IsNullOrWhiteSpace(text) ? text : null;
 }

@@ -309,8 +309,8 @@ internal sealed partial class ApiModelBuilder
 
     private DocSpec OperationDoc(SpecNode operation)
     {
-        string? summary = SpecDocument.GetString(operation, "summary");
-        string? description = SpecDocument.GetString(operation, "description");
+        string? summary = Text(operation, "summary");
+        string? description = Text(operation, "description");
         var remarks = new List<string>();
         if (summary is null)
         {

@@ -130,7 +130,7 @@ internal sealed partial class ApiModelBuilder
             Namespace = ns,
             ClientName = clientName,
             Title = title,
-            Description = SpecDocument.GetString(info, "description"),
+            Description = Text(info, "description"),
             DefaultBaseUrl = server,
             Models = _models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
             Enums = _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
