@@ -53,7 +53,11 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             System.Collections.Generic.List<GeneratedFile> files;
             try
             {
-                files = new System.Collections.Generic.List<GeneratedFile>(Emitter.Emit(spec, pair.Right));
+                files = new System.Collections.Generic.List<GeneratedFile>(Emitter.Emit(spec, pair.Right, production.CancellationToken));
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
             }
             catch (Exception exception)
             {

@@ -41,6 +41,30 @@ internal static class DiagnosticDescriptors
         "'{0}' is a Swagger {1} document; the generator reads OpenAPI 3.0 and 3.1. Convert it to OpenAPI 3 (for example with 'npx swagger2openapi {0} -o openapi.yaml') and use the converted file.",
         Category, DiagnosticSeverity.Warning, true);
 
+    public static readonly DiagnosticDescriptor AliasBudget = new(
+        "TSG010", "The YAML aliases expand too far",
+        "The YAML aliases of '{0}' stand for more than {1} nodes, the most the generator reads (a document of nested aliases can stand for billions); write the repeated content out, or use $ref",
+        Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor DocumentTooLarge = new(
+        "TSG011", "The spec is too large",
+        "'{0}' has {1} characters; the generator reads specs of up to {2}. Generate from a smaller spec (split it, or keep only the paths you use).",
+        Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor ReferenceTooDeep = new(
+        "TSG012", "References nest too deep",
+        "{0}; the generator follows at most {1}", Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor TooManyTypes = new(
+        "TSG013", "The spec would generate too many types",
+        "'{0}' would generate more than {1} types; generate from part of it with the OpenApiIncludeTags or OpenApiIncludePaths metadata",
+        Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor ExternalReference = new(
+        "TSG014", "External $ref",
+        "The reference '{0}' points outside the spec, and the generator reads nothing but the spec itself (no file, no URL); bundle the spec into one document, for example with 'npx @redocly/cli bundle'",
+        Category, DiagnosticSeverity.Error, true);
+
     public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
         "TSG100", "Construct not supported yet",
         "{0}; {1}", Category, DiagnosticSeverity.Warning, true);
@@ -59,6 +83,11 @@ internal static class DiagnosticDescriptors
         [InvalidNode.Id] = InvalidNode,
         [NameCollision.Id] = NameCollision,
         [SwaggerDocument.Id] = SwaggerDocument,
+        [AliasBudget.Id] = AliasBudget,
+        [DocumentTooLarge.Id] = DocumentTooLarge,
+        [ReferenceTooDeep.Id] = ReferenceTooDeep,
+        [TooManyTypes.Id] = TooManyTypes,
+        [ExternalReference.Id] = ExternalReference,
         [UnsupportedConstruct.Id] = UnsupportedConstruct,
         [InternalError.Id] = InternalError,
     };

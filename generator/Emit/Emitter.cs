@@ -20,12 +20,14 @@ internal static partial class Emitter
     /// <param name="spec">The model of one spec.</param>
     /// <param name="withDependencyInjection">Whether the project references Microsoft.Extensions.Http, so that an
     /// <c>Add{Client}</c> registration can be generated.</param>
-    public static IEnumerable<GeneratedFile> Emit(ApiSpec spec, bool withDependencyInjection = false)
+    /// <param name="cancellationToken">Checked before each file, so that an IDE can stop a long run.</param>
+    public static IEnumerable<GeneratedFile> Emit(ApiSpec spec, bool withDependencyInjection = false, System.Threading.CancellationToken cancellationToken = default)
     {
         // Hint names are compared ignoring case, but C# type names are not: OAuthClient and OauthClient can both exist.
         var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (GeneratedFile file in EmitFiles(spec, withDependencyInjection))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             yield return hintNames.Add(file.HintName)
                 ? file
                 : file with { HintName = file.HintName.Replace(".g.cs", "." + Naming.ShortHash(file.HintName) + ".g.cs") };

@@ -80,6 +80,18 @@ internal sealed partial class ApiModelBuilder
             return;
         }
 
+        if (visited.Count > SpecBudgets.MaxSchemaDepth)
+        {
+            if (!_reportedSchemaDepth)
+            {
+                _reportedSchemaDepth = true;
+                Report(Diagnostics.DiagnosticDescriptors.ReferenceTooDeep, schema, "The allOf parts of a schema, with their own allOf parts, are too many",
+                    SpecBudgets.MaxSchemaDepth.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return;
+        }
+
         foreach (SpecNode part in SpecDocument.GetSequence(schema, "allOf")?.Children ?? Enumerable.Empty<SpecNode>())
         {
             if (Deref(part) is { } resolved)

@@ -43,6 +43,7 @@ internal sealed partial class ApiModelBuilder
     /// </summary>
     private string ReserveTypeName(string name, SpecNode? node = null, string? source = null)
     {
+        CheckTypeBudget(node);
         if (_typeNames.Add(name))
         {
             return name;

@@ -17,8 +17,14 @@ internal sealed partial class ApiModelBuilder
     {
         var pending = new Stack<SpecNode>();
         pending.Push(_document.Root);
+        int visited = 0;
         while (pending.Count > 0)
         {
+            if (++visited % SpecBudgets.CancellationInterval == 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+            }
+
             switch (pending.Pop())
             {
                 case SpecMap map:
@@ -26,13 +32,20 @@ internal sealed partial class ApiModelBuilder
                     {
                         if (member.Key == "$ref" && member.Value is SpecScalar reference)
                         {
-                            if (_document.Resolve(reference.Value) is null && _reportedReferences.Add(reference.Value + "@" + Line(map)))
+                            if (IsExternal(reference.Value))
+                            {
+                                if (_reportedReferences.Add(reference.Value + "@" + Line(map)))
+                                {
+                                    Report(DiagnosticDescriptors.ExternalReference, reference, reference.Value);
+                                }
+                            }
+                            else if (_document.Resolve(reference.Value) is null && _reportedReferences.Add(reference.Value + "@" + Line(map)))
                             {
                                 Report(DiagnosticDescriptors.UnresolvedReference, reference, reference.Value);
                             }
-                            else if (IsReferenceCycle(map) && _reportedReferences.Add("cycle@" + Line(map)))
+                            else if (FollowChain(map) is { } problem && _reportedReferences.Add("chain@" + Line(map)))
                             {
-                                Report(DiagnosticDescriptors.InvalidNode, reference, $"The reference '{reference.Value}' is part of a cycle of references");
+                                Report(problem.Descriptor, reference, problem.Arguments);
                             }
                         }
                         else if (member.Key is not ("example" or "examples"))
@@ -53,8 +66,11 @@ internal sealed partial class ApiModelBuilder
         }
     }
 
-    /// <summary>Whether following <c>$ref</c>s from <paramref name="start"/> comes back to a node already seen.</summary>
-    private bool IsReferenceCycle(SpecMap start)
+    /// <summary>
+    /// Follows <c>$ref</c>s from <paramref name="start"/>: what is wrong with the chain (it comes back to a node already
+    /// seen, or is longer than <see cref="SpecBudgets.MaxReferenceChain"/>), or null.
+    /// </summary>
+    private (Microsoft.CodeAnalysis.DiagnosticDescriptor Descriptor, string[] Arguments)? FollowChain(SpecMap start)
     {
         var seen = new HashSet<SpecNode>(ReferenceEqualityComparer.Instance);
         SpecNode? node = start;
@@ -62,14 +78,26 @@ internal sealed partial class ApiModelBuilder
         {
             if (!seen.Add(node!))
             {
-                return true;
+                return (DiagnosticDescriptors.InvalidNode, [$"The reference '{reference}' is part of a cycle of references"]);
+            }
+
+            if (seen.Count > SpecBudgets.MaxReferenceChain)
+            {
+                return (DiagnosticDescriptors.ReferenceTooDeep, [ChainMessage(SpecDocument.GetString(start, "$ref")!), MaxChain]);
             }
 
             node = _document.Resolve(reference);
         }
 
-        return false;
+        return null;
     }
+
+    private static readonly string MaxChain = SpecBudgets.MaxReferenceChain.ToString(System.Globalization.CultureInfo.InvariantCulture) + " in a row";
+
+    private static string ChainMessage(string reference) => $"The reference '{reference}' leads to a reference to a reference, and so on, too far";
+
+    /// <summary>A reference to another document (a file or a URL): never followed, so that generating reads nothing but the spec.</summary>
+    private static bool IsExternal(string reference) => !reference.StartsWith("#", StringComparison.Ordinal);
 
     /// <summary>Follows <c>$ref</c>s to the node they point to; reports a reference that resolves to nothing.</summary>
     private SpecNode? Deref(SpecNode? node, bool report = true)
@@ -87,12 +115,23 @@ internal sealed partial class ApiModelBuilder
                 return null;
             }
 
+            if (seen.Count > SpecBudgets.MaxReferenceChain)
+            {
+                if (report && _reportedReferences.Add("chain@" + Line(node)))
+                {
+                    Report(DiagnosticDescriptors.ReferenceTooDeep, SpecDocument.Get(node, "$ref"), ChainMessage(reference), MaxChain);
+                }
+
+                return null;
+            }
+
             SpecNode? target = _document.Resolve(reference);
             if (target is null)
             {
                 if (report && _reportedReferences.Add(reference + "@" + Line(node)))
                 {
-                    Report(DiagnosticDescriptors.UnresolvedReference, SpecDocument.Get(node, "$ref"), reference);
+                    Report(IsExternal(reference) ? DiagnosticDescriptors.ExternalReference : DiagnosticDescriptors.UnresolvedReference,
+                        SpecDocument.Get(node, "$ref"), reference);
                 }
 
                 return null;

@@ -96,6 +96,36 @@ internal sealed partial class ApiModelBuilder
             return TypeRef.Json;
         }
 
+        // Each level of schemas inside schemas (through properties, items, allOf and references) is a level of this
+        // recursion: a hostile chain of thousands of schemas must not exhaust the compiler's stack.
+        if (_schemaDepth >= SpecBudgets.MaxSchemaDepth)
+        {
+            if (!_reportedSchemaDepth)
+            {
+                _reportedSchemaDepth = true;
+                Report(Diagnostics.DiagnosticDescriptors.ReferenceTooDeep, schemaNode, "Schemas nest inside schemas (through properties, items, allOf and references) too deep here",
+                    SpecBudgets.MaxSchemaDepth.ToString(System.Globalization.CultureInfo.InvariantCulture) + " levels");
+            }
+
+            return TypeRef.Json;
+        }
+
+        _schemaDepth++;
+        try
+        {
+            return ResolveTypeAtDepth(schemaNode, contextName, isSort, property);
+        }
+        finally
+        {
+            _schemaDepth--;
+        }
+    }
+
+    private int _schemaDepth;
+    private bool _reportedSchemaDepth;
+
+    private TypeRef ResolveTypeAtDepth(SpecNode schemaNode, string contextName, bool isSort, PropertyHint? property)
+    {
         string? referenceName = ReferenceName(schemaNode);
         SpecNode? schema = Deref(schemaNode);
         if (schema is null)

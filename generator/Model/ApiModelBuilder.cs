@@ -43,9 +43,21 @@ internal sealed partial class ApiModelBuilder
 
     public static BuildResult Build(SpecInput input, CancellationToken cancellationToken)
     {
-        SpecDocument? document = SpecDocument.Parse(input.Text, out string? error, out var errorAt, out SpecNode? root);
+        if (input.Text.Length > SpecBudgets.MaxDocumentCharacters)
+        {
+            return Failed(input, DiagnosticDescriptors.DocumentTooLarge, 1, 1, FileName(input),
+                input.Text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                SpecBudgets.MaxDocumentCharacters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        SpecDocument? document = SpecDocument.Parse(input.Text, out string? error, out var errorAt, out SpecNode? root, out bool overBudget, cancellationToken);
         if (document is null)
         {
+            if (overBudget)
+            {
+                return Failed(input, DiagnosticDescriptors.AliasBudget, errorAt.Line, errorAt.Column, FileName(input), error!);
+            }
+
             if (error is not null)
             {
                 return Failed(input, DiagnosticDescriptors.YamlSyntax, errorAt.Line, errorAt.Column, FileName(input), error);
@@ -76,8 +88,31 @@ internal sealed partial class ApiModelBuilder
         }
 
         var builder = new ApiModelBuilder(input, document, cancellationToken);
-        ApiSpec spec = builder.BuildSpec();
-        return new BuildResult(spec, builder._diagnostics.ToEquatableArray());
+        try
+        {
+            ApiSpec spec = builder.BuildSpec();
+            return new BuildResult(spec, builder._diagnostics.ToEquatableArray());
+        }
+        catch (TypeBudgetException exception)
+        {
+            builder.Report(DiagnosticDescriptors.TooManyTypes, exception.Node, FileName(input),
+                SpecBudgets.MaxTypes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            return new BuildResult(null, builder._diagnostics.ToEquatableArray());
+        }
+    }
+
+    /// <summary>Stops the build before it makes more types than <see cref="SpecBudgets.MaxTypes"/>.</summary>
+    private void CheckTypeBudget(SpecNode? node)
+    {
+        if (_typeNames.Count >= SpecBudgets.MaxTypes)
+        {
+            throw new TypeBudgetException(node ?? _document.Root);
+        }
+    }
+
+    private sealed class TypeBudgetException(SpecNode node) : Exception
+    {
+        public SpecNode Node { get; } = node;
     }
 
     private static BuildResult Failed(SpecInput input, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, int line, int column, params string[] arguments) =>

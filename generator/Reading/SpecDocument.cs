@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -12,19 +13,23 @@ namespace Telnyx.Sip.Generator.Reading;
 /// </summary>
 internal sealed class SpecDocument
 {
-    /// <summary>Deeper nesting than this is refused, so that a hostile spec cannot exhaust the stack.</summary>
-    private const int MaxDepth = 400;
+    private const int MaxDepth = SpecBudgets.MaxDepth;
 
     private SpecDocument(SpecMap root) => Root = root;
 
     public SpecMap Root { get; }
 
-    /// <summary>Parses <paramref name="text"/>; on a syntax error returns null with the message and its 1-based position.</summary>
-    public static SpecDocument? Parse(string text, out string? error, out (int Line, int Column) errorAt, out SpecNode? rootNode)
+    /// <summary>
+    /// Parses <paramref name="text"/>; on a syntax error returns null with the message and its 1-based position. When the
+    /// aliases stand for more than <see cref="SpecBudgets.MaxAliasNodes"/> nodes, <paramref name="overBudget"/> is set.
+    /// </summary>
+    public static SpecDocument? Parse(string text, out string? error, out (int Line, int Column) errorAt, out SpecNode? rootNode,
+        out bool overBudget, CancellationToken cancellationToken = default)
     {
         error = null;
         errorAt = (1, 1);
         rootNode = null;
+        overBudget = false;
         var parser = new Parser(new StringReader(BlockScalarFix.Apply(text)));
         try
         {
@@ -35,8 +40,15 @@ internal sealed class SpecDocument
                 return null;
             }
 
-            rootNode = new TreeBuilder(parser).Node(0);
+            rootNode = new TreeBuilder(parser, cancellationToken).Node(0);
             return rootNode is SpecMap map ? new SpecDocument(map) : null;
+        }
+        catch (AliasBudgetException exception)
+        {
+            overBudget = true;
+            error = exception.Message;
+            errorAt = ((int)exception.At.Line, (int)exception.At.Column);
+            return null;
         }
         catch (YamlException exception)
         {
@@ -56,12 +68,22 @@ internal sealed class SpecDocument
     }
 
     /// <summary>Builds the tree from parser events.</summary>
-    private sealed class TreeBuilder(IParser parser)
+    private sealed class TreeBuilder(IParser parser, CancellationToken cancellationToken)
     {
-        private readonly Dictionary<string, SpecNode> _anchors = new(StringComparer.Ordinal);
+        /// <summary>Each anchor's node and how many nodes it stands for; -1 while the node is still being read.</summary>
+        private readonly Dictionary<string, (SpecNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
+
+        /// <summary>Nodes read plus the nodes every alias read so far stands for: what a walk over the tree visits.</summary>
+        private long _visited;
+        private long _aliased;
 
         public SpecNode Node(int depth)
         {
+            if (++_visited % SpecBudgets.CancellationInterval == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (depth > MaxDepth)
             {
                 Mark at = parser.Current?.Start ?? Mark.Empty;
@@ -73,19 +95,29 @@ internal sealed class SpecDocument
             switch (current)
             {
                 case Scalar scalar:
+                {
                     parser.MoveNext();
-                    return Anchor(scalar.Anchor, new SpecScalar(scalar.Value, scalar.Style is ScalarStyle.Plain or ScalarStyle.Any, line, column));
+                    var node = new SpecScalar(scalar.Value, scalar.Style is ScalarStyle.Plain or ScalarStyle.Any, line, column);
+                    if (!scalar.Anchor.IsEmpty)
+                    {
+                        _anchors[scalar.Anchor.Value] = (node, 1);
+                    }
+
+                    return node;
+                }
 
                 case SequenceStart start:
                 {
                     parser.MoveNext();
                     var children = new List<SpecNode>();
-                    var node = Anchor(start.Anchor, new SpecSequence(children, line, column));
+                    var node = new SpecSequence(children, line, column);
+                    long before = BeginAnchor(start.Anchor, node);
                     while (!parser.TryConsume<SequenceEnd>(out _))
                     {
                         children.Add(Node(depth + 1));
                     }
 
+                    EndAnchor(start.Anchor, node, before);
                     return node;
                 }
 
@@ -93,7 +125,8 @@ internal sealed class SpecDocument
                 {
                     parser.MoveNext();
                     var members = new List<KeyValuePair<string, SpecNode>>();
-                    var node = Anchor(start.Anchor, new SpecMap(members, line, column));
+                    var node = new SpecMap(members, line, column);
+                    long before = BeginAnchor(start.Anchor, node);
                     HashSet<string>? seen = null;
                     while (!parser.TryConsume<MappingEnd>(out _))
                     {
@@ -113,14 +146,34 @@ internal sealed class SpecDocument
                         members.Add(new KeyValuePair<string, SpecNode>(name, value));
                     }
 
+                    EndAnchor(start.Anchor, node, before);
                     return node;
                 }
 
                 case AnchorAlias alias:
+                {
                     parser.MoveNext();
-                    return _anchors.TryGetValue(alias.Value.Value, out SpecNode? target)
-                        ? target
-                        : throw new YamlException(current.Start, current.End, $"the alias '*{alias.Value.Value}' has no anchor");
+                    if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+                    {
+                        throw new YamlException(current.Start, current.End, $"the alias '*{alias.Value.Value}' has no anchor");
+                    }
+
+                    if (target.Size < 0)
+                    {
+                        // An alias inside its own anchor's node would make the tree a cycle that no walk leaves.
+                        throw new YamlException(current.Start, current.End, $"the alias '*{alias.Value.Value}' is inside the node it refers to");
+                    }
+
+                    // The alias stands for its whole target: count it as a walk over the tree would see it.
+                    _visited += target.Size - 1;
+                    _aliased += target.Size;
+                    if (_aliased > SpecBudgets.MaxAliasNodes)
+                    {
+                        throw new AliasBudgetException(current.Start);
+                    }
+
+                    return target.Node;
+                }
 
                 default:
                     throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
@@ -135,15 +188,29 @@ internal sealed class SpecDocument
             }
         }
 
-        private SpecNode Anchor(AnchorName anchor, SpecNode node)
+        private long BeginAnchor(AnchorName anchor, SpecNode node)
         {
             if (!anchor.IsEmpty)
             {
-                _anchors[anchor.Value] = node;
+                _anchors[anchor.Value] = (node, -1);
             }
 
-            return node;
+            return _visited;
         }
+
+        private void EndAnchor(AnchorName anchor, SpecNode node, long before)
+        {
+            if (!anchor.IsEmpty && _anchors.TryGetValue(anchor.Value, out var entry) && ReferenceEquals(entry.Node, node))
+            {
+                _anchors[anchor.Value] = (node, _visited - before + 1);
+            }
+        }
+    }
+
+    /// <summary>The aliases stand for more nodes than <see cref="SpecBudgets.MaxAliasNodes"/>.</summary>
+    private sealed class AliasBudgetException(Mark at) : Exception(SpecBudgets.MaxAliasNodes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))
+    {
+        public Mark At { get; } = at;
     }
 
     /// <summary>Returns the node a local reference (<c>#/components/schemas/X</c>) points to, or null.</summary>
