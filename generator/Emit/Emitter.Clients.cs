@@ -220,7 +220,7 @@ internal static partial class Emitter
         string pathParameters = string.Concat(operation.PathParameters.Select(p => $"{PropertyType(p.Type, false)} {p.Name}, ")
             .Concat(operation.HeaderParameters.Select(p => $"string? {p.Name}, ")));
         w.Open($"public virtual {Sip}.AsyncPageable<{item.Name}> {operation.MethodName}Async({parameterList})");
-        foreach (ParameterSpec parameter in operation.PathParameters.Where(p => p.Type.Kind == TypeKind.String))
+        foreach (ParameterSpec parameter in operation.PathParameters.Where(p => p.Type.Kind is TypeKind.String or TypeKind.List))
         {
             w.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
         }
@@ -240,7 +240,7 @@ internal static partial class Emitter
 
     private static void WriteRequest(SourceWriter w, OperationSpec operation, bool checkArguments = true)
     {
-        foreach (ParameterSpec parameter in operation.PathParameters.Where(p => checkArguments && p.Type.Kind == TypeKind.String))
+        foreach (ParameterSpec parameter in operation.PathParameters.Where(p => checkArguments && p.Type.Kind is TypeKind.String or TypeKind.List))
         {
             w.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
         }
@@ -277,6 +277,7 @@ internal static partial class Emitter
             {
                 TypeKind.String => $"{Runtime}.PathSegment.Escape({parameter.Name})",
                 TypeKind.Enum => $"{Runtime}.PathSegment.Escape({parameter.Name}.Value)",
+                TypeKind.List => $"string.Join(\",\", global::System.Linq.Enumerable.Select({parameter.Name}, static item => {Runtime}.PathSegment.Escape({QueryText(parameter.Type.Element!, "item")})))",
                 _ => $"{parameter.Name}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
             });
         }
@@ -305,7 +306,7 @@ internal static partial class Emitter
                 BodyKind.Multipart => "request.SetMultipart(body);",
                 BodyKind.Form => "request.SetForm(body);",
                 _ when bodyType.Kind == TypeKind.Model => "request.Body = body.WriteJson;",
-                _ => $"request.Body = writer => {WriteStatement(bodyType, false, operation.BodyRequired || bodyType.IsValueType ? "body" : "body!", "writer")}",
+                _ => $"request.Body = writer => {WriteStatement(bodyType, false, operation.BodyRequired ? "body" : bodyType.IsValueType ? "body.GetValueOrDefault()" : "body!", "writer")}",
             };
             w.Line(operation.BodyRequired ? assign : "if (body is not null) " + assign);
         }

@@ -44,6 +44,11 @@ internal sealed partial class ApiModelBuilder
     private string ReserveTypeName(string name, SpecNode? node = null, string? source = null)
     {
         CheckTypeBudget(node);
+        if (Naming.IsReservedTypeName(name))
+        {
+            name += "Type";
+        }
+
         if (_typeNames.Add(name))
         {
             return name;
@@ -63,17 +68,6 @@ internal sealed partial class ApiModelBuilder
         return candidate;
     }
 
-    /// <summary>Members every generated type has; a spec member with one of these names gets a <c>Value</c> suffix.</summary>
-    private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
-    {
-        "AdditionalProperties", "ReadJson", "WriteJson", "MemberIndex", "AppendQuery", "ToString", "Equals", "GetHashCode",
-        "GetType", "Value", "Descending", "IsKnown", "FromWire",
-
-        // Inherited from the runtime's GeneratedModel, or nested in every enum.
-        "IsSet", "Unset", "Validate", "ModelInfo", "ReadMember", "WriteMember", "ReadObject", "ReadChild", "ReadChildren",
-        "ReadChildMap", "GetOptional", "GetRequired", "GetRequiredValue", "SetNullable", "SetOptional", "EnumOrNull", "Wire",
-    };
-
     /// <summary>
     /// A member name unique within its type. A name the type itself uses (its own name, its methods) gets a
     /// <c>Value</c> suffix; two spec names that become one identifier: the later one gets a suffix derived from its
@@ -81,7 +75,7 @@ internal sealed partial class ApiModelBuilder
     /// </summary>
     private static string UniqueMemberName(string name, string typeName, HashSet<string> taken, string source)
     {
-        if (name == typeName || ReservedMemberNames.Contains(name))
+        if (name == typeName || Naming.ReservedMemberNames.Contains(name))
         {
             name += "Value";
         }

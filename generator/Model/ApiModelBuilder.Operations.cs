@@ -116,7 +116,9 @@ internal sealed partial class ApiModelBuilder
         {
             SpecNode? declared = parameters.Where(p => p.In == "path" && p.Name == part.Text).Select(p => p.Node).FirstOrDefault();
             TypeRef type = declared is null ? TypeRef.String : ResolveType(SpecDocument.Get(declared, "schema"), operationName + Naming.Identifier(part.Text));
-            if (type.Kind is not (TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Enum))
+            // An array (style simple, the only style a path allows besides label and matrix) is sent comma-separated.
+            bool scalarList = type.Kind == TypeKind.List && type.Element!.Kind is TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Enum;
+            if (type.Kind is not (TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Enum) && !scalarList)
             {
                 type = TypeRef.String;
             }

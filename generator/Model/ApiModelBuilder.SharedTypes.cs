@@ -255,6 +255,7 @@ internal sealed partial class ApiModelBuilder
         var pending = new HashSet<SharedType>(all.Where(s => !final.ContainsKey(s) && !names.ContainsKey(s)));
         while (pending.Count > 0)
         {
+            _cancellationToken.ThrowIfCancellationRequested();
             var ready = all.Where(s => pending.Contains(s) &&
                                        s.Owners.All(o => !byProvisional.TryGetValue(o, out SharedType? owner) || owner == s || !pending.Contains(owner))).ToList();
             if (ready.Count == 0)

@@ -33,6 +33,7 @@ internal sealed partial class ApiModelBuilder
     private readonly HashSet<SpecNode> _inProgress = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _reportedReferences = new(StringComparer.Ordinal);
     private string _namespace = "";
+    private int _reservedTypeNames;
 
     private ApiModelBuilder(SpecInput input, SpecDocument document, CancellationToken cancellationToken)
     {
@@ -104,7 +105,7 @@ internal sealed partial class ApiModelBuilder
     /// <summary>Stops the build before it makes more types than <see cref="SpecBudgets.MaxTypes"/>.</summary>
     private void CheckTypeBudget(SpecNode? node)
     {
-        if (_typeNames.Count >= SpecBudgets.MaxTypes)
+        if (_typeNames.Count - _reservedTypeNames >= SpecBudgets.MaxTypes)
         {
             throw new TypeBudgetException(node ?? _document.Root);
         }
@@ -133,10 +134,16 @@ internal sealed partial class ApiModelBuilder
         SpecNode? info = SpecDocument.Get(_document.Root, "info");
         string? title = SpecDocument.GetString(info, "title");
         string baseName = TitleName(title);
-        string ns = _input.Namespace ?? NamespaceFromTitle(baseName);
+        string ns = _input.Namespace is { } chosen ? Naming.Namespace(chosen) : NamespaceFromTitle(baseName);
         _namespace = ns;
-        string clientName = _input.ClientName ?? Naming.Identifier(baseName) + "Client";
+        string clientName = _input.ClientName is { } chosenName ? Naming.ValidIdentifierOr(chosenName) : Naming.Identifier(baseName) + "Client";
         _typeNames.Add(clientName);
+        _typeNames.Add(clientName + "ServiceCollectionExtensions");
+
+        // Names a generated type may not take (Naming.IsReservedTypeName): taken from the start, so that no type gets them.
+        _typeNames.UnionWith(Naming.ReservedMemberNames);
+        _typeNames.UnionWith(Naming.RuntimeTypeNames);
+        _reservedTypeNames = _typeNames.Count;
 
         ReportUnresolvedReferences();
         var operations = CollectOperations();
@@ -159,8 +166,9 @@ internal sealed partial class ApiModelBuilder
         }
 
         string? server = SpecDocument.GetString(SpecDocument.GetSequence(_document.Root, "servers")?.Children.FirstOrDefault(), "url");
-        var resources = root.Children.Select(c => c.ToSpec(_typeNames.Add, name => ReserveTypeName(name))).ToEquatableArray();
-        return NameSharedTypes(new ApiSpec
+        var resources = AvoidMemberClashes(root.Children.Select(c => c.ToSpec(_typeNames.Add, name => ReserveTypeName(name))).ToEquatableArray(),
+            clientName, RootClientMembers);
+        return AvoidMembersNamedLikeTheirType(NameSharedTypes(new ApiSpec
         {
             Namespace = ns,
             ClientName = clientName,
@@ -172,7 +180,76 @@ internal sealed partial class ApiModelBuilder
             Resources = resources,
             Security = SecurityReader.Read(_document),
             BaseUrlVariable = SecurityReader.BaseUrlVariable(_document),
-        });
+        }));
+    }
+
+    /// <summary>The members the root client declares besides its resources (see Emitter.Clients).</summary>
+    private static readonly string[] RootClientMembers = ["Pipeline", "SecretMembers", "Authentication"];
+
+    /// <summary>
+    /// A resource's property must differ from its class's name and from the other members there (the root client's
+    /// pipeline, a resource's methods): a path segment <c>pipeline</c> or <c>list_async</c> must not give a second member of
+    /// that name. Such a resource's property gets a <c>Resource</c> suffix.
+    /// </summary>
+    private static EquatableArray<ResourceSpec> AvoidMemberClashes(EquatableArray<ResourceSpec> resources, string ownerClass, IEnumerable<string> ownerMembers)
+    {
+        var taken = new HashSet<string>(ownerMembers, StringComparer.Ordinal) { ownerClass };
+        var siblings = new HashSet<string>(resources.Select(r => r.PropertyName), StringComparer.Ordinal);
+        var result = new List<ResourceSpec>(resources.Count);
+        foreach (ResourceSpec resource in resources)
+        {
+            string name = resource.PropertyName;
+            if (taken.Contains(name))
+            {
+                name += "Resource";
+                while (taken.Contains(name) || siblings.Contains(name))
+                {
+                    name += "_";
+                }
+            }
+
+            taken.Add(name);
+            var methods = resource.Operations.SelectMany(o => new[] { o.MethodName + "Async", o.MethodName + "WithResponseAsync", o.MethodName + "PageAsync" });
+            result.Add(resource with { PropertyName = name, Children = AvoidMemberClashes(resource.Children, resource.ClassName, methods) });
+        }
+
+        return result.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// A member named like its type is CS0542. Members are named when their type is built, but a shared type gets its
+    /// final name only afterwards (NameSharedTypes): an inline enum <c>record_name</c> with a value <c>record_name</c> is
+    /// then a <c>RecordName</c> with a member <c>RecordName</c>. Such a member gets the <c>Value</c> suffix here.
+    /// </summary>
+    private static ApiSpec AvoidMembersNamedLikeTheirType(ApiSpec spec)
+    {
+        if (!spec.Enums.Any(e => e.Members.Any(m => m.Name == e.Name)) &&
+            !spec.Models.Any(m => m.Kind == ModelKind.Json && m.Properties.Any(p => p.Name == m.Name)))
+        {
+            return spec;
+        }
+
+        return spec with
+        {
+            Enums = spec.Enums.Select(e => e.Members.Any(m => m.Name == e.Name)
+                ? e with { Members = e.Members.Select(m => m.Name == e.Name ? m with { Name = Free(m.Name, e.Members.Select(o => o.Name)) } : m).ToEquatableArray() }
+                : e).ToEquatableArray(),
+            Models = spec.Models.Select(model => model.Kind == ModelKind.Json && model.Properties.Any(p => p.Name == model.Name)
+                ? model with { Properties = model.Properties.Select(p => p.Name == model.Name ? p with { Name = Free(p.Name, model.Properties.Select(o => o.Name)) } : p).ToEquatableArray() }
+                : model).ToEquatableArray(),
+        };
+
+        static string Free(string name, IEnumerable<string> taken)
+        {
+            var names = new HashSet<string>(taken, StringComparer.Ordinal);
+            string candidate = name + "Value";
+            while (names.Contains(candidate))
+            {
+                candidate += "_";
+            }
+
+            return candidate;
+        }
     }
 }
 

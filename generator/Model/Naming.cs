@@ -19,6 +19,42 @@ internal static class Naming
     };
 
     /// <summary>
+    /// Members that generated types declare or inherit (from the runtime's <c>GeneratedModel</c>, or in every enum,
+    /// union and query class): a spec member of one of these names gets a <c>Value</c> suffix, and a type of one of
+    /// these names a <c>Type</c> suffix (a class cannot declare a member named like itself: CS0542). A test derives the
+    /// runtime's part of this list from the runtime assembly, so that a runtime change cannot silently break it.
+    /// </summary>
+    public static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
+    {
+        "AdditionalProperties", "ReadJson", "WriteJson", "MemberIndex", "AppendQuery", "ToString", "Equals", "GetHashCode",
+        "GetType", "Value", "Descending", "IsKnown", "FromWire", "MemberwiseClone", "Finalize", "ReferenceEquals", "Json", "Discriminator",
+
+        // Inherited from the runtime's GeneratedModel, or nested in every enum.
+        "IsSet", "Unset", "Validate", "ModelInfo", "ReadMember", "WriteMember", "ReadObject", "ReadChild", "ReadChildren",
+        "ReadChildMap", "GetOptional", "GetRequired", "GetRequiredValue", "SetNullable", "SetOptional", "EnumOrNull", "Wire",
+        "IsMarked", "IndexOrThrow",
+    };
+
+    /// <summary>
+    /// The runtime's public types: a generated type of one of these names, in the runtime's namespace, would conflict
+    /// with it (CS0436). Checked against the runtime assembly by a test.
+    /// </summary>
+    public static readonly HashSet<string> RuntimeTypeNames = new(StringComparer.Ordinal)
+    {
+        "ApiAuthentication", "ApiConnectionException", "ApiError", "ApiException", "ApiPipeline", "ApiRequest", "ApiResponse",
+        "ApiStreamResponse", "ApiTimeoutException", "AsyncPageable", "BadRequestException", "ConflictException",
+        "ForbiddenException", "GeneratedModel", "GeneratedModelInfo", "IJsonEnum", "IJsonModel", "JsonEnumConverter",
+        "JsonModel", "JsonModelConverter", "JsonRead", "JsonReadFunc", "JsonWrite", "MultipartBody", "NotFoundException",
+        "Page", "PageMeta", "Pageables", "PathSegment", "QueryBuilder", "RateLimitException", "RequestOptions",
+        "SecurityScheme", "SecuritySchemeKind", "ServerException", "TelemetryNames", "TelnyxClientOptions",
+        "TelnyxException", "TelnyxSerializationException", "UnauthorizedException", "UnexpectedStatusException",
+        "UnionMatch", "UnprocessableEntityException",
+    };
+
+    /// <summary>Whether a generated type may not take <paramref name="name"/> (see <see cref="ReservedMemberNames"/>).</summary>
+    public static bool IsReservedTypeName(string name) => ReservedMemberNames.Contains(name) || RuntimeTypeNames.Contains(name);
+
+    /// <summary>
     /// Splits on anything that is not a letter or digit and on lower-to-upper case changes, then capitalises each
     /// word: <c>"Chicago, IL"</c> → <c>ChicagoIL</c>, <c>"RFC 2833"</c> → <c>Rfc2833</c>, <c>timeout_2xx_secs</c> →
     /// <c>Timeout2xxSecs</c>. Words of three or more capitals become title case; one- and two-letter ones stay.
@@ -71,6 +107,29 @@ internal static class Naming
         }
 
         return (hash & 0xFFFFFF).ToString("x6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> when it is already a valid C# identifier and no keyword (names the user chose in the
+    /// project, such as <c>OpenApiClientName</c>, are kept as written), else <see cref="Identifier"/> of it.
+    /// </summary>
+    public static string ValidIdentifierOr(string text) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(text) &&
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(text) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None &&
+        text != "global"
+            ? text
+            : Identifier(text);
+
+    /// <summary>A namespace: each dotted part a valid identifier (see <see cref="ValidIdentifierOr"/>).</summary>
+    public static string Namespace(string text)
+    {
+        var parts = new List<string>();
+        foreach (string part in text.Split('.'))
+        {
+            parts.Add(ValidIdentifierOr(part));
+        }
+
+        return string.Join(".", parts);
     }
 
     /// <summary>A camelCase parameter name, escaped with <c>@</c> when it is a keyword.</summary>

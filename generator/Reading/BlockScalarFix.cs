@@ -15,7 +15,7 @@ internal static class BlockScalarFix
     /// <summary>A line that ends in a block scalar header without an explicit indentation: <c>key: |</c>, <c>- &gt;-</c>, <c>key: |+ # note</c>.</summary>
     private static readonly Regex Header = new(@"(^|:|-)[ \t]+[|>][+-]?[ \t]*(#.*)?\r?$", RegexOptions.CultureInvariant);
 
-    public static string Apply(string text)
+    public static string Apply(string text, System.Threading.CancellationToken cancellationToken = default)
     {
         if (text.IndexOf('|') < 0 && text.IndexOf('>') < 0)
         {
@@ -25,8 +25,14 @@ internal static class BlockScalarFix
         StringBuilder? fixedText = null;
         int lineStart = 0;
         bool afterHeader = false;
+        int lines = 0;
         while (lineStart < text.Length)
         {
+            if (++lines % SpecBudgets.CancellationInterval == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             int end = text.IndexOf('\n', lineStart);
             int lineEnd = end < 0 ? text.Length : end;
             int contentEnd = lineEnd > lineStart && text[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;

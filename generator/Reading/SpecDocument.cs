@@ -30,7 +30,7 @@ internal sealed class SpecDocument
         errorAt = (1, 1);
         rootNode = null;
         overBudget = false;
-        var parser = new Parser(new StringReader(BlockScalarFix.Apply(text)));
+        var parser = new Parser(new StringReader(BlockScalarFix.Apply(text, cancellationToken)));
         try
         {
             parser.Consume<StreamStart>();

@@ -47,12 +47,15 @@ internal static class GeneratorHarness
                     ["CS1702"] = ReportDiagnostic.Suppress,
                 }));
 
+    /// <summary>Parse options that also check documentation comments, as a project with GenerateDocumentationFile does.</summary>
+    public static CSharpParseOptions StrictParseOptions { get; } = ParseOptions.WithDocumentationMode(DocumentationMode.Diagnose);
+
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, Dictionary<string, Dictionary<string, string>>? metadata = null,
-        Dictionary<string, string>? globalOptions = null) =>
+        Dictionary<string, string>? globalOptions = null, CSharpParseOptions? parseOptions = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new OpenApiClientGenerator().AsSourceGenerator() },
             files,
-            ParseOptions,
+            parseOptions ?? ParseOptions,
             new OptionsProvider(metadata ?? new(), globalOptions ?? new()),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
@@ -69,6 +72,23 @@ internal static class GeneratorHarness
         GeneratorDriver driver = CreateDriver(new[] { new InMemoryAdditionalText(path, specText) }, metadata);
         driver = driver.RunGeneratorsAndUpdateCompilation(CreateCompilation(sources), out Compilation output, out _);
         return (driver.GetRunResult(), output);
+    }
+
+    /// <summary>
+    /// Generates from one spec and compiles the result as strictly as a user's build can: warnings as errors and
+    /// documentation comments checked. Returns the generator's diagnostics and the compiler's warnings and errors.
+    /// </summary>
+    public static (IReadOnlyList<Diagnostic> Generator, IReadOnlyList<Diagnostic> Compiler, Compilation Output) RunStrict(string specText,
+        string path = "/project/specs/spec.yaml", Dictionary<string, string>? fileMetadata = null, CancellationToken cancellationToken = default)
+    {
+        var metadata = new Dictionary<string, Dictionary<string, string>> { [path] = fileMetadata ?? new() { ["OpenApiSpec"] = "true" } };
+        GeneratorDriver driver = CreateDriver(new[] { new InMemoryAdditionalText(path, specText) }, metadata, parseOptions: StrictParseOptions);
+        CSharpCompilation compilation = CreateCompilation().WithOptions(CreateCompilation().Options.WithSpecificDiagnosticOptions(
+            new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _, cancellationToken);
+        GeneratorDriverRunResult result = driver.GetRunResult();
+        var compiler = output.GetDiagnostics(cancellationToken).Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError).ToList();
+        return (result.Diagnostics, compiler, output);
     }
 
     private static string FindRepoRoot()
