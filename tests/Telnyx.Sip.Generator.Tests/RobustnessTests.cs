@@ -82,6 +82,163 @@ public class RobustnessTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, $"{failures.Count} failures:\n" + string.Join("\n", failures.Take(20)));
     }
 
+    private enum Channel
+    {
+        Text,
+        Name,
+        Schema,
+        Path,
+    }
+
+    /// <summary>
+    /// The invariant (docs/security.md): when the generator reports no error, what it emits compiles with zero errors
+    /// and zero warnings, documentation comments included. Each mutated spec puts hostile text (every line break,
+    /// comment and XML specials, quotes, escapes, control characters) or a clashing name (C# keywords, System, Task,
+    /// the namespace, the client, the runtime's types, every member the runtime's base classes and generated types
+    /// declare) into a dozen string channels at once: titles, descriptions, summaries, examples, defaults, patterns,
+    /// formats, server URLs, x-env values, operationIds, tags, enum values, property, schema, parameter and scheme
+    /// names, and paths.
+    /// </summary>
+    [Fact]
+    public void MutatedSpecsWithoutAnErrorCompileWithZeroWarnings()
+    {
+        const int MutationsPerKind = 24;
+        var runtime = typeof(Telnyx.Sip.Runtime.ApiPipeline).Assembly;
+        string[] clashes = new[]
+            {
+                "class", "namespace", "string", "object", "default", "event", "params", "return", "this", "base", "value", "var",
+                "System", "Task", "Telnyx", "Sip", "TelnyxSipClient", "Pipeline", "Authentication", "SecretMembers", "options",
+                "cancellationToken", "body", "parameters", "request", "writer", "reader", "index", "_pipeline", "s_info", "Empty", "Item",
+            }
+            .Concat(runtime.GetExportedTypes().Select(t => t.Name.Split('`')[0]))
+            .Concat(typeof(Telnyx.Sip.Runtime.GeneratedModel).GetMembers(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic |
+                System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static).Select(m => m.Name).Where(n => !n.Contains('.') && !n.StartsWith("get_") && !n.StartsWith("set_") && !n.StartsWith("<")))
+            .Concat(Model.Naming.ReservedMemberNames)
+            .Distinct().Order().ToArray();
+        string[] hostile = HostileSpecTests.HostileTexts.Where(t => !t.Any(char.IsSurrogate)).ToArray();
+        var random = new Random(16);
+        var failures = new List<string>();
+        int clean = 0, refused = 0;
+        foreach (bool names in new[] { false, true })
+        {
+            for (int i = 0; i < MutationsPerKind; i++)
+            {
+                string mutated = MutateChannels(GeneratorHarness.SipSpecText, random, names ? clashes : hostile, edits: 12);
+                var run = GeneratorHarness.RunStrict(mutated, "/project/specs/telnyx-sip.yaml", new() { ["OpenApiSpec"] = "true" });
+                string kind = names ? "names" : "text";
+                if (run.Generator.Any(d => d.Id is "TSG999" or "CS8785"))
+                {
+                    failures.Add($"{kind} #{i}: {string.Join("; ", run.Generator.Where(d => d.Id is "TSG999" or "CS8785"))}");
+                }
+                else if (run.Generator.Any(d => d.DefaultSeverity == DiagnosticSeverity.Error))
+                {
+                    refused++;
+                }
+                else if (run.Compiler.Count > 0)
+                {
+                    failures.Add($"{kind} #{i}: no TSG error, yet {run.Compiler.Count} compiler diagnostics: " + string.Join(" | ", run.Compiler.Take(3)));
+                }
+                else
+                {
+                    clean++;
+                }
+            }
+        }
+
+        output.WriteLine($"{clean} mutated specs generated without an error and compiled cleanly; {refused} refused with a TSG error");
+        Assert.True(failures.Count == 0, $"{failures.Count} failures of the invariant:\n" + string.Join("\n", failures.Take(20)));
+        Assert.True(clean >= MutationsPerKind, $"only {clean} mutated specs got past the generator: the mutations test too little");
+    }
+
+    /// <summary>Replaces <paramref name="edits"/> spec strings, chosen among every channel, with values from <paramref name="values"/>.</summary>
+    private static string MutateChannels(string spec, Random random, string[] values, int edits)
+    {
+        var stream = new YamlDotNet.RepresentationModel.YamlStream();
+        stream.Load(new StringReader(spec));
+        var root = stream.Documents[0].RootNode;
+        var targets = new List<(YamlDotNet.RepresentationModel.YamlScalarNode Node, Channel Channel)>();
+        var references = new List<YamlDotNet.RepresentationModel.YamlScalarNode>();
+        string[] textKeys = ["title", "description", "summary", "example", "default", "pattern", "format", "url", "x-env", "operationId", "name", "version", "propertyName"];
+        Collect(root, "", "");
+        for (int i = 0; i < edits && targets.Count > 0; i++)
+        {
+            var (node, channel) = targets[random.Next(targets.Count)];
+            string value = values[random.Next(values.Length)];
+            switch (channel)
+            {
+                case Channel.Path:
+                    node.Value = "/" + value + node.Value;
+                    break;
+                case Channel.Schema:
+                    string old = "#/components/schemas/" + node.Value;
+                    string renamed = "#/components/schemas/" + Uri.EscapeDataString(value.Replace("~", "~0").Replace("/", "~1"));
+                    foreach (var reference in references.Where(r => r.Value == old))
+                    {
+                        reference.Value = renamed;
+                    }
+
+                    node.Value = value;
+                    break;
+                default:
+                    node.Value = value;
+                    break;
+            }
+        }
+
+        var writer = new StringWriter();
+        stream.Save(writer, assignAnchors: false);
+        return writer.ToString();
+
+        void Collect(YamlDotNet.RepresentationModel.YamlNode node, string key, string parentKey)
+        {
+            switch (node)
+            {
+                case YamlDotNet.RepresentationModel.YamlMappingNode map:
+                    foreach (var (k, v) in map.Children)
+                    {
+                        if (k is YamlDotNet.RepresentationModel.YamlScalarNode name)
+                        {
+                            if (key is "properties" or "securitySchemes" || (key == "schemas" && parentKey == "components"))
+                            {
+                                targets.Add((name, key == "schemas" ? Channel.Schema : Channel.Name));
+                            }
+                            else if (key == "paths")
+                            {
+                                targets.Add((name, Channel.Path));
+                            }
+
+                            if (name.Value == "$ref" && v is YamlDotNet.RepresentationModel.YamlScalarNode reference)
+                            {
+                                references.Add(reference);
+                                continue;
+                            }
+
+                            Collect(v, name.Value!, key);
+                        }
+                    }
+
+                    break;
+                case YamlDotNet.RepresentationModel.YamlSequenceNode sequence:
+                    foreach (var child in sequence.Children)
+                    {
+                        if (key is "enum" or "tags" && child is YamlDotNet.RepresentationModel.YamlScalarNode item)
+                        {
+                            targets.Add((item, Channel.Text));
+                        }
+                        else
+                        {
+                            Collect(child, key, parentKey);
+                        }
+                    }
+
+                    break;
+                case YamlDotNet.RepresentationModel.YamlScalarNode scalar when textKeys.Contains(key) && parentKey != "properties":
+                    targets.Add((scalar, Channel.Text));
+                    break;
+            }
+        }
+    }
+
     private static bool IsYaml(string text)
     {
         try
