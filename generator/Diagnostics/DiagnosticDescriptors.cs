@@ -50,8 +50,8 @@ internal static class DiagnosticDescriptors
         "The generator failed on '{0}': {1}. Please report this as a bug with the spec attached.", Category, DiagnosticSeverity.Error, true);
 
     public static readonly DiagnosticDescriptor InvalidCSharpName = new(
-        "TSG011", "Invalid x-csharp-name",
-        "The x-csharp-name '{0}' of {1} is not a valid C# identifier (ASCII letters, digits and '_', not starting with a digit, not a keyword); the derived name is used",
+        "TSG011", "Invalid C# name in the spec",
+        "The C# name '{0}' given to {1} is not a valid C# identifier (ASCII letters, digits and '_', not starting with a digit, not a keyword); the derived name is used",
         Category, DiagnosticSeverity.Warning, true);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
