@@ -230,7 +230,7 @@ internal sealed partial class ApiModelBuilder
     }
 
     /// <summary>Words that only join others: left dangling at the end of a name once the resource's words are gone.</summary>
-    private static readonly HashSet<string> JoiningWords = new(StringComparer.OrdinalIgnoreCase) { "For", "By", "Of", "In", "On", "From", "To", "With", "At", "And", "Or" };
+    private static readonly HashSet<string> JoiningWords = new(StringComparer.OrdinalIgnoreCase) { "For", "By", "Of", "In", "On", "From", "To", "With", "At", "And", "Or", "A", "An", "The" };
 
     /// <summary>
     /// Verbs that say what an HTTP method's usual method name says, so that the usual name (the one the official
@@ -245,18 +245,49 @@ internal sealed partial class ApiModelBuilder
 
     /// <summary>
     /// A method's name from its operationId, shortened by its resource's name: the words left once every word of the
-    /// resource chain (singular or plural) is taken out, with a trailing <c>By</c> + the path parameter's name
-    /// (<c>ById</c>) and joining words left dangling (<c>For</c>) dropped. Nothing left, or one verb that means the HTTP
+    /// resource chain (singular or plural) and of the path parameters' names is taken out, with a trailing <c>By</c> + the
+    /// path parameter's name (<c>ByName</c> for <c>{username}</c>) and joining words left dangling (<c>For</c>) dropped. Nothing left, or one verb that means the HTTP
     /// method's usual name (<c>listWidgets</c>, <c>getWidget</c>, <c>CreateAccessIPRange</c>, <c>removeFqdn</c>) gives that
     /// usual name (<paramref name="conventional"/>: <c>List</c>, <c>Retrieve</c>, <c>Create</c>, <c>Update</c>,
-    /// <c>Replace</c>, <c>Delete</c>), except that a list verb always gives <c>List</c>; anything else is kept as the
+    /// <c>Replace</c>, <c>Delete</c>), except that a list verb, or a get that names its collection in the plural
+    /// (<c>getProjects</c>), always gives <c>List</c>; anything else is kept as the
     /// operationId says it (<c>ListByOwner</c>, <c>CheckRegistrationStatus</c>, <c>UploadFile</c>).
     /// </summary>
     private static string MethodName(RawOperation raw, List<string> chain, List<PathPart> parts, string conventional, bool endsWithParameter, bool isList)
     {
         var chainWords = chain.SelectMany(literal => Naming.IdentifierWords(Naming.Identifier(literal))).ToList();
-        var kept = Naming.IdentifierWords(Naming.Identifier(raw.OperationId))
-            .Where(word => word.Length > 0 && !chainWords.Any(c => SameWord(c, word))).ToList();
+        var parameterWords = parts.Where(p => p.IsParameter).SelectMany(p => Naming.IdentifierWords(Naming.Identifier(p.Text))).ToList();
+        if (parameterWords.Count > 0)
+        {
+            parameterWords.Add("Id"); // getFilesIdId for /files/{namespace}/{key}: an id stands for a path parameter
+        }
+
+        List<string> words = Naming.IdentifierWords(Naming.Identifier(raw.OperationId)).Where(word => word.Length > 0).ToList();
+        var removed = new bool[words.Count];
+        for (int i = 0; i < words.Count; i++)
+        {
+            // A resource's one word may be several in the operationId: workflowscheme, getWorkflowScheme.
+            for (int length = Math.Min(3, words.Count - i); length >= 1; length--)
+            {
+                string run = string.Concat(words.Skip(i).Take(length));
+                if (chainWords.Any(c => SameWord(c, run)) || (length == 1 && parameterWords.Any(p => p.Equals(run, StringComparison.OrdinalIgnoreCase))))
+                {
+                    for (int j = i; j < i + length; j++)
+                    {
+                        removed[j] = true;
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        var kept = words.Where((_, i) => !removed[i]).ToList();
+
+        // getProjects on /projects names the collection in the plural: a list, whatever its response looks like.
+        string? last = chainWords.LastOrDefault();
+        bool namesCollection = !endsWithParameter && last is not null && last.EndsWith("s", StringComparison.OrdinalIgnoreCase) &&
+                               words.Any(word => word.Equals(last, StringComparison.OrdinalIgnoreCase));
 
         if (parts.LastOrDefault(p => p.IsParameter) is { } parameter)
         {
@@ -282,7 +313,7 @@ internal sealed partial class ApiModelBuilder
         string? usual = raw.Method switch
         {
             "get" when ListVerbs.Contains(rest) => "List",
-            "get" when GetVerbs.Contains(rest) => endsWithParameter || !isList ? "Retrieve" : "List",
+            "get" when GetVerbs.Contains(rest) => !endsWithParameter && (isList || namesCollection) ? "List" : "Retrieve",
             "post" when CreateVerbs.Contains(rest) => "Create",
             "patch" when UpdateVerbs.Contains(rest) => "Update",
             "put" when UpdateVerbs.Contains(rest) => "Update",
@@ -304,6 +335,11 @@ internal sealed partial class ApiModelBuilder
         static string Stem(string word)
         {
             string lower = word.ToLowerInvariant();
+            if (lower.EndsWith("uses", StringComparison.Ordinal) && lower.Length > 5)
+            {
+                lower = lower.Substring(0, lower.Length - 2); // statuses → status
+            }
+
             if (lower.EndsWith("ies", StringComparison.Ordinal) && lower.Length > 3)
             {
                 return lower.Substring(0, lower.Length - 3) + "y";

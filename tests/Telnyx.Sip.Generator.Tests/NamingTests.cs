@@ -400,6 +400,62 @@ public class NamingTests
 
     private static string ShortName(TypeRef type) => type.Name.Substring(type.Name.LastIndexOf('.') + 1);
 
+    [Fact]
+    public void MethodNamesDropWhatThePathAlreadySays()
+    {
+        const string spec = """
+            openapi: 3.1.0
+            info:
+              title: Files
+              version: 1.0.0
+            servers:
+            - url: https://files.example
+            paths:
+              /files/{file_id}:
+                get:
+                  operationId: get_files_id
+                  parameters:
+                  - { name: file_id, in: path, required: true, schema: { type: string } }
+                  responses:
+                    '200': { description: ok }
+              /files/{file_id}/copy:
+                post:
+                  operationId: post_files_id_copy
+                  parameters:
+                  - { name: file_id, in: path, required: true, schema: { type: string } }
+                  responses:
+                    '200': { description: ok }
+              /projects:
+                get:
+                  operationId: getProjects
+                  responses:
+                    '200': { description: ok, content: { application/json: { schema: { type: object, properties: { next: { type: string } } } } } }
+              /contacts/{contact_id}/companies:
+                get:
+                  operationId: listCompaniesForAContact
+                  parameters:
+                  - { name: contact_id, in: path, required: true, schema: { type: string } }
+                  responses:
+                    '200': { description: ok }
+              /workflowscheme/{id}:
+                get:
+                  operationId: getWorkflowScheme
+                  parameters:
+                  - { name: id, in: path, required: true, schema: { type: integer } }
+                  responses:
+                    '200': { description: ok }
+            """;
+        var (model, _, output) = Generate(spec);
+
+        AssertCompiles(output);
+        var methods = Methods(model);
+        Assert.Equal("Files.Retrieve", methods["get_files_id"].Method);            // the path's words and its parameter's "id"
+        Assert.Equal("Files.Copy.Create", methods["post_files_id_copy"].Method);
+        Assert.Equal("Projects.List", methods["getProjects"].Method);              // the collection in the plural: a list
+        Assert.Equal("Contacts.Companies.List", methods["listCompaniesForAContact"].Method);
+        Assert.Equal("Workflowscheme.Retrieve", methods["getWorkflowScheme"].Method); // one path word, two operationId words
+    }
+
     private const string DeclaredAndMadeUp = """
         openapi: 3.1.0
         info:
