@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using Telnyx.Sip.Generator.Diagnostics;
 using Telnyx.Sip.Generator.Reading;
 
 namespace Telnyx.Sip.Generator.Model;
