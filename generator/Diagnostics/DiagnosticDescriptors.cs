@@ -73,6 +73,11 @@ internal static class DiagnosticDescriptors
         "TSG999", "The generator failed",
         "The generator failed on '{0}': {1}. Please report this as a bug with the spec attached.", Category, DiagnosticSeverity.Error, true);
 
+    public static readonly DiagnosticDescriptor InvalidCSharpName = new(
+        "TSG015", "Invalid C# name in the spec",
+        "The C# name '{0}' given to {1} is not a valid C# identifier (ASCII letters, digits and '_', not starting with a digit, not a keyword); the derived name is used",
+        Category, DiagnosticSeverity.Warning, true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
         [YamlSyntax.Id] = YamlSyntax,
@@ -90,6 +95,7 @@ internal static class DiagnosticDescriptors
         [ExternalReference.Id] = ExternalReference,
         [UnsupportedConstruct.Id] = UnsupportedConstruct,
         [InternalError.Id] = InternalError,
+        [InvalidCSharpName.Id] = InvalidCSharpName,
     };
 
     public static DiagnosticDescriptor ById(string id) => All[id];

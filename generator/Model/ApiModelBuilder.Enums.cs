@@ -17,15 +17,17 @@ internal sealed partial class ApiModelBuilder
             return type;
         }
 
-        if (key is null && source is not null && name == Naming.Identifier(source, "T"))
+        if (key is null && source is not null && _declaredTypeNames.TryGetValue(name, out string? owner) && owner == source)
         {
             _componentEnums[name] = valuesKey;
         }
 
         var members = new List<EnumMemberSpec>();
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (SpecNode node in values.Children)
+        SpecSequence? chosenNames = EnumValueNames(schema);
+        for (int i = 0; i < values.Children.Count; i++)
         {
+            SpecNode node = values.Children[i];
             if (SpecDocument.IsNull(node) || node is not SpecScalar { Value: { } value })
             {
                 continue;
@@ -36,7 +38,9 @@ internal sealed partial class ApiModelBuilder
                 continue;
             }
 
-            members.Add(new EnumMemberSpec(UniqueMemberName(Naming.EnumMember(value), name, names, value), value));
+            SpecNode? chosen = chosenNames is not null && i < chosenNames.Children.Count ? chosenNames.Children[i] : null;
+            string memberName = (chosen is null ? null : ValidName(chosen, $"the value '{value}' of '{name}'")) ?? Naming.EnumMember(value);
+            members.Add(new EnumMemberSpec(UniqueMemberName(memberName, name, names, value), value));
         }
 
         _enums.Add(new EnumSpec
@@ -48,4 +52,11 @@ internal sealed partial class ApiModelBuilder
         });
         return type;
     }
+
+    /// <summary>
+    /// The C# names a spec gives an enum's values: a list parallel to <c>enum</c>, under <c>x-enum-varnames</c> (the
+    /// convention of openapi-generator) or <c>x-enumNames</c> (NSwag's). A missing or invalid entry keeps the derived name.
+    /// </summary>
+    private static SpecSequence? EnumValueNames(SpecNode schema) =>
+        SpecDocument.GetSequence(schema, "x-enum-varnames") ?? SpecDocument.GetSequence(schema, "x-enumNames");
 }

@@ -31,7 +31,7 @@ internal sealed partial class ApiModelBuilder
         foreach (var member in members)
         {
             SpecNode? propertySchema = Deref(member.Value);
-            string memberName = MemberName(member.Key, members.Select(m => m.Key));
+            string memberName = OverrideName(member.Value, $"the property '{member.Key}' of '{name}'") ?? MemberName(member.Key, members.Select(m => m.Key));
             string propertyName = UniqueMemberName(memberName, name, names, member.Key);
             TypeRef propertyType = ResolveType(member.Value, name + propertyName, false, new PropertyHint(name, memberName));
             bool readOnly = SpecDocument.GetBool(propertySchema, "readOnly");

@@ -9,7 +9,8 @@ namespace Telnyx.Sip.Generator.Model;
 /// <summary>Operations to methods: which resource, which method name, path and header parameters, request bodies and responses.</summary>
 internal sealed partial class ApiModelBuilder
 {
-    private sealed record RawOperation(string Path, string Method, SpecMap Node, SpecNode PathItem, string OperationId);
+    /// <param name="NamedBySpec">Whether <paramref name="OperationId"/> is the spec's own (else it is made from the method and path).</param>
+    private sealed record RawOperation(string Path, string Method, SpecMap Node, SpecNode PathItem, string OperationId, bool NamedBySpec);
 
     private List<RawOperation> CollectOperations()
     {
@@ -40,8 +41,9 @@ internal sealed partial class ApiModelBuilder
                     continue;
                 }
 
-                string operationId = SpecDocument.GetString(operation, "operationId") ?? Naming.Identifier(method + " " + path.Key);
-                result.Add(new RawOperation(path.Key, method, operation, pathItem, operationId));
+                string? declaredId = SpecDocument.GetString(operation, "operationId");
+                string operationId = declaredId ?? Naming.Identifier(method + " " + path.Key);
+                result.Add(new RawOperation(path.Key, method, operation, pathItem, operationId, declaredId is not null && Naming.Identifier(declaredId) != "Empty"));
             }
         }
 
@@ -52,7 +54,8 @@ internal sealed partial class ApiModelBuilder
 
     private void BuildOperation(RawOperation raw, ResourceNode root)
     {
-        string operationName = Naming.Identifier(raw.OperationId);
+        string? chosenName = OverrideName(raw.Node, $"the operation '{raw.OperationId}'");
+        string operationName = chosenName ?? Naming.Identifier(raw.OperationId);
         string[] segments = raw.Path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
         var parts = new List<PathPart>();
         var literalChain = new List<string>();
@@ -80,6 +83,15 @@ internal sealed partial class ApiModelBuilder
             {
                 literalChain.Add(segment);
             }
+        }
+
+        // A last literal segment that starts with the operationId's verb names an action on its parent resource
+        // (/pet/{petId}/uploadImage with uploadFile, /pets/findByStatus with findPetsByStatus), not a sub-resource.
+        if (action is null && raw.NamedBySpec && !endsWithParameter && literalChain.Count >= 2 &&
+            SameWord(FirstWord(Naming.Identifier(literalChain[literalChain.Count - 1])), FirstWord(Naming.Identifier(raw.OperationId))))
+        {
+            action = literalChain[literalChain.Count - 1];
+            literalChain.RemoveAt(literalChain.Count - 1);
         }
 
         // Parameters: path-level first, then the operation's own, which override by name and location.
@@ -123,14 +135,16 @@ internal sealed partial class ApiModelBuilder
                 type = TypeRef.String;
             }
 
-            pathParameters.Add(new ParameterSpec(part.Text, UniqueParameterName(part.Text, pathParameters), type, Doc(declared)));
+            string? chosen = OverrideName(declared, $"the parameter '{part.Text}' of '{raw.OperationId}'");
+            pathParameters.Add(new ParameterSpec(part.Text, UniqueParameterName(part.Text, pathParameters, chosen), type, Doc(declared)));
         }
 
         var headerParameters = new List<ParameterSpec>();
         foreach (var header in parameters.Where(p => p.In is "header"))
         {
             // Sent as text; the names of path parameters are taken already.
-            string name = UniqueParameterName(header.Name, pathParameters.Concat(headerParameters).ToList());
+            string? chosen = OverrideName(header.Node, $"the parameter '{header.Name}' of '{raw.OperationId}'");
+            string name = UniqueParameterName(header.Name, pathParameters.Concat(headerParameters).ToList(), chosen);
             headerParameters.Add(new ParameterSpec(header.Name, name, TypeRef.String, Doc(header.Node, SpecDocument.Get(header.Node, "schema"))));
         }
 
@@ -146,7 +160,8 @@ internal sealed partial class ApiModelBuilder
         string? pageAccess = null;
         if (queryParameters.Count > 0)
         {
-            queryClass = ReserveTypeName(operationName + "Params", raw.Node, raw.OperationId + " parameters");
+            // Named after the operation, as its method is; a made-up name, so it yields to the spec's own.
+            queryClass = ReserveMadeUpName(operationName + "Params", () => raw.Method + " " + raw.Path);
             (pageKey, pageAccess) = BuildQueryModel(queryClass, queryParameters, SpecDocument.GetString(raw.Node, "summary"));
         }
 
@@ -162,7 +177,7 @@ internal sealed partial class ApiModelBuilder
             SpecNode? json = JsonMedia(content);
             if (json is not null)
             {
-                body = ResolveType(SpecDocument.Get(json, "schema"), operationName + "Request");
+                body = ResolveType(SpecDocument.Get(json, "schema"), PreferredMadeUpName(operationName + "Request", operationName + "RequestBody"));
                 bodyKind = BodyKind.Json;
             }
             else if (SpecDocument.Members(content).FirstOrDefault() is { Key: { } mediaType })
@@ -185,18 +200,17 @@ internal sealed partial class ApiModelBuilder
             responseType = new TypeRef(TypeKind.List, $"global::System.Collections.Generic.IReadOnlyList<{responseType!.Name}>", responseType);
         }
 
-        string methodName = action is not null
-            ? Naming.Identifier(action)
-            : (raw.Method, endsWithParameter) switch
-            {
-                ("get", false) => responseKind == ResponseKind.Page || responseType?.Kind == TypeKind.List ? "List" : "Retrieve",
-                ("get", true) => "Retrieve",
-                ("post", _) => "Create",
-                ("patch", _) => "Update",
-                ("put", _) => SpecDocument.Get(raw.PathItem, "patch") is null ? "Update" : "Replace",
-                ("delete", _) => "Delete",
-                _ => Naming.Identifier(raw.Method),
-            };
+        bool isList = responseKind == ResponseKind.Page || responseType?.Kind == TypeKind.List;
+        string conventional = (raw.Method, endsWithParameter) switch
+        {
+            ("get", false) => isList ? "List" : "Retrieve",
+            ("get", true) => "Retrieve",
+            ("post", _) => "Create",
+            ("patch", _) => "Update",
+            ("put", _) => SpecDocument.Get(raw.PathItem, "patch") is null ? "Update" : "Replace",
+            ("delete", _) => "Delete",
+            _ => Naming.Identifier(raw.Method),
+        };
 
         ResourceNode resource = root;
         foreach (string literal in literalChain)
@@ -204,9 +218,18 @@ internal sealed partial class ApiModelBuilder
             resource = resource.Child(Naming.Identifier(literal));
         }
 
+        string methodName = chosenName
+                            ?? (raw.NamedBySpec
+                                ? MethodName(raw, literalChain, parts, conventional, endsWithParameter, isList)
+                                : action is not null ? Naming.Identifier(action) : conventional);
         if (resource.MethodNames.Contains(methodName))
         {
-            methodName = operationName;
+            string taken = methodName;
+            methodName = chosenName is null && !resource.MethodNames.Contains(operationName) ? operationName : methodName + "_" + Naming.ShortHash(raw.Method + " " + raw.Path);
+            if (chosenName is not null)
+            {
+                Report(DiagnosticDescriptors.NameCollision, SpecDocument.Get(raw.Node, NameExtension), chosenName, taken, methodName);
+            }
         }
 
         resource.MethodNames.Add(methodName);
@@ -237,9 +260,10 @@ internal sealed partial class ApiModelBuilder
     private static bool IsParameterSegment(string segment) =>
         segment.Length > 2 && segment[0] == '{' && segment[segment.Length - 1] == '}';
 
-    private static string UniqueParameterName(string wireName, List<ParameterSpec> existing)
+    /// <summary>A method parameter's name: its <c>x-csharp-name</c> (<paramref name="chosen"/>), else camelCase from the wire name.</summary>
+    private static string UniqueParameterName(string wireName, List<ParameterSpec> existing, string? chosen = null)
     {
-        string name = Naming.Parameter(wireName);
+        string name = chosen ?? Naming.Parameter(wireName);
         if (name is "body" or "parameters" or "options" or "cancellationToken" or "request")
         {
             name += "Value"; // the generated method's own parameters and locals
@@ -303,7 +327,7 @@ internal sealed partial class ApiModelBuilder
             return (ResponseKind.Data, ResolveType(SpecDocument.Get(properties, "data"), operationName + "Result"));
         }
 
-        return (ResponseKind.Body, ResolveType(SpecDocument.Get(json, "schema"), operationName + "Response"));
+        return (ResponseKind.Body, ResolveType(SpecDocument.Get(json, "schema"), PreferredMadeUpName(operationName + "Response", operationName + "ResponseBody")));
     }
 
     private static bool IsArraySchema(SpecNode? schema) =>

@@ -16,16 +16,20 @@ internal sealed partial class ApiModelBuilder
         string? pageAccess = null;
         foreach (var parameter in parameters)
         {
-            SpecNode? schema = Deref(SpecDocument.Get(parameter.Node, "schema"));
+            SpecNode? declaredSchema = SpecDocument.Get(parameter.Node, "schema");
+            SpecNode? schema = Deref(declaredSchema);
             string style = SpecDocument.GetString(parameter.Node, "style") ?? "form";
-            string memberName = MemberName(parameter.Name, parameters.Select(p => p.Name));
+            string memberName = OverrideName(parameter.Node, $"the parameter '{parameter.Name}'") ?? MemberName(parameter.Name, parameters.Select(p => p.Name));
             string propertyName = UniqueMemberName(memberName, className, names, parameter.Name);
             TypeRef type;
             if (style == "deepObject" || (IsObjectSchema(schema) && SpecDocument.Get(schema, "properties") is not null))
             {
                 // A parameter defined once in components is one class, named after its component.
                 string typeName = parameter.RefName is { } refName ? Naming.Identifier(refName, "T") : className + propertyName;
-                type = _namedTypes.TryGetValue(parameter.Node, out TypeRef? shared) ? shared : BuildQueryObject(typeName, schema, Doc(parameter.Node, schema));
+                string? declaration = parameter.RefName is { } key && _declaredTypeNames.TryGetValue(typeName, out string? owner) && owner == ParameterDeclaration(key)
+                    ? owner
+                    : null;
+                type = _namedTypes.TryGetValue(parameter.Node, out TypeRef? shared) ? shared : BuildQueryObject(typeName, schema, Doc(parameter.Node, schema), declaration);
                 _namedTypes[parameter.Node] = type;
                 if (IsPageSchema(schema))
                 {
@@ -35,9 +39,10 @@ internal sealed partial class ApiModelBuilder
             }
             else
             {
+                // The declared schema, not its target: a component schema is named after its key wherever it is first met.
                 type = parameter.RefName is { } refName
-                    ? QueryScalar(schema, Naming.Identifier(refName, "T"), parameter.Name == "sort")
-                    : QueryScalar(schema, className + propertyName, parameter.Name == "sort", new PropertyHint(className, memberName));
+                    ? QueryScalar(declaredSchema, Naming.Identifier(refName, "T"), parameter.Name == "sort", declaration: ParameterDeclaration(refName))
+                    : QueryScalar(declaredSchema, className + propertyName, parameter.Name == "sort", new PropertyHint(className, memberName));
                 if (parameter.Name.Equals("page[number]", StringComparison.Ordinal) && type.Kind is TypeKind.Int32 or TypeKind.Int64)
                 {
                     pageKey = parameter.Name;
@@ -74,9 +79,9 @@ internal sealed partial class ApiModelBuilder
     }
 
     /// <summary>An object serialised deepObject-style. A oneOf of a plain value and an object becomes one class with both.</summary>
-    private TypeRef BuildQueryObject(string name, SpecNode? schema, DocSpec? doc = null)
+    private TypeRef BuildQueryObject(string name, SpecNode? schema, DocSpec? doc = null, string? declaration = null)
     {
-        name = ReserveTypeName(name);
+        name = declaration is not null ? ReserveDeclaredName(name, declaration, schema) : ReserveMadeUpName(name, () => Signature(schema));
         TypeRef? scalar = null;
         SpecNode? objectSchema = schema;
         if ((SpecDocument.GetSequence(schema, "oneOf") ?? SpecDocument.GetSequence(schema, "anyOf")) is { } variants)
@@ -100,11 +105,12 @@ internal sealed partial class ApiModelBuilder
         foreach (var member in SpecDocument.Members(SpecDocument.Get(objectSchema, "properties")))
         {
             SpecNode? propertySchema = Deref(member.Value);
-            string memberName = MemberName(member.Key, SpecDocument.Members(SpecDocument.Get(objectSchema, "properties")).Select(m => m.Key));
+            string memberName = OverrideName(member.Value, $"the property '{member.Key}'") ??
+                                MemberName(member.Key, SpecDocument.Members(SpecDocument.Get(objectSchema, "properties")).Select(m => m.Key));
             string propertyName = UniqueMemberName(memberName, name, names, member.Key);
             TypeRef type = IsObjectSchema(propertySchema) || SpecDocument.Get(propertySchema, "oneOf") is not null || SpecDocument.Get(propertySchema, "anyOf") is not null
                 ? BuildQueryObject(name + propertyName, propertySchema)
-                : QueryScalar(propertySchema, name + propertyName, false, new PropertyHint(name, memberName));
+                : QueryScalar(member.Value, name + propertyName, false, new PropertyHint(name, memberName));
             properties.Add(new PropertySpec
             {
                 WireName = member.Key,
@@ -128,9 +134,9 @@ internal sealed partial class ApiModelBuilder
         return new TypeRef(TypeKind.Model, Qualified(name));
     }
 
-    private TypeRef QueryScalar(SpecNode? schema, string contextName, bool isSort, PropertyHint? property = null)
+    private TypeRef QueryScalar(SpecNode? schema, string contextName, bool isSort, PropertyHint? property = null, string? declaration = null)
     {
-        TypeRef type = ResolveType(schema, contextName, isSort, property);
+        TypeRef type = ResolveType(schema, contextName, isSort, property, declaration);
         if (type.Kind == TypeKind.List && type.Element is { } element && element.Kind is not (TypeKind.Model or TypeKind.List or TypeKind.Map or TypeKind.Json))
         {
             return type;

@@ -88,7 +88,11 @@ internal sealed partial class ApiModelBuilder
     /// <paramref name="property"/> (the owner and property an inline schema is declared under), an inline enum or
     /// object is one type per concept, shared with every other declaration of the same concept.
     /// </summary>
-    private TypeRef ResolveType(SpecNode? schemaNode, string contextName, bool isSort = false, PropertyHint? property = null)
+    /// <param name="declaration">
+    /// Set when <paramref name="contextName"/> is a name the spec declares (a component parameter's key); a component
+    /// schema reached through a <c>$ref</c> is always named after its key, wherever it is first met.
+    /// </param>
+    private TypeRef ResolveType(SpecNode? schemaNode, string contextName, bool isSort = false, PropertyHint? property = null, string? declaration = null)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         if (schemaNode is null)
@@ -135,7 +139,7 @@ internal sealed partial class ApiModelBuilder
 
         if (referenceName is not null)
         {
-            contextName = Naming.Identifier(referenceName, "T");
+            (contextName, declaration) = ReferencedTypeName(SpecDocument.GetString(schemaNode, "$ref")!, referenceName);
             property = null;
         }
 
@@ -147,7 +151,7 @@ internal sealed partial class ApiModelBuilder
         // A one-member allOf is how 3.0 specs attach a description to a $ref: it is the referenced type.
         if (SpecDocument.GetSequence(schema, "allOf") is { Children.Count: 1 } single && SpecDocument.Get(schema, "properties") is null)
         {
-            return ResolveType(single.Children[0], contextName, isSort, property);
+            return ResolveType(single.Children[0], contextName, isSort, property, declaration);
         }
 
         // oneOf/anyOf of one type and null is that type, nullable.
@@ -156,19 +160,19 @@ internal sealed partial class ApiModelBuilder
             var nonNull = variants.Children.Where(v => !Types(v).SequenceEqual(new[] { "null" })).ToList();
             if (nonNull.Count == 1)
             {
-                return ResolveType(nonNull[0], contextName, isSort, property);
+                return ResolveType(nonNull[0], contextName, isSort, property, declaration);
             }
 
             if (SpecDocument.Get(schema, "properties") is null)
             {
-                return BuildUnion(schema, nonNull, contextName, referenceName);
+                return BuildUnion(schema, nonNull, contextName, declaration);
             }
         }
 
         List<string> types = Types(schema).Where(t => t != "null").ToList();
         if (SpecDocument.GetSequence(schema, "enum") is { } values && (types.Count == 0 || types.Contains("string")))
         {
-            return BuildEnum(schema, values, contextName, isSort, referenceName, property);
+            return BuildEnum(schema, values, contextName, isSort, declaration, property);
         }
 
         if (IsObjectSchema(schema) && !types.Any(t => t is "string" or "integer" or "number" or "boolean" or "array"))
@@ -183,7 +187,7 @@ internal sealed partial class ApiModelBuilder
                 return new TypeRef(TypeKind.Map, $"global::System.Collections.Generic.IDictionary<string, {value.Name}>", value);
             }
 
-            return BuildModel(schema, contextName, referenceName, property);
+            return BuildModel(schema, contextName, declaration, property);
         }
 
         string? format = SpecDocument.GetString(schema, "format");

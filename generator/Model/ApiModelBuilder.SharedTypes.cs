@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using Telnyx.Sip.Generator.Diagnostics;
 using Telnyx.Sip.Generator.Reading;
 
 namespace Telnyx.Sip.Generator.Model;
@@ -18,8 +17,8 @@ namespace Telnyx.Sip.Generator.Model;
 /// when no other type has that name and no other concept wants it;</item>
 /// <item>otherwise the owner's name followed by the property's, without repeating the words where they meet
 /// (<see cref="Naming.Join"/>); with several owners, the shortest resulting name (then ordinal order) wins;</item>
-/// <item>a name that two concepts want, or that another type has, is given to neither: each gets a suffix derived
-/// from its signature, and TSG007 says so.</item>
+/// <item>a name that two concepts want, or that another type has or the spec declares, is given to neither: each gets a
+/// suffix derived from its signature. These names are made up, so they yield silently: TSG007 is for the spec's own names.</item>
 /// </list>
 /// </summary>
 internal sealed partial class ApiModelBuilder
@@ -147,11 +146,11 @@ internal sealed partial class ApiModelBuilder
         return text.Append('}').ToString();
     }
 
-    /// <summary>The shared type already made for this concept, if any; the owner is recorded either way.</summary>
     /// <summary>
     /// Names a new enum or model type, or finds the shared one it is: with a <paramref name="key"/> (an inline schema under
-    /// a property) the type may already exist, and its name is provisional until all are known (NameSharedTypes), where a
-    /// collision is reported; without one the name is reserved, and a collision reported, at once.
+    /// a property) the type may already exist, and its name is provisional until all are known (NameSharedTypes); without
+    /// one the name is reserved at once: a name the spec declares (<paramref name="source"/>, see
+    /// <see cref="ReserveDeclaredName"/>) or one made up from the context, which yields to every declared name.
     /// </summary>
     /// <returns>Whether the type already existed (then there is nothing more to build).</returns>
     private bool DeclareType(TypeKind kind, string? key, PropertyHint? property, SpecNode schema, string contextName, string? source,
@@ -163,7 +162,9 @@ internal sealed partial class ApiModelBuilder
             return true;
         }
 
-        name = key is null ? ReserveTypeName(contextName, schema, source) : ReserveTypeName(contextName);
+        name = key is not null ? ReserveMadeUpName(contextName, () => key)
+            : source is not null ? ReserveDeclaredName(contextName, source, schema)
+            : ReserveMadeUpName(contextName, () => Signature(schema));
         type = new TypeRef(kind, Qualified(name));
         _namedTypes[schema] = type;
         if (key is not null)
@@ -223,7 +224,7 @@ internal sealed partial class ApiModelBuilder
 
         var all = _sharedTypes.Values.OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
         var byProvisional = all.ToDictionary(s => s.ProvisionalName, StringComparer.Ordinal);
-        var taken = new HashSet<string>(_typeNames.Where(n => !byProvisional.ContainsKey(n)), StringComparer.Ordinal);
+        var taken = new HashSet<string>(_typeNames.Where(n => !byProvisional.ContainsKey(n)).Concat(_declaredTypeNames.Keys), StringComparer.Ordinal);
         var final = new Dictionary<SharedType, TypeRef>();
         var names = new Dictionary<SharedType, string>();
 
@@ -276,11 +277,6 @@ internal sealed partial class ApiModelBuilder
                     while (!free && taken.Contains(name))
                     {
                         name += "_";
-                    }
-
-                    if (!free)
-                    {
-                        Report(DiagnosticDescriptors.NameCollision, entry.Key.Node, entry.Key.Property, group.Key, name);
                     }
 
                     names[entry.Key] = name;

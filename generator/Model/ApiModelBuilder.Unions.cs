@@ -14,7 +14,7 @@ internal sealed partial class ApiModelBuilder
     /// </summary>
     private TypeRef BuildUnion(SpecNode schema, List<SpecNode> variants, string contextName, string? source)
     {
-        string name = ReserveTypeName(contextName, schema, source);
+        string name = source is not null ? ReserveDeclaredName(contextName, source, schema) : ReserveMadeUpName(contextName, () => Signature(schema));
         var type = new TypeRef(TypeKind.Model, Qualified(name));
         _namedTypes[schema] = type;
         SpecNode? discriminator = SpecDocument.Get(schema, "discriminator");

@@ -146,6 +146,7 @@ internal sealed partial class ApiModelBuilder
         _reservedTypeNames = _typeNames.Count;
 
         ReportUnresolvedReferences();
+        CollectDeclaredNames();
         var operations = CollectOperations();
         MarkRequestSchemas(operations);
         var root = new ResourceNode("", "");
@@ -158,7 +159,7 @@ internal sealed partial class ApiModelBuilder
             {
                 // Still generated: the duplicate is named after its method and path, which are unique.
                 Report(DiagnosticDescriptors.DuplicateOperationId, SpecDocument.Get(raw.Node, "operationId") ?? raw.Node, raw.OperationId);
-                operation = raw with { OperationId = Naming.Identifier(raw.Method + " " + raw.Path) };
+                operation = raw with { OperationId = Naming.Identifier(raw.Method + " " + raw.Path), NamedBySpec = false };
             }
 
             operationIds[operation.OperationId] = raw.Node;
@@ -166,7 +167,7 @@ internal sealed partial class ApiModelBuilder
         }
 
         string? server = SpecDocument.GetString(SpecDocument.GetSequence(_document.Root, "servers")?.Children.FirstOrDefault(), "url");
-        var resources = AvoidMemberClashes(root.Children.Select(c => c.ToSpec(_typeNames.Add, name => ReserveTypeName(name))).ToEquatableArray(),
+        var resources = AvoidMemberClashes(root.Children.Select(c => c.ToSpec(TryReserveMadeUpName, name => ReserveMadeUpName(name, () => name))).ToEquatableArray(),
             clientName, RootClientMembers);
         return AvoidMembersNamedLikeTheirType(NameSharedTypes(new ApiSpec
         {

@@ -40,7 +40,7 @@ public class MSBuildTests(PackageFixture packages)
             Console.WriteLine("zoo: " + Resources(typeof(Zoo.ZooClient)));
             var baseUrl = new Uri(args[0]);
             await new Games.GamesClient(new Telnyx.Sip.TelnyxClientOptions { ApiKey = "games-key", BaseUrl = baseUrl, MaxRetries = 0 }).Board.RetrieveAsync();
-            await new Zoo.ZooClient(new Telnyx.Sip.TelnyxClientOptions { BaseUrl = baseUrl, MaxRetries = 0 }).Cats.RetrieveAsync();
+            await new Zoo.ZooClient(new Telnyx.Sip.TelnyxClientOptions { BaseUrl = baseUrl, MaxRetries = 0 }).Cats.ListAsync();
             Console.WriteLine("done");
             """,
             // The README's own example, with MSBuild's ';' separator, and the ',' separator on the JSON spec.
