@@ -117,7 +117,7 @@ internal sealed partial class ApiModelBuilder
         _schemaDepth++;
         try
         {
-            return ResolveTypeAtDepth(schemaNode, contextName, isSort, property);
+            return ResolveTypeAtDepth(schemaNode, contextName, isSort, property, declaration);
         }
         finally
         {
@@ -128,7 +128,7 @@ internal sealed partial class ApiModelBuilder
     private int _schemaDepth;
     private bool _reportedSchemaDepth;
 
-    private TypeRef ResolveTypeAtDepth(SpecNode schemaNode, string contextName, bool isSort, PropertyHint? property)
+    private TypeRef ResolveTypeAtDepth(SpecNode schemaNode, string contextName, bool isSort, PropertyHint? property, string? declaration)
     {
         string? referenceName = ReferenceName(schemaNode);
         SpecNode? schema = Deref(schemaNode);
