@@ -271,7 +271,8 @@ internal sealed partial class ApiModelBuilder
             parameterWords.Add("Id"); // getFilesIdId for /files/{namespace}/{key}: an id stands for a path parameter
         }
 
-        List<string> words = Naming.IdentifierWords(Naming.Identifier(raw.OperationId)).Where(word => word.Length > 0).ToList();
+        List<string> words = Naming.IdentifierWords(Naming.Identifier(raw.OperationId)).Where(word => word.Length > 0)
+            .Select(word => SplitVerb(word, chainWords)).ToList();
         var removed = new bool[words.Count];
         for (int i = 0; i < words.Count; i++)
         {
@@ -331,6 +332,21 @@ internal sealed partial class ApiModelBuilder
             _ => null,
         };
         return usual ?? Naming.Identifier(rest);
+    }
+
+    /// <summary>A verb run into the resource's name (<c>Listcats</c> on <c>/cats</c>) is the verb alone.</summary>
+    private static string SplitVerb(string word, List<string> chainWords)
+    {
+        foreach (string verb in ListVerbs.Concat(GetVerbs).Concat(CreateVerbs).Concat(UpdateVerbs).Concat(ReplaceVerbs).Concat(DeleteVerbs))
+        {
+            if (word.Length > verb.Length && word.StartsWith(verb, StringComparison.OrdinalIgnoreCase) &&
+                chainWords.Any(c => SameWord(c, word.Substring(verb.Length))))
+            {
+                return word.Substring(0, verb.Length);
+            }
+        }
+
+        return word;
     }
 
     /// <summary>The first word of an identifier (<c>UploadImage</c> → <c>Upload</c>).</summary>

@@ -79,7 +79,7 @@ public class FeaturesTests
         var client = Client(server);
         using var audio = new MemoryStream(Encoding.ASCII.GetBytes("RIFF....WAVEfmt "));
 
-        Recording recording = await client.Recordings.CreateAsync(new MultipartBody()
+        Recording recording = await client.Recordings.UploadAsync(new MultipartBody()
             .Add("label", "greeting")
             .Add("file", audio, "greeting.wav", "audio/wav"));
 
@@ -115,7 +115,7 @@ public class FeaturesTests
             new Dictionary<string, string> { ["x-request-id"] = "req-pdf" }));
         var client = Client(server);
 
-        using ApiStreamResponse pdf = await client.Invoices.Pdf.RetrieveAsync("inv_1");
+        using ApiStreamResponse pdf = await client.Invoices.Pdf.DownloadAsync("inv_1");
         using var reader = new StreamReader(pdf.Content);
 
         Assert.Equal("%PDF-1.7 fake invoice", await reader.ReadToEndAsync());

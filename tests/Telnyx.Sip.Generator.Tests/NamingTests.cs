@@ -437,6 +437,11 @@ public class NamingTests
                   - { name: contact_id, in: path, required: true, schema: { type: string } }
                   responses:
                     '200': { description: ok }
+              /cats:
+                get:
+                  operationId: Listcats
+                  responses:
+                    '204': { description: none }
               /workflowscheme/{id}:
                 get:
                   operationId: getWorkflowScheme
@@ -454,6 +459,7 @@ public class NamingTests
         Assert.Equal("Projects.List", methods["getProjects"].Method);              // the collection in the plural: a list
         Assert.Equal("Contacts.Companies.List", methods["listCompaniesForAContact"].Method);
         Assert.Equal("Workflowscheme.Retrieve", methods["getWorkflowScheme"].Method); // one path word, two operationId words
+        Assert.Equal("Cats.List", methods["Listcats"].Method);                       // a verb run into the resource's name
     }
 
     private const string DeclaredAndMadeUp = """
