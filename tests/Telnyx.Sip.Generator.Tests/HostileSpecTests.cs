@@ -559,7 +559,14 @@ public class HostileSpecTests(ITestOutputHelper output)
         string spec = File.ReadAllText(path);
 
         // Warm up (the first run also loads and compiles the generator), then cancel at several points: reading, modelling, emitting.
+        // "Quickly" is measured against an uncancelled run on the same machine, so that a loaded machine does not fail it.
         GeneratorHarness.Run(GeneratorHarness.SipSpecText);
+        var full = Stopwatch.StartNew();
+        GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText("/project/specs/telnyx.yaml", spec) })
+            .RunGeneratorsAndUpdateCompilation(GeneratorHarness.CreateCompilation(), out _, out _);
+        long fullRun = full.ElapsedMilliseconds;
+        long allowed = Math.Max(1000, fullRun / 4);
+        output.WriteLine($"an uncancelled run takes {fullRun} ms; a cancelled one may go on for {allowed} ms");
         foreach (int after in new[] { 50, 300, 1000, 3000 })
         {
             using var source = new CancellationTokenSource();
@@ -580,7 +587,7 @@ public class HostileSpecTests(ITestOutputHelper output)
 
             long stoppedIn = clock.ElapsedMilliseconds - cancelledAt;
             output.WriteLine($"cancel after {after} ms: stopped {stoppedIn} ms after the token was cancelled");
-            Assert.True(stoppedIn < 1000, $"the run went on for {stoppedIn} ms after cancellation");
+            Assert.True(stoppedIn < allowed, $"the run went on for {stoppedIn} ms after cancellation (an uncancelled run: {fullRun} ms)");
         }
     }
 }
