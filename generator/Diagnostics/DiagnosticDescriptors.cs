@@ -49,6 +49,10 @@ internal static class DiagnosticDescriptors
         "TSG999", "The generator failed",
         "The generator failed on '{0}': {1}. Please report this as a bug with the spec attached.", Category, DiagnosticSeverity.Error, true);
 
+    public static readonly DiagnosticDescriptor NoServerUrl = new(
+        "TSG020", "The spec names no absolute server URL",
+        "'{0}' names no absolute server URL ({1}); {2} sends no request until {2}Options.BaseUrl is set", Category, DiagnosticSeverity.Warning, true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
         [YamlSyntax.Id] = YamlSyntax,
@@ -61,6 +65,7 @@ internal static class DiagnosticDescriptors
         [SwaggerDocument.Id] = SwaggerDocument,
         [UnsupportedConstruct.Id] = UnsupportedConstruct,
         [InternalError.Id] = InternalError,
+        [NoServerUrl.Id] = NoServerUrl,
     };
 
     public static DiagnosticDescriptor ById(string id) => All[id];

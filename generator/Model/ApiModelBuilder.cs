@@ -102,6 +102,8 @@ internal sealed partial class ApiModelBuilder
         _namespace = ns;
         string clientName = _input.ClientName ?? Naming.Identifier(baseName) + "Client";
         _typeNames.Add(clientName);
+        _typeNames.Add(clientName + "Options");
+        _typeNames.Add(clientName + "ServiceCollectionExtensions");
 
         ReportUnresolvedReferences();
         var operations = CollectOperations();
@@ -123,7 +125,9 @@ internal sealed partial class ApiModelBuilder
             BuildOperation(operation, root);
         }
 
-        string? server = SpecDocument.GetString(SpecDocument.GetSequence(_document.Root, "servers")?.Children.FirstOrDefault(), "url");
+        SpecNode? firstServer = SpecDocument.GetSequence(_document.Root, "servers")?.Children.FirstOrDefault();
+        string? server = SpecDocument.GetString(firstServer, "url");
+        ReportMissingServer(firstServer, server, clientName);
         var resources = root.Children.Select(c => c.ToSpec(_typeNames.Add, name => ReserveTypeName(name))).ToEquatableArray();
         return NameSharedTypes(new ApiSpec
         {
@@ -137,6 +141,8 @@ internal sealed partial class ApiModelBuilder
             Resources = resources,
             Security = SecurityReader.Read(_document),
             BaseUrlVariable = SecurityReader.BaseUrlVariable(_document),
+            Version = SpecDocument.GetString(info, "version"),
+            LogVariable = SecurityReader.LogVariable(_document),
         });
     }
 }

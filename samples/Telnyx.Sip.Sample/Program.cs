@@ -117,7 +117,7 @@ try
     Console.WriteLine("\nDone.");
     return 0;
 }
-catch (TelnyxException error)
+catch (ApiClientException error)
 {
     Console.Error.WriteLine($"The sample failed: {error.Message}");
     return 1;

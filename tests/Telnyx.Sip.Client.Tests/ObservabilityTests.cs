@@ -1,4 +1,5 @@
 using System;
+using Telnyx.Sip.Runtime;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -74,7 +75,7 @@ public sealed class ObservabilityTests : IDisposable
     private List<(string Instrument, double Value, Dictionary<string, object?> Tags)> Measurements(Uri baseUrl, string instrument) =>
         _measurements.Where(m => m.Instrument == instrument && Equals(m.Tags.GetValueOrDefault(TelemetryNames.ServerPort), baseUrl.Port)).ToList();
 
-    private TelnyxClientOptions Logged(TelnyxClientOptions options, bool bodies = false)
+    private TelnyxSipClientOptions Logged(TelnyxSipClientOptions options, bool bodies = false)
     {
         options.LoggerFactory = LoggerFactory.Create(builder => builder.AddProvider(_logs).SetMinimumLevel(LogLevel.Debug));
         options.LogBodies = bodies;
@@ -171,7 +172,7 @@ public sealed class ObservabilityTests : IDisposable
         await using var server = new FaultServer((attempt, _) => attempt == 0
             ? new Fault.Respond(429, "{}", Headers: new Dictionary<string, string> { ["Retry-After"] = "0" })
             : new Fault.Respond(201, """{"data":{"id":"9","user_name":"office42","password":"correct-horse-battery"}}"""));
-        TelnyxClientOptions options = Logged(server.Options(maxRetries: 2), bodies: true);
+        TelnyxSipClientOptions options = Logged(server.Options(maxRetries: 2), bodies: true);
 
         await new TelnyxSipClient(options).CredentialConnections.CreateAsync(new()
         {
