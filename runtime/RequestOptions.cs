@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 
-namespace Telnyx.Sip;
+namespace Telnyx.Sip.Runtime;
 
-/// <summary>Settings for a single call, overriding the client's <see cref="TelnyxClientOptions"/>.</summary>
+/// <summary>Settings for a single call, overriding the client's <see cref="ClientOptions"/>.</summary>
 public sealed class RequestOptions
 {
     /// <summary>Per-attempt timeout for this call.</summary>

@@ -1,3 +1,4 @@
+using Telnyx.Sip.Runtime;
 using System;
 using System.Net;
 using System.Net.Http;
@@ -45,7 +46,7 @@ public class AutoPagingBenchmarks
         _stop = new CancellationTokenSource();
         _ = Task.Run(ServeAsync);
         _http = new HttpClient();
-        _client = new TelnyxSipClient(new TelnyxClientOptions { ApiKey = "KEY_BENCHMARK", BaseUrl = new Uri(_baseUrl), HttpClient = _http });
+        _client = new TelnyxSipClient(new TelnyxSipClientOptions { ApiKey = "KEY_BENCHMARK", BaseUrl = new Uri(_baseUrl), HttpClient = _http });
     }
 
     private async Task ServeAsync()

@@ -1,3 +1,4 @@
+using Telnyx.Sip.Runtime;
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
 using NewtonsoftProperty = Newtonsoft.Json.JsonPropertyAttribute;

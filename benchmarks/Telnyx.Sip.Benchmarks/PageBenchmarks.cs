@@ -1,3 +1,4 @@
+using Telnyx.Sip.Runtime;
 using System.Buffers;
 using System.IO;
 using System.Text;

@@ -1,3 +1,4 @@
+using Telnyx.Sip.Runtime;
 using System;
 using System.IO;
 

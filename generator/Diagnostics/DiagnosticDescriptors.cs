@@ -78,6 +78,10 @@ internal static class DiagnosticDescriptors
         "The C# name '{0}' given to {1} is not a valid C# identifier (ASCII letters, digits and '_', not starting with a digit, not a keyword); the derived name is used",
         Category, DiagnosticSeverity.Warning, true);
 
+    public static readonly DiagnosticDescriptor NoServerUrl = new(
+        "TSG020", "The spec names no absolute server URL",
+        "'{0}' names no absolute server URL ({1}); {2} sends no request until {2}Options.BaseUrl is set", Category, DiagnosticSeverity.Warning, true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
         [YamlSyntax.Id] = YamlSyntax,
@@ -96,6 +100,7 @@ internal static class DiagnosticDescriptors
         [UnsupportedConstruct.Id] = UnsupportedConstruct,
         [InternalError.Id] = InternalError,
         [InvalidCSharpName.Id] = InvalidCSharpName,
+        [NoServerUrl.Id] = NoServerUrl,
     };
 
     public static DiagnosticDescriptor ById(string id) => All[id];

@@ -45,10 +45,12 @@ internal static partial class Emitter
     }
 
     /// <summary>Says in the root client's remarks where credentials and the base URL come from.</summary>
-    private static string AuthenticationRemarks(ApiSpec spec)
+    private static string AuthenticationRemarks(ApiSpec spec, string options)
     {
-        string baseUrl = "The base URL comes from TelnyxClientOptions.BaseUrl" +
-            (spec.BaseUrlVariable is null ? "" : $", the {spec.BaseUrlVariable} environment variable") + " or the spec's first server.";
+        string baseUrl = $"The base URL comes from {options}.BaseUrl" +
+            (spec.BaseUrlVariable is null ? "" : $", the {spec.BaseUrlVariable} environment variable") +
+            (AbsoluteServer(spec) is null ? " (the spec names no absolute server URL: it must be set)." : " or the spec's first server.") +
+            (spec.LogVariable is null ? "" : $" Setting the {spec.LogVariable} environment variable to info or debug logs to standard error.");
         SecuritySpec security = spec.Security;
         if (security.Requirements.Count == 0)
         {
@@ -56,8 +58,8 @@ internal static partial class Emitter
         }
 
         string schemes = string.Join("; ", security.Schemes.Select(s =>
-            $"{s.Name} ({Describe(s)}): TelnyxClientOptions.Credentials[\"{s.Name}\"]" +
-            (s.Kind is SecurityKind.Basic ? "" : " or TelnyxClientOptions.ApiKey") +
+            $"{s.Name} ({Describe(s)}): {options}.Credentials[\"{s.Name}\"]" +
+            (s.Kind is SecurityKind.Basic ? "" : $" or {options}.ApiKey") +
             (s.EnvironmentVariable is null ? "" : $", else the {s.EnvironmentVariable} environment variable")));
         return $"Credentials, as the spec's security schemes say: {schemes}. {baseUrl}";
 

@@ -10,15 +10,36 @@ internal static partial class Emitter
 
     private static void EmitRootClient(SourceWriter w, ApiSpec spec)
     {
+        string options = spec.ClientName + "Options";
         w.Doc("summary", spec.Title is null ? "The API client." : $"The client for the {spec.Title}.");
-        w.Doc("remarks", (spec.Description is null ? "" : spec.Description + " ") + AuthenticationRemarks(spec));
+        w.Doc("remarks", (spec.Description is null ? "" : spec.Description + " ") + AuthenticationRemarks(spec, options));
         w.Line(GeneratedCode);
         w.Open($"public partial class {spec.ClientName}");
         EmitAuthentication(w, spec.Security);
-        w.Doc("summary", "Creates a client. Without options, settings come from the environment and the defaults.");
-        w.Open($"public {spec.ClientName}({Sip}.TelnyxClientOptions? options = null)");
-        w.Line($"Pipeline = new {Runtime}.ApiPipeline(options, {(spec.DefaultBaseUrl is null ? "null" : Literal(spec.DefaultBaseUrl))}, " +
-            $"{(spec.BaseUrlVariable is null ? "null" : Literal(spec.BaseUrlVariable))}, Authentication, {Literal(spec.Namespace)}, SecretMembers);");
+        string[] secrets = spec.Models.SelectMany(m => m.Properties).Where(p => p.IsSecret).Select(p => p.WireName)
+            .Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToArray();
+        w.Doc("summary", "JSON members the spec marks secret, redacted when bodies are logged.");
+        w.Line($"private static readonly string[] SecretMembers = [{string.Join(", ", secrets.Select(Literal))}];");
+        w.Line();
+        w.Doc("summary", "What the spec says about the API: names, server, environment variables and security.");
+        w.Line($"private static readonly {Runtime}.ApiDescriptor Api = new({Literal(options)})");
+        w.Line("{");
+        w.Indent();
+        w.Line($"Title = {OptionalLiteral(spec.Title)},");
+        w.Line($"Version = {OptionalLiteral(spec.Version)},");
+        w.Line($"Namespace = {Literal(spec.Namespace)},");
+        w.Line($"DefaultBaseUrl = {OptionalLiteral(spec.DefaultBaseUrl)},");
+        w.Line($"BaseUrlVariable = {OptionalLiteral(spec.BaseUrlVariable)},");
+        w.Line($"LogVariable = {OptionalLiteral(spec.LogVariable)},");
+        w.Line("Authentication = Authentication,");
+        w.Line("SecretMembers = SecretMembers,");
+        w.Outdent();
+        w.Line("};");
+        w.Line();
+        w.Doc("summary", "Creates a client. Without options, settings come from the environment variables the spec names and the spec's server.");
+        w.RawDoc($"<param name=\"options\">This client's settings; null for the defaults.</param>");
+        w.Open($"public {spec.ClientName}({options}? options = null)");
+        w.Line($"Pipeline = new {Runtime}.ApiPipeline(options ?? new {options}(), Api);");
         foreach (ResourceSpec resource in spec.Resources)
         {
             w.Line($"{resource.PropertyName} = new {resource.ClassName}(Pipeline);");
@@ -27,11 +48,6 @@ internal static partial class Emitter
         w.Close();
         w.Line();
         EmitMockingConstructor(w, spec.ClientName, new[] { "Pipeline" }.Concat(spec.Resources.Select(r => r.PropertyName)));
-        w.Line();
-        string[] secrets = spec.Models.SelectMany(m => m.Properties).Where(p => p.IsSecret).Select(p => p.WireName)
-            .Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToArray();
-        w.Doc("summary", "JSON members the spec marks secret, redacted when bodies are logged.");
-        w.Line($"private static readonly string[] SecretMembers = [{string.Join(", ", secrets.Select(Literal))}];");
         w.Line();
         w.Doc("summary", "The pipeline every call goes through: authentication, retries, timeouts, errors, traces and logs.");
         w.Line($"public {Runtime}.ApiPipeline Pipeline {{ get; }}");
@@ -45,18 +61,51 @@ internal static partial class Emitter
         w.Close();
     }
 
+    private static string OptionalLiteral(string? text) => text is null ? "null" : Literal(text);
+
+    /// <summary>The spec's first server when it is an absolute http(s) URL: the client's default base URL (else TSG020).</summary>
+    private static string? AbsoluteServer(ApiSpec spec) =>
+        spec.DefaultBaseUrl is { } url && System.Uri.TryCreate(url, System.UriKind.Absolute, out System.Uri? uri) && uri.Scheme is "http" or "https"
+            ? url
+            : null;
+
+    /// <summary>The client's own options type: only this client reads it, so one container can hold many clients.</summary>
+    private static void EmitOptions(SourceWriter w, ApiSpec spec)
+    {
+        string options = spec.ClientName + "Options";
+        w.RawDoc($"<summary>The settings of <see cref=\"{spec.ClientName}\"/>: credentials, base URL, timeout, retries, logging.</summary>");
+        w.Doc("remarks", $"Only {spec.ClientName} reads these: with dependency injection, `Add{spec.ClientName}(configure)` and " +
+            $"`services.Configure<{options}>(…)` configure this client and no other. " + AuthenticationRemarks(spec, options));
+        w.Line(GeneratedCode);
+        w.Open($"public sealed class {options} : {Runtime}.ClientOptions");
+        if (AbsoluteServer(spec) is { } url)
+        {
+            w.Doc("summary", "The spec's first server: the base URL when neither BaseUrl" +
+                (spec.BaseUrlVariable is null ? "" : $" nor the {spec.BaseUrlVariable} environment variable") + " sets one.");
+            w.Line($"public const string DefaultBaseUrl = {Literal(url)};");
+            w.Line();
+        }
+
+        w.Doc("summary", "Returns a copy of these options that sends through `httpClient`.");
+        w.RawDoc("<param name=\"httpClient\">The client to send with; never disposed by the API client.</param>");
+        w.RawDoc("<returns>The copy.</returns>");
+        w.Line($"public new {options} WithHttpClient(global::System.Net.Http.HttpClient httpClient) => ({options})base.WithHttpClient(httpClient);");
+        w.Close();
+    }
+
     private static void EmitServiceCollectionExtensions(SourceWriter w, ApiSpec spec)
     {
         const string Services = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
         const string Builder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
-        string options = $"{Sip}.TelnyxClientOptions";
         string client = spec.ClientName;
+        string options = client + "Options";
         w.Doc("summary", $"Registers `{client}` with the dependency-injection container, on an `HttpClient` from `IHttpClientFactory`.");
         w.Line(GeneratedCode);
         w.Open($"public static class {client}ServiceCollectionExtensions");
-        w.Doc("summary", $"Registers `{client}` as a typed HTTP client. Options come from `IOptions<TelnyxClientOptions>` (bind them with `services.Configure<TelnyxClientOptions>(…)`) and then from `configure`.");
+        w.Doc("summary", $"Registers `{client}` as a typed HTTP client. Its options are `{options}`, which no other client reads: " +
+            $"bind them with `services.Configure<{options}>(…)`; `configure` is applied after that.");
         w.RawDoc("<param name=\"services\">The service collection.</param>");
-        w.RawDoc("<param name=\"configure\">Sets options in code; applied after any other configuration.</param>");
+        w.RawDoc("<param name=\"configure\">Sets this client's options in code; applied after any other configuration.</param>");
         w.RawDoc("<returns>The builder of the client's <c>HttpClient</c>, to add handlers (resilience, logging, …) in the usual way.</returns>");
         w.Open($"public static {Builder} Add{client}(this {Services} services, global::System.Action<{options}>? configure = null)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(services);");
@@ -65,7 +114,7 @@ internal static partial class Emitter
         w.Line($"global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure(services, configure);");
         w.Close();
         w.Line();
-        w.Line($"{Builder} builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, {Literal(client)});");
+        w.Line($"{Builder} builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, {Literal(spec.Namespace + "." + client)});");
         w.Line($"global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<{client}>(builder,");
         w.Line("    static (global::System.Net.Http.HttpClient httpClient, global::System.IServiceProvider provider) =>");
         w.Line("{");
@@ -166,7 +215,7 @@ internal static partial class Emitter
             arguments.Add(header.Name);
         }
 
-        parameters.Add($"{Sip}.RequestOptions? options = null");
+        parameters.Add($"{Runtime}.RequestOptions? options = null");
         arguments.Add("options");
         parameters.Add($"{Token} cancellationToken = default");
         arguments.Add("cancellationToken");
@@ -181,7 +230,7 @@ internal static partial class Emitter
             case ResponseKind.Stream:
                 WriteOperationDoc(w, operation, "The body as a stream, with the status, headers and request id; dispose it when done.");
                 WriteObsolete(w, operation);
-                w.Open($"public virtual global::System.Threading.Tasks.Task<{Sip}.ApiStreamResponse> {operation.MethodName}Async({parameterList})");
+                w.Open($"public virtual global::System.Threading.Tasks.Task<{Runtime}.ApiStreamResponse> {operation.MethodName}Async({parameterList})");
                 WriteRequest(w, operation);
                 w.Line("return _pipeline.SendStreamAsync(request, options, cancellationToken);");
                 w.Close();
@@ -189,7 +238,7 @@ internal static partial class Emitter
             case ResponseKind.None:
                 WriteOperationDoc(w, operation, "The status, headers and request id of the response.");
                 WriteObsolete(w, operation);
-                w.Open($"public virtual global::System.Threading.Tasks.Task<{Sip}.ApiResponse> {operation.MethodName}Async({parameterList})");
+                w.Open($"public virtual global::System.Threading.Tasks.Task<{Runtime}.ApiResponse> {operation.MethodName}Async({parameterList})");
                 WriteRequest(w, operation);
                 w.Line("return _pipeline.SendAsync(request, options, cancellationToken);");
                 w.Close();
@@ -204,7 +253,7 @@ internal static partial class Emitter
         w.Line();
         WriteOperationDoc(w, operation, "The parsed value with the response's status, headers and request id.");
         WriteObsolete(w, operation);
-        w.Open($"public virtual global::System.Threading.Tasks.Task<{Sip}.ApiResponse<{result.Name}>> {operation.MethodName}WithResponseAsync({parameterList})");
+        w.Open($"public virtual global::System.Threading.Tasks.Task<{Runtime}.ApiResponse<{result.Name}>> {operation.MethodName}WithResponseAsync({parameterList})");
         WriteRequest(w, operation);
         w.Line($"return _pipeline.SendAsync<{result.Name}>(request, {ItemReader(result)}, unwrapData: {(operation.ResponseKind == ResponseKind.Data ? "true" : "false")}, options, cancellationToken);");
         w.Close();
@@ -219,7 +268,7 @@ internal static partial class Emitter
         string pathArguments = string.Concat(operation.PathParameters.Concat(operation.HeaderParameters).Select(p => p.Name + ", "));
         string pathParameters = string.Concat(operation.PathParameters.Select(p => $"{PropertyType(p.Type, false)} {p.Name}, ")
             .Concat(operation.HeaderParameters.Select(p => $"string? {p.Name}, ")));
-        w.Open($"public virtual {Sip}.AsyncPageable<{item.Name}> {operation.MethodName}Async({parameterList})");
+        w.Open($"public virtual {Runtime}.AsyncPageable<{item.Name}> {operation.MethodName}Async({parameterList})");
         foreach (ParameterSpec parameter in operation.PathParameters.Where(p => p.Type.Kind is TypeKind.String or TypeKind.List))
         {
             w.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
@@ -231,7 +280,7 @@ internal static partial class Emitter
         w.Line("    cancellationToken);");
         w.Close();
         w.Line();
-        w.Open($"private global::System.Threading.Tasks.Task<{Sip}.Page<{item.Name}>> {operation.MethodName}PageAsync({pathParameters}{queryClass}? parameters, int pageNumber, {Sip}.RequestOptions? options, {Token} cancellationToken)");
+        w.Open($"private global::System.Threading.Tasks.Task<{Runtime}.Page<{item.Name}>> {operation.MethodName}PageAsync({pathParameters}{queryClass}? parameters, int pageNumber, {Runtime}.RequestOptions? options, {Token} cancellationToken)");
         WriteRequest(w, operation, checkArguments: false);
         w.Line($"request.Query.Set({Literal(operation.PageNumberKey!)}, pageNumber);");
         w.Line($"return _pipeline.SendPageAsync<{item.Name}>(request, {ItemReader(item)}, options, cancellationToken);");
@@ -288,6 +337,7 @@ internal static partial class Emitter
         }
 
         w.Line($"var request = new {Runtime}.ApiRequest(global::System.Net.Http.HttpMethod.{HttpMethodName(operation.HttpMethod)}, {string.Join(" + ", path)}, {Literal(operation.OperationId)}, {Literal(operation.PathTemplate)});");
+        WriteErrorReader(w, operation);
         if (operation.QueryClass is not null)
         {
             w.Line("parameters?.AppendQuery(request.Query);");
@@ -310,6 +360,53 @@ internal static partial class Emitter
             };
             w.Line(operation.BodyRequired ? assign : "if (body is not null) " + assign);
         }
+    }
+
+    /// <summary>Tells the pipeline which generated type each error status's body is read as.</summary>
+    private static void WriteErrorReader(SourceWriter w, OperationSpec operation)
+    {
+        if (operation.ErrorResponses.Count == 0)
+        {
+            return;
+        }
+
+        w.Line($"request.ReadError = static (int status, ref {Reader} reader) => status switch");
+        w.Line("{");
+        w.Indent();
+        bool hasDefault = false;
+        foreach (ErrorResponseSpec error in operation.ErrorResponses)
+        {
+            string pattern = error.Kind switch
+            {
+                ErrorStatus.Exact => error.Status,
+                ErrorStatus.Range => $">= {error.Status[0]}00 and <= {error.Status[0]}99",
+                _ => "_",
+            };
+            hasDefault |= error.Kind == ErrorStatus.Default;
+            w.Line($"{pattern} => {error.Type.Name}.ReadJson(ref reader),");
+        }
+
+        if (!hasDefault)
+        {
+            w.Line("_ => null,");
+        }
+
+        w.Outdent();
+        w.Line("};");
+    }
+
+    /// <summary>"a <see cref="ErrorResponse"/> for 400, 401 and 403": which type the exception's Body holds, by status.</summary>
+    private static string ErrorBodyDoc(OperationSpec operation)
+    {
+        if (operation.ErrorResponses.Count == 0)
+        {
+            return "";
+        }
+
+        var parts = operation.ErrorResponses.GroupBy(e => e.Type.Name).Select(group =>
+            $"a <see cref=\"{group.Key}\"/> for " + string.Join(", ", group.Select(e => e.Kind != ErrorStatus.Default ? e.Status
+                : operation.ErrorResponses.Count == 1 ? "every error status" : "any other status")));
+        return $" Its <see cref=\"{Runtime}.ApiException.Body\"/> is {string.Join("; ", parts)}.";
     }
 
     private static string HttpMethodName(string method) => method switch
@@ -366,12 +463,12 @@ internal static partial class Emitter
         w.RawDoc("<param name=\"cancellationToken\">Cancels the call, including any wait between retries.</param>");
         w.RawDoc($"<returns>{returns}</returns>");
         string when = operation.ResponseKind == ResponseKind.Page ? " (while enumerating: each page is a call)" : "";
-        w.RawDoc($"<exception cref=\"global::Telnyx.Sip.ApiException\">The API answered with an error status{when}; the subclass tells which (<see cref=\"global::Telnyx.Sip.NotFoundException\"/>, <see cref=\"global::Telnyx.Sip.UnprocessableEntityException\"/>, …).</exception>");
-        w.RawDoc($"<exception cref=\"global::Telnyx.Sip.ApiTimeoutException\">Every attempt ran past the timeout{when}.</exception>");
-        w.RawDoc($"<exception cref=\"global::Telnyx.Sip.ApiConnectionException\">No response arrived{when}, after the retries the request allows.</exception>");
+        w.RawDoc($"<exception cref=\"global::Telnyx.Sip.Runtime.ApiException\">The API answered with an error status{when}; the subclass tells which (<see cref=\"global::Telnyx.Sip.Runtime.NotFoundException\"/>, <see cref=\"global::Telnyx.Sip.Runtime.UnprocessableEntityException\"/>, …).{ErrorBodyDoc(operation)}</exception>");
+        w.RawDoc($"<exception cref=\"global::Telnyx.Sip.Runtime.ApiTimeoutException\">Every attempt ran past the timeout{when}.</exception>");
+        w.RawDoc($"<exception cref=\"global::Telnyx.Sip.Runtime.ApiConnectionException\">No response arrived{when}, after the retries the request allows.</exception>");
         if (operation.ResponseKind is ResponseKind.Body or ResponseKind.Data or ResponseKind.Page)
         {
-            w.RawDoc($"<exception cref=\"global::Telnyx.Sip.TelnyxSerializationException\">The response body is not JSON or not the shape the spec describes{when}. A single member that does not fit does not throw here: reading that property does.</exception>");
+            w.RawDoc($"<exception cref=\"global::Telnyx.Sip.Runtime.ApiSerializationException\">The response body is not JSON or not the shape the spec describes{when}. A single member that does not fit does not throw here: reading that property does.</exception>");
         }
 
         w.RawDoc("<exception cref=\"global::System.OperationCanceledException\">The <paramref name=\"cancellationToken\"/> was cancelled.</exception>");

@@ -110,7 +110,7 @@ internal static partial class Emitter
         w.Line($"value = {Runtime}.UnionMatch.Read(_json, {ItemReader(variant.Type)});");
         w.Line("return true;");
         w.Close();
-        w.Open($"catch ({Sip}.TelnyxSerializationException)");
+        w.Open($"catch ({Runtime}.ApiSerializationException)");
         w.Line("// The JSON has this variant's shape but not its content: it is not this variant.");
         w.Close();
         w.Close();

@@ -12,7 +12,6 @@ internal readonly record struct GeneratedFile(string HintName, string Text);
 internal static partial class Emitter
 {
     internal const string Runtime = "global::Telnyx.Sip.Runtime";
-    internal const string Sip = "global::Telnyx.Sip";
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
     private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
     private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Telnyx.Sip.Generator\", \"0.1.0\")]";
@@ -66,6 +65,7 @@ internal static partial class Emitter
         }
 
         yield return File(spec, spec.ClientName, writer => EmitRootClient(writer, spec));
+        yield return File(spec, spec.ClientName + "Options", writer => EmitOptions(writer, spec));
         if (withDependencyInjection)
         {
             yield return File(spec, spec.ClientName + "ServiceCollectionExtensions", writer => EmitServiceCollectionExtensions(writer, spec));

@@ -24,6 +24,12 @@ internal sealed record ApiSpec
 
     /// <summary>The environment variable that may set the base URL (<c>x-env</c> on the first server); null for none.</summary>
     public string? BaseUrlVariable { get; init; }
+
+    /// <summary>The spec's <c>info.version</c>, for the <c>User-Agent</c>.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>The environment variable that turns console logging on (the spec's <c>x-log-env</c>); null for none.</summary>
+    public string? LogVariable { get; init; }
 }
 
 /// <summary>How a value is represented in C#.</summary>
@@ -219,9 +225,28 @@ internal sealed record OperationSpec
     public string? BodyMediaType { get; init; }
     public required ResponseKind ResponseKind { get; init; }
     public required TypeRef? ResponseType { get; init; }
+
+    /// <summary>The types of the error bodies, by status, most specific first.</summary>
+    public EquatableArray<ErrorResponseSpec> ErrorResponses { get; init; } = EquatableArray<ErrorResponseSpec>.Empty;
     public required DocSpec Doc { get; init; }
     public required bool Deprecated { get; init; }
 }
+
+/// <summary>How an error response's key matches a status.</summary>
+internal enum ErrorStatus
+{
+    /// <summary>One status, such as <c>404</c>.</summary>
+    Exact,
+
+    /// <summary><c>4XX</c> or <c>5XX</c>.</summary>
+    Range,
+
+    /// <summary><c>default</c>: every status no other response names.</summary>
+    Default,
+}
+
+/// <summary>An error response: its key (<c>404</c>, <c>4XX</c>, <c>DEFAULT</c>) and the type its JSON body is read as.</summary>
+internal sealed record ErrorResponseSpec(string Status, ErrorStatus Kind, TypeRef Type);
 
 /// <summary>A literal piece of a path, or a parameter.</summary>
 internal sealed record PathPart(string Text, bool IsParameter);

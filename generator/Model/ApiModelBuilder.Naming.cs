@@ -134,11 +134,14 @@ internal sealed partial class ApiModelBuilder
     private bool TryReserveMadeUpName(string name)
     {
         CheckTypeBudget(null);
-        return !Naming.IsReservedTypeName(name) && !_declaredTypeNames.ContainsKey(name) && _typeNames.Add(name);
+        return !IsReservedTypeName(name) && !_declaredTypeNames.ContainsKey(name) && _typeNames.Add(name);
     }
 
-    /// <summary>A name a generated type may not take (<see cref="Naming.IsReservedTypeName"/>) gets a <c>Type</c> suffix.</summary>
-    private static string Unreserved(string name) => Naming.IsReservedTypeName(name) ? name + "Type" : name;
+    /// <summary>Whether a generated type may not take <paramref name="name"/> (see <see cref="Naming.ReservedTypeNamesIn"/>).</summary>
+    private bool IsReservedTypeName(string name) => _reservedTypeNameSet.Contains(name);
+
+    /// <summary>A name a generated type may not take gets a <c>Type</c> suffix.</summary>
+    private string Unreserved(string name) => IsReservedTypeName(name) ? name + "Type" : name;
 
     private string Suffixed(string name, string source)
     {

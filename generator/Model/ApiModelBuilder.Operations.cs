@@ -184,7 +184,7 @@ internal sealed partial class ApiModelBuilder
             {
                 string media = mediaType.ToLowerInvariant();
                 (bodyKind, body) = media.StartsWith("multipart/", StringComparison.Ordinal)
-                    ? (BodyKind.Multipart, new TypeRef(TypeKind.Model, "global::Telnyx.Sip.MultipartBody"))
+                    ? (BodyKind.Multipart, new TypeRef(TypeKind.Model, "global::Telnyx.Sip.Runtime.MultipartBody"))
                     : media == "application/x-www-form-urlencoded"
                         ? (BodyKind.Form, new TypeRef(TypeKind.Model, "global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>"))
                         : (BodyKind.Binary, new TypeRef(TypeKind.Model, "global::System.IO.Stream"));
@@ -251,6 +251,7 @@ internal sealed partial class ApiModelBuilder
             BodyMediaType = bodyMediaType,
             ResponseKind = responseKind,
             ResponseType = responseType,
+            ErrorResponses = BuildErrorResponses(raw, operationName),
             Doc = OperationDoc(raw.Node),
             Deprecated = SpecDocument.GetBool(raw.Node, "deprecated"),
         };

@@ -34,6 +34,7 @@ internal sealed partial class ApiModelBuilder
     private readonly HashSet<string> _reportedReferences = new(StringComparer.Ordinal);
     private string _namespace = "";
     private int _reservedTypeNames;
+    private readonly HashSet<string> _reservedTypeNameSet = new(StringComparer.Ordinal);
 
     private ApiModelBuilder(SpecInput input, SpecDocument document, CancellationToken cancellationToken)
     {
@@ -138,11 +139,13 @@ internal sealed partial class ApiModelBuilder
         _namespace = ns;
         string clientName = _input.ClientName is { } chosenName ? Naming.ValidIdentifierOr(chosenName) : Naming.Identifier(baseName) + "Client";
         _typeNames.Add(clientName);
+        _typeNames.Add(clientName + "Options");
         _typeNames.Add(clientName + "ServiceCollectionExtensions");
 
-        // Names a generated type may not take (Naming.IsReservedTypeName): taken from the start, so that no type gets them.
-        _typeNames.UnionWith(Naming.ReservedMemberNames);
-        _typeNames.UnionWith(Naming.RuntimeTypeNames);
+        // Names a generated type may not take (IsReservedTypeName): taken from the start, so that no type gets them.
+        _reservedTypeNameSet.UnionWith(Naming.ReservedMemberNames);
+        _reservedTypeNameSet.UnionWith(Naming.ReservedTypeNamesIn(ns));
+        _typeNames.UnionWith(_reservedTypeNameSet);
         _reservedTypeNames = _typeNames.Count;
 
         ReportUnresolvedReferences();
@@ -166,7 +169,9 @@ internal sealed partial class ApiModelBuilder
             BuildOperation(operation, root);
         }
 
-        string? server = SpecDocument.GetString(SpecDocument.GetSequence(_document.Root, "servers")?.Children.FirstOrDefault(), "url");
+        SpecNode? firstServer = SpecDocument.GetSequence(_document.Root, "servers")?.Children.FirstOrDefault();
+        string? server = SpecDocument.GetString(firstServer, "url");
+        ReportMissingServer(firstServer, server, clientName);
         var resources = AvoidMemberClashes(root.Children.Select(c => c.ToSpec(TryReserveMadeUpName, name => ReserveMadeUpName(name, () => name))).ToEquatableArray(),
             clientName, RootClientMembers);
         return AvoidMembersNamedLikeTheirType(NameSharedTypes(new ApiSpec
@@ -181,11 +186,13 @@ internal sealed partial class ApiModelBuilder
             Resources = resources,
             Security = SecurityReader.Read(_document),
             BaseUrlVariable = SecurityReader.BaseUrlVariable(_document),
+            Version = SpecDocument.GetString(info, "version"),
+            LogVariable = SecurityReader.LogVariable(_document),
         }));
     }
 
     /// <summary>The members the root client declares besides its resources (see Emitter.Clients).</summary>
-    private static readonly string[] RootClientMembers = ["Pipeline", "SecretMembers", "Authentication"];
+    private static readonly string[] RootClientMembers = ["Pipeline", "SecretMembers", "Authentication", "Api"];
 
     /// <summary>
     /// A resource's property must differ from its class's name and from the other members there (the root client's

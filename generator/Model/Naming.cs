@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace Telnyx.Sip.Generator.Model;
@@ -41,18 +42,38 @@ internal static class Naming
     /// </summary>
     public static readonly HashSet<string> RuntimeTypeNames = new(StringComparer.Ordinal)
     {
-        "ApiAuthentication", "ApiConnectionException", "ApiError", "ApiException", "ApiPipeline", "ApiRequest", "ApiResponse",
-        "ApiStreamResponse", "ApiTimeoutException", "AsyncPageable", "BadRequestException", "ConflictException",
-        "ForbiddenException", "GeneratedModel", "GeneratedModelInfo", "IJsonEnum", "IJsonModel", "JsonEnumConverter",
-        "JsonModel", "JsonModelConverter", "JsonRead", "JsonReadFunc", "JsonWrite", "MultipartBody", "NotFoundException",
-        "Page", "PageMeta", "Pageables", "PathSegment", "QueryBuilder", "RateLimitException", "RequestOptions",
-        "SecurityScheme", "SecuritySchemeKind", "ServerException", "TelemetryNames", "TelnyxClientOptions",
-        "TelnyxException", "TelnyxSerializationException", "UnauthorizedException", "UnexpectedStatusException",
-        "UnionMatch", "UnprocessableEntityException",
+        "ApiAuthentication", "ApiClientException", "ApiConnectionException", "ApiDescriptor", "ApiError",
+        "ApiException", "ApiPipeline", "ApiRequest", "ApiResponse", "ApiSerializationException", "ApiStreamResponse",
+        "ApiTimeoutException", "AsyncPageable", "BadRequestException", "ClientOptions", "ConflictException",
+        "ErrorBodyReader", "ForbiddenException", "GeneratedModel", "GeneratedModelInfo", "IJsonEnum", "IJsonModel",
+        "JsonEnumConverter", "JsonModel", "JsonModelConverter", "JsonRead", "JsonReadFunc", "JsonWrite",
+        "MultipartBody", "NotFoundException", "Page", "PageMeta", "Pageables", "PathSegment", "QueryBuilder",
+        "RateLimitException", "RequestOptions", "SecurityScheme", "SecuritySchemeKind", "ServerException",
+        "TelemetryNames", "UnauthorizedException", "UnexpectedStatusException", "UnionMatch",
+        "UnprocessableEntityException",
     };
 
-    /// <summary>Whether a generated type may not take <paramref name="name"/> (see <see cref="ReservedMemberNames"/>).</summary>
-    public static bool IsReservedTypeName(string name) => ReservedMemberNames.Contains(name) || RuntimeTypeNames.Contains(name);
+    /// <summary>The runtime's namespace, as the emitted code names it.</summary>
+    public const string RuntimeNamespace = "Telnyx.Sip.Runtime";
+
+    /// <summary>
+    /// The type names a client generated into <paramref name="ns"/> may not take besides <see cref="ReservedMemberNames"/>:
+    /// in the runtime's own namespace, the runtime's types (CS0436); in a namespace that contains the runtime's, the
+    /// name of the next segment (a type <c>Telnyx.Sip.Runtime</c> would hide the namespace every generated file names).
+    /// Elsewhere a schema keeps a runtime type's name: the generated code names runtime types <c>global::</c>-qualified.
+    /// </summary>
+    public static IEnumerable<string> ReservedTypeNamesIn(string ns)
+    {
+        if (ns == RuntimeNamespace)
+        {
+            return RuntimeTypeNames;
+        }
+
+        string[] runtime = RuntimeNamespace.Split('.');
+        string[] own = ns.Split('.');
+        bool contains = own.Length < runtime.Length && own.Select((segment, i) => segment == runtime[i]).All(same => same);
+        return contains ? new[] { runtime[own.Length] } : Array.Empty<string>();
+    }
 
     /// <summary>
     /// Splits on anything that is not a letter or digit and on lower-to-upper case changes, then capitalises each

@@ -79,6 +79,9 @@ internal static class SecurityReader
     public static string? BaseUrlVariable(SpecDocument document) =>
         EnvironmentVariable(SpecDocument.GetSequence(document.Root, "servers")?.Children.FirstOrDefault());
 
+    /// <summary>The variable named by the top-level <c>x-log-env</c>: setting it to <c>info</c> or <c>debug</c> logs to standard error.</summary>
+    public static string? LogVariable(SpecDocument document) => EnvironmentVariable(document.Root, "x-log-env");
+
     private static SecuritySchemeSpec? Scheme(SpecDocument document, string name, SpecNode? definition)
     {
         if (SpecDocument.GetString(definition, "$ref") is { } reference)
@@ -105,7 +108,7 @@ internal static class SecurityReader
         return kind is { } known ? new SecuritySchemeSpec(name, known, known is SecurityKind.Basic or SecurityKind.Bearer ? null : parameter, EnvironmentVariable(definition)) : null;
     }
 
-    /// <summary>The <c>x-env</c> extension: an environment variable name, letters, digits and underscores only.</summary>
-    private static string? EnvironmentVariable(SpecNode? node) =>
-        SpecDocument.GetString(node, "x-env") is { Length: > 0 } name && name.All(c => char.IsLetterOrDigit(c) || c == '_') ? name : null;
+    /// <summary>The <c>x-env</c> (or other) extension: an environment variable name, letters, digits and underscores only.</summary>
+    private static string? EnvironmentVariable(SpecNode? node, string extension = "x-env") =>
+        SpecDocument.GetString(node, extension) is { Length: > 0 } name && name.All(c => char.IsLetterOrDigit(c) || c == '_') ? name : null;
 }

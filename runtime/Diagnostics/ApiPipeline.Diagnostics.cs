@@ -18,8 +18,8 @@ public sealed partial class ApiPipeline
             activity.SetTag(TelemetryNames.OperationId, request.OperationId);
             activity.SetTag(TelemetryNames.HttpMethod, request.Method.Method);
             activity.SetTag(TelemetryNames.UrlTemplate, request.PathTemplate);
-            activity.SetTag(TelemetryNames.ServerAddress, _options.BaseUrl.Host);
-            activity.SetTag(TelemetryNames.ServerPort, _options.BaseUrl.Port);
+            activity.SetTag(TelemetryNames.ServerAddress, _options.BaseUrl!.Host);
+            activity.SetTag(TelemetryNames.ServerPort, _options.BaseUrl!.Port);
         }
 
         return activity;
@@ -89,8 +89,8 @@ public sealed partial class ApiPipeline
                 { TelemetryNames.OperationId, request.OperationId },
                 { TelemetryNames.HttpMethod, request.Method.Method },
                 { TelemetryNames.UrlTemplate, request.PathTemplate },
-                { TelemetryNames.ServerAddress, _options.BaseUrl.Host },
-                { TelemetryNames.ServerPort, _options.BaseUrl.Port },
+                { TelemetryNames.ServerAddress, _options.BaseUrl!.Host },
+                { TelemetryNames.ServerPort, _options.BaseUrl!.Port },
                 { TelemetryNames.ErrorType, reason },
             });
         }
@@ -137,8 +137,8 @@ public sealed partial class ApiPipeline
             { TelemetryNames.OperationId, request.OperationId },
             { TelemetryNames.HttpMethod, request.Method.Method },
             { TelemetryNames.UrlTemplate, request.PathTemplate },
-            { TelemetryNames.ServerAddress, _options.BaseUrl.Host },
-            { TelemetryNames.ServerPort, _options.BaseUrl.Port },
+            { TelemetryNames.ServerAddress, _options.BaseUrl!.Host },
+            { TelemetryNames.ServerPort, _options.BaseUrl!.Port },
         };
         if (status != 0)
         {

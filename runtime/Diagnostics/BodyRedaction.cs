@@ -41,6 +41,13 @@ internal sealed class BodyRedaction(IReadOnlyCollection<string> specSecrets, IEn
             return $"({body.Length} bytes of {mediaType})";
         }
 
+        text = WithoutCredentials(text, credentials);
+        return text.Length > MaxLength ? string.Concat(text.AsSpan(0, MaxLength), "…") : text;
+    }
+
+    /// <summary>Replaces every occurrence of a credential in <paramref name="text"/> with <c>***</c>.</summary>
+    public static string WithoutCredentials(string text, IEnumerable<string> credentials)
+    {
         foreach (string credential in credentials)
         {
             if (credential.Length > 0)
@@ -49,7 +56,7 @@ internal sealed class BodyRedaction(IReadOnlyCollection<string> specSecrets, IEn
             }
         }
 
-        return text.Length > MaxLength ? string.Concat(text.AsSpan(0, MaxLength), "…") : text;
+        return text;
     }
 
     private string RedactJson(ReadOnlySpan<byte> body)

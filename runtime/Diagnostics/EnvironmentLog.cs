@@ -4,18 +4,16 @@ using Microsoft.Extensions.Logging;
 namespace Telnyx.Sip.Runtime;
 
 /// <summary>
-/// Logging for those who configured none: <c>TELNYX_LOG=info</c> or <c>debug</c> writes the client's lines to standard
-/// error, as the official Telnyx SDKs do. This is the only place that reads the variable.
+/// Logging for those who configured none: the variable the spec names with <c>x-log-env</c> (the Telnyx SIP spec:
+/// <c>TELNYX_LOG</c>, as the official Telnyx SDKs) set to <c>info</c> or <c>debug</c> writes the client's lines to
+/// standard error. A spec that names no variable gets no console logging. This is the only place that reads it.
 /// </summary>
 internal static class EnvironmentLog
 {
-    /// <summary>The environment variable that turns console logging on.</summary>
-    public const string Variable = "TELNYX_LOG";
-
-    /// <summary>A logger for the level <see cref="Variable"/> names, or null when it is unset or unknown.</summary>
-    public static ILogger? Create(string category)
+    /// <summary>A logger for the level <paramref name="variable"/> names, or null when it is null, unset or unknown.</summary>
+    public static ILogger? Create(string category, string? variable)
     {
-        LogLevel? level = Environment.GetEnvironmentVariable(Variable)?.Trim().ToLowerInvariant() switch
+        LogLevel? level = (variable is null ? null : Environment.GetEnvironmentVariable(variable))?.Trim().ToLowerInvariant() switch
         {
             "debug" => LogLevel.Debug,
             "info" => LogLevel.Information,

@@ -1,4 +1,4 @@
-namespace Telnyx.Sip;
+namespace Telnyx.Sip.Runtime;
 
 /// <summary>The names of the tags and instruments the client emits; OpenTelemetry's HTTP client names where one applies.</summary>
 public static class TelemetryNames

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 
-namespace Telnyx.Sip;
+namespace Telnyx.Sip.Runtime;
 
 /// <summary>One entry of the <c>errors</c> array the API returns with a failed request.</summary>
 public sealed class ApiError

@@ -30,12 +30,13 @@ public sealed partial class ApiPipeline
         Timeout = System.Threading.Timeout.InfiniteTimeSpan,
     });
 
-    /// <summary><c>Telnyx.Sip.Generator/0.1.0 (.NET 8.0.11; Ubuntu 24.04.1 LTS)</c>.</summary>
-    private static readonly string BaseUserAgent =
-        $"Telnyx.Sip.Generator/{typeof(ApiPipeline).Assembly.GetName().Version?.ToString(3) ?? "0"} " +
+    /// <summary><c>Telnyx.Sip.Runtime/0.1.0 (.NET 8.0.11; Ubuntu 24.04.1 LTS)</c>: the runtime, the framework and the OS.</summary>
+    private static readonly string RuntimeUserAgent =
+        $"Telnyx.Sip.Runtime/{typeof(ApiPipeline).Assembly.GetName().Version?.ToString(3) ?? "0"} " +
         $"({UserAgentComment(System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription)}; " +
         $"{UserAgentComment(System.Runtime.InteropServices.RuntimeInformation.OSDescription)})";
 
+    private readonly ApiDescriptor _api;
     private readonly ResolvedOptions _options;
     private readonly HttpClient _http;
     private readonly string _userAgent;
@@ -43,43 +44,32 @@ public sealed partial class ApiPipeline
     private readonly ILogger? _logger;
     private readonly BodyRedaction? _bodies;
 
-    /// <summary>Creates the pipeline of a client whose spec has no security and names no environment variable.</summary>
-    /// <param name="options">The client's options; null for the defaults only.</param>
-    /// <param name="defaultBaseUrl">The base URL the spec names, used when the options set none.</param>
-    public ApiPipeline(TelnyxClientOptions? options, string? defaultBaseUrl = null)
-        : this(options, defaultBaseUrl, null, ApiAuthentication.None)
+    /// <summary>Creates the pipeline of a generated client, resolving its options from the environment variables its spec names and the spec's server.</summary>
+    /// <param name="options">The client's options.</param>
+    /// <param name="api">What the client's spec says: names, server, environment variables, security.</param>
+    public ApiPipeline(ClientOptions options, ApiDescriptor api)
     {
-    }
-
-    /// <summary>Creates the pipeline, resolving options from the environment variables the spec names and the defaults.</summary>
-    /// <param name="options">The client's options; null for the environment and defaults only.</param>
-    /// <param name="defaultBaseUrl">The base URL the spec names, used when neither the options nor the environment set one.</param>
-    /// <param name="baseUrlVariable">The environment variable the spec names for the base URL; null for none.</param>
-    /// <param name="authentication">How the spec says requests authenticate.</param>
-    /// <param name="clientNamespace">The generated client's namespace: the name of its ActivitySource, Meter and log category.</param>
-    /// <param name="secretMembers">JSON member names the spec marks secret (<c>writeOnly</c>, <c>format: password</c>), redacted in logged bodies.</param>
-    public ApiPipeline(TelnyxClientOptions? options, string? defaultBaseUrl, string? baseUrlVariable, ApiAuthentication authentication,
-        string? clientNamespace = null, string[]? secretMembers = null)
-    {
-        _options = (options ?? new TelnyxClientOptions()).Resolve(defaultBaseUrl, baseUrlVariable, authentication);
+        ArgumentNullException.ThrowIfNull(options);
+        _api = api ?? throw new ArgumentNullException(nameof(api));
+        _options = options.Resolve(api);
         _http = _options.HttpClient ?? SharedClient.Value;
-        string? applicationId = options?.ApplicationId;
+        string? applicationId = options.ApplicationId;
         if (!string.IsNullOrWhiteSpace(applicationId))
         {
             HeaderGuard.EnsureValid("User-Agent", applicationId);
         }
 
-        _userAgent = string.IsNullOrWhiteSpace(applicationId) ? BaseUserAgent : BaseUserAgent + " " + applicationId.Trim();
-        string name = clientNamespace ?? "Telnyx.Sip";
-        _diagnostics = ClientDiagnostics.For(name);
-        ILogger? configured = options?.LoggerFactory?.CreateLogger(name);
-        _logger = configured ?? EnvironmentLog.Create(name);
-        bool logBodies = configured is not null ? options!.LogBodies : options?.LogBodies == true || _logger?.IsEnabled(LogLevel.Debug) == true;
-        _bodies = _logger is not null && logBodies ? new BodyRedaction(secretMembers ?? [], _options.Credentials.Values) : null;
+        string product = ProductToken(api.Title ?? api.Namespace, "api") + "/" + ProductToken(api.Version ?? "0", "0");
+        _userAgent = product + " " + RuntimeUserAgent + (string.IsNullOrWhiteSpace(applicationId) ? "" : " " + applicationId.Trim());
+        _diagnostics = ClientDiagnostics.For(api.Namespace);
+        ILogger? configured = options.LoggerFactory?.CreateLogger(api.Namespace);
+        _logger = configured ?? EnvironmentLog.Create(api.Namespace, api.LogVariable);
+        bool logBodies = configured is not null ? options.LogBodies : options.LogBodies || _logger?.IsEnabled(LogLevel.Debug) == true;
+        _bodies = _logger is not null && logBodies ? new BodyRedaction(api.SecretMembers, _options.Credentials.Values) : null;
     }
 
-    /// <summary>The base URL every request path is relative to.</summary>
-    public Uri BaseUrl => _options.BaseUrl;
+    /// <summary>The base URL every request path is relative to; null when neither the options, the environment nor the spec give one.</summary>
+    public Uri? BaseUrl => _options.BaseUrl;
 
     /// <summary>Sends a request whose response body is ignored.</summary>
     public async Task<ApiResponse> SendAsync(ApiRequest request, RequestOptions? options, CancellationToken cancellationToken)
@@ -153,24 +143,27 @@ public sealed partial class ApiPipeline
 
                 return value;
             }
-            catch (TelnyxSerializationException error)
+            catch (ApiSerializationException error)
             {
                 throw error.Under(".data");
             }
         }
 
-        throw new TelnyxSerializationException("The response has no 'data' member", "$");
+        throw new ApiSerializationException("The response has no 'data' member", "$");
     };
 
     private async Task<(HttpResponseMessage Response, byte[] Body)> SendCoreAsync(ApiRequest request, RequestOptions? options,
         CancellationToken cancellationToken, bool readBody = true)
     {
+        Uri baseUrl = _options.BaseUrl ?? throw new ApiClientException(
+            $"No base URL: the spec names no absolute server URL, so {_api.OptionsName}.BaseUrl must be set" +
+            (_api.BaseUrlVariable is null ? "" : $" (or the {_api.BaseUrlVariable} environment variable)") + " before a request is sent.");
         int maxRetries = options?.MaxRetries ?? _options.MaxRetries;
         TimeSpan timeout = options?.Timeout ?? _options.Timeout;
         byte[]? body = request.Body is null ? null : SerializeBody(request.Body);
         var uri = new Uri(request.Query.Count == 0
-            ? _options.BaseUrl.AbsoluteUri + request.Path
-            : _options.BaseUrl.AbsoluteUri + request.Path + "?" + request.Query);
+            ? baseUrl.AbsoluteUri + request.Path
+            : baseUrl.AbsoluteUri + request.Path + "?" + request.Query);
 
         // A POST may create something each time it is applied: without an idempotency key it is retried only when
         // the failure shows the server did not apply it.
@@ -226,8 +219,8 @@ public sealed partial class ApiPipeline
 
                     requestId = ApiPipelineHeaders.RequestId(response.Headers);
                     TimeSpan? retryAfter = RetryAfter(response.Headers);
-                    bool retryable = IsRetryable(status) &&
-                        (safeToResend || status is 408 or 429 || (status is 502 or 503 && retryAfter is not null));
+                    bool policyAllows = safeToResend || status is 408 or 429 || (status is 502 or 503 && retryAfter is not null);
+                    bool retryable = IsRetryable(status) && policyAllows;
                     if (!canRetry || !retryable)
                     {
                         if (_bodies is not null)
@@ -236,8 +229,10 @@ public sealed partial class ApiPipeline
                                 _bodies.ToLogText(content, response.Content.Headers.ContentType?.MediaType));
                         }
 
-                        string raw = Encoding.UTF8.GetString(content);
-                        throw ApiException.Create(status, raw, requestId, response.Headers);
+                        string note = IsRetryable(status)
+                            ? NotRetriedNote(request, status, attempt, maxRetries, policyAllows)
+                            : attempt == 0 ? "" : $"{attempt + 1} attempts were made.";
+                        throw StatusError(request, status, content, requestId, response.Headers, note);
                     }
 
                     wait = retryAfter ?? Backoff(attempt);
@@ -250,7 +245,7 @@ public sealed partial class ApiPipeline
                     {
                         throw new ApiTimeoutException(
                             $"The request timed out after {attempt + 1} attempt(s) of {timeout.TotalSeconds:0.###} s each. " +
-                            "Raise TelnyxClientOptions.Timeout or RequestOptions.Timeout if the operation needs longer." +
+                            $"Raise {_api.OptionsName}.Timeout or RequestOptions.Timeout if the operation needs longer." +
                             (canRetry ? " " + NotResent(request) : ""), error);
                     }
 
@@ -290,6 +285,49 @@ public sealed partial class ApiPipeline
         {
             throw; // Unreachable: Failed records the outcome and returns false, so the exception flows on untouched.
         }
+    }
+
+    /// <summary>Why a status that a retry could have cured ends the call: the policy, the body, or the retries ran out.</summary>
+    private string NotRetriedNote(ApiRequest request, int status, int attempt, int maxRetries, bool policyAllows)
+    {
+        string attempts = attempt == 0 ? "" : $"{attempt + 1} attempts were made. ";
+        if (!policyAllows)
+        {
+            string why = status is 502 or 503 ? $"{status} without Retry-After" : status.ToString(CultureInfo.InvariantCulture);
+            return attempts + $"A {why} could be cured by a retry, but " + NotResent(request);
+        }
+
+        if (!request.CanRetry)
+        {
+            return attempts + "Not retried: the request body is a stream that cannot be sent twice.";
+        }
+
+        return maxRetries == 0
+            ? $"Not retried: retries are off ({_api.OptionsName}.MaxRetries or RequestOptions.MaxRetries is 0)."
+            : $"The request failed after {attempt + 1} attempts ({maxRetries} retries, the most {_api.OptionsName}.MaxRetries or RequestOptions.MaxRetries allows).";
+    }
+
+    /// <summary>The exception for an error status: the API's own words, the body as the spec's type, credentials removed.</summary>
+    private ApiException StatusError(ApiRequest request, int status, byte[] content, string? requestId, HttpResponseHeaders headers, string note)
+    {
+        string raw = Encoding.UTF8.GetString(content);
+        string redacted = BodyRedaction.WithoutCredentials(raw, _options.Credentials.Values);
+        object? body = null;
+        if (request.ReadError is { } readError && content.Length > 0)
+        {
+            byte[] bytes = ReferenceEquals(raw, redacted) || raw == redacted ? content : Encoding.UTF8.GetBytes(redacted);
+            try
+            {
+                var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+                body = reader.Read() ? readError(status, ref reader) : null;
+            }
+            catch (Exception error) when (error is JsonException or ApiSerializationException or InvalidOperationException or FormatException)
+            {
+                body = null; // Not the declared shape: the message and RawBody still carry what was received.
+            }
+        }
+
+        return ApiException.Create(status, redacted, requestId, headers, body, note.Length == 0 ? null : note);
     }
 
     private static string NotResent(ApiRequest request) =>
@@ -344,16 +382,42 @@ public sealed partial class ApiPipeline
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Keeps a User-Agent comment well formed: no parentheses, no control characters.</summary>
-    private static string UserAgentComment(string text)
+    /// <summary>Keeps a User-Agent comment well formed: no parentheses or control characters, single spaces, none at the ends.</summary>
+    internal static string UserAgentComment(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (char c in text.Trim())
+        foreach (char c in text)
         {
-            builder.Append(c is '(' or ')' or '\\' || char.IsControl(c) || c > '~' ? ' ' : c);
+            char kept = c is '(' or ')' or '\\' || char.IsControl(c) || char.IsWhiteSpace(c) || c > '~' ? ' ' : c;
+            if (kept != ' ' || (builder.Length > 0 && builder[builder.Length - 1] != ' '))
+            {
+                builder.Append(kept);
+            }
         }
 
-        return builder.ToString();
+        return builder.ToString().TrimEnd();
+    }
+
+    /// <summary>An RFC 9110 token for a User-Agent product: <c>Telnyx SIP API</c> becomes <c>Telnyx-SIP-API</c>.</summary>
+    internal static string ProductToken(string text, string fallback)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            bool token = c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '!' or '#' or '$' or '%' or '&' or '\'' or '*' or '+' or '-' or '.' or '^' or '_' or '`' or '|' or '~';
+            if (token)
+            {
+                builder.Append(c);
+            }
+            else if (builder.Length > 0 && builder[builder.Length - 1] != '-')
+            {
+                builder.Append('-');
+            }
+        }
+
+        string result = builder.ToString().Trim('-');
+        result = result.Length > 64 ? result.Substring(0, 64).TrimEnd('-') : result;
+        return result.Length == 0 ? fallback : result;
     }
 
     /// <summary>408, 409, 429 and 5xx are worth another attempt.</summary>

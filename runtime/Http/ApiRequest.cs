@@ -3,6 +3,11 @@ using System.Net.Http;
 
 namespace Telnyx.Sip.Runtime;
 
+/// <summary>Reads the JSON error body of a response with status <paramref name="status"/> at the reader's first token; null when the spec declares no type for it.</summary>
+/// <param name="status">The HTTP status code.</param>
+/// <param name="reader">The reader, at the body's first token.</param>
+public delegate object? ErrorBodyReader(int status, ref System.Text.Json.Utf8JsonReader reader);
+
 /// <summary>One API call as generated code describes it: method, relative path, query and optional JSON body.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiRequest
@@ -43,6 +48,12 @@ public sealed class ApiRequest
 
     /// <summary>Writes the JSON body; null for a request without one.</summary>
     public System.Action<System.Text.Json.Utf8JsonWriter>? Body { get; set; }
+
+    /// <summary>
+    /// Reads an error body as the type the spec declares for its status (its exact, 4XX/5XX or <c>default</c> response);
+    /// returns null for a status the spec gives no type. Null when the operation declares no error body.
+    /// </summary>
+    public ErrorBodyReader? ReadError { get; set; }
 
     /// <summary>Headers the operation defines; values with CR or LF are refused when sent.</summary>
     internal System.Collections.Generic.List<System.Collections.Generic.KeyValuePair<string, string>>? Headers { get; private set; }

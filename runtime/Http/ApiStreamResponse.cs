@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Net.Http;
 
-namespace Telnyx.Sip;
+namespace Telnyx.Sip.Runtime;
 
 /// <summary>
 /// A response whose body is not JSON (a PDF, a CSV file, audio): the body as a stream, read as it arrives.

@@ -28,7 +28,7 @@ public enum SecuritySchemeKind
 }
 
 /// <summary>One security scheme of the spec, as generated code describes it.</summary>
-/// <param name="Name">The scheme's name in the spec's <c>securitySchemes</c>; the key of <see cref="TelnyxClientOptions.Credentials"/>.</param>
+/// <param name="Name">The scheme's name in the spec's <c>securitySchemes</c>; the key of <see cref="ClientOptions.Credentials"/>.</param>
 /// <param name="Kind">How the credential is sent.</param>
 /// <param name="ParameterName">The header, query parameter or cookie name of an API key; null otherwise.</param>
 /// <param name="EnvironmentVariable">The environment variable the spec names for the credential (<c>x-env</c>); null for none.</param>
@@ -74,10 +74,10 @@ public sealed class ApiAuthentication
     public IReadOnlyList<string[]> Requirements { get; }
 
     /// <summary>
-    /// Chooses the first alternative whose every credential is known (from <see cref="TelnyxClientOptions.Credentials"/>,
-    /// then <see cref="TelnyxClientOptions.ApiKey"/> for token schemes, then the scheme's environment variable).
+    /// Chooses the first alternative whose every credential is known (from <see cref="ClientOptions.Credentials"/>,
+    /// then <see cref="ClientOptions.ApiKey"/> for token schemes, then the scheme's environment variable).
     /// </summary>
-    internal ResolvedCredentials Resolve(TelnyxClientOptions options)
+    internal ResolvedCredentials Resolve(ClientOptions options, string optionsName)
     {
         if (Requirements.Count == 0)
         {
@@ -106,7 +106,7 @@ public sealed class ApiAuthentication
             }
         }
 
-        throw new TelnyxException("No credentials for this API. " + Hint());
+        throw new ApiClientException("No credentials for this API. " + Hint(optionsName));
     }
 
     private SecurityScheme? Find(string name)
@@ -122,7 +122,7 @@ public sealed class ApiAuthentication
         return null;
     }
 
-    private static string? CredentialFor(SecurityScheme scheme, TelnyxClientOptions options)
+    private static string? CredentialFor(SecurityScheme scheme, ClientOptions options)
     {
         if (options.Credentials.TryGetValue(scheme.Name, out string? given) && !string.IsNullOrWhiteSpace(given))
         {
@@ -139,12 +139,12 @@ public sealed class ApiAuthentication
     }
 
     /// <summary>Says where each credential can come from; never a value.</summary>
-    private string Hint()
+    private string Hint(string optionsName)
     {
         var parts = new List<string>();
         foreach (SecurityScheme scheme in Schemes)
         {
-            string sources = (scheme.TakesApiKey ? "TelnyxClientOptions.ApiKey, " : "") + $"TelnyxClientOptions.Credentials[\"{scheme.Name}\"]" +
+            string sources = (scheme.TakesApiKey ? $"{optionsName}.ApiKey, " : "") + $"{optionsName}.Credentials[\"{scheme.Name}\"]" +
                 (scheme.EnvironmentVariable is null ? "" : $" or the {scheme.EnvironmentVariable} environment variable");
             parts.Add($"{scheme.Describe()}: set {sources}");
         }

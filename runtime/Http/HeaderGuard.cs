@@ -1,6 +1,6 @@
 using System;
 
-namespace Telnyx.Sip;
+namespace Telnyx.Sip.Runtime;
 
 /// <summary>Refuses header values that would split an HTTP message.</summary>
 internal static class HeaderGuard

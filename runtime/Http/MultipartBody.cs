@@ -4,7 +4,7 @@ using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 
-namespace Telnyx.Sip;
+namespace Telnyx.Sip.Runtime;
 
 /// <summary>A <c>multipart/form-data</c> request body: text fields and files.</summary>
 public sealed class MultipartBody

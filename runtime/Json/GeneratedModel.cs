@@ -21,7 +21,7 @@ namespace Telnyx.Sip.Runtime;
 /// <para><b>Lenient, lossless reading.</b> A member whose value does not fit its type (a number where a boolean is
 /// declared, a null inside a list of strings) does not fail the response: every other property reads normally, the
 /// value is kept as received and written back unchanged, and only reading that property throws a
-/// <see cref="TelnyxSerializationException"/> with the JSON path and the raw value. A required member that is absent
+/// <see cref="ApiSerializationException"/> with the JSON path and the raw value. A required member that is absent
 /// or null is treated the same way. <see cref="Validate"/> checks everything at once.</para>
 /// </remarks>
 public abstract class GeneratedModel
@@ -77,7 +77,7 @@ public abstract class GeneratedModel
     /// member that does not (a value of the wrong type, a required member absent or null). Reading is lenient by default;
     /// call this where you want to fail fast.
     /// </summary>
-    /// <exception cref="TelnyxSerializationException">A member does not fit; <c>Path</c> and <c>RawValue</c> say which and what.</exception>
+    /// <exception cref="ApiSerializationException">A member does not fit; <c>Path</c> and <c>RawValue</c> say which and what.</exception>
     public void Validate()
     {
         if (FirstError() is { } error)
@@ -221,7 +221,7 @@ public abstract class GeneratedModel
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             // Not an object at all (a list item that is null or a number): kept whole, so that a page still reads.
-            TelnyxSerializationException error = JsonRead.Mismatch(ref reader, "an object (" + info.TypeName + ")");
+            ApiSerializationException error = JsonRead.Mismatch(ref reader, "an object (" + info.TypeName + ")");
             model.Issues.SetWhole(JsonElement.ParseValue(ref reader), error.Reason);
             return model;
         }
@@ -246,7 +246,7 @@ public abstract class GeneratedModel
                 {
                     model.ReadMember(index, ref reader);
                 }
-                catch (TelnyxSerializationException error)
+                catch (ApiSerializationException error)
                 {
                     reader = start;
                     model.Issues.AddInvalid(index, JsonElement.ParseValue(ref reader), error);
@@ -263,7 +263,7 @@ public abstract class GeneratedModel
                 {
                     model.ReadMember(index, ref reader);
                 }
-                catch (TelnyxSerializationException error)
+                catch (ApiSerializationException error)
                 {
                     model.Issues.AddInvalid(index, JsonElement.ParseValue(ref reader), error);
                 }
@@ -463,7 +463,7 @@ public abstract class GeneratedModel
         null => "$",
     };
 
-    private TelnyxSerializationException RequiredError(int index)
+    private ApiSerializationException RequiredError(int index)
     {
         if (_extra?.Issues is { } issues && issues.Has(index))
         {
@@ -472,11 +472,11 @@ public abstract class GeneratedModel
 
         // Absent from a model built in code, or unset.
         GeneratedModelInfo info = ModelInfo;
-        return new TelnyxSerializationException(
+        return new ApiSerializationException(
             $"{info.TypeName}.{info.PropertyNames[index]} is required but not set", Location() + "." + info.WireNames[index]);
     }
 
-    private TelnyxSerializationException? FirstError()
+    private ApiSerializationException? FirstError()
     {
         if (_extra?.Issues is not { } issues)
         {
@@ -547,7 +547,7 @@ public abstract class GeneratedModel
 
         public JsonElement? Invalid(int index) => Whole ?? (_members.TryGetValue(index, out Issue issue) ? issue.Raw : null);
 
-        public void AddInvalid(int index, JsonElement raw, TelnyxSerializationException error)
+        public void AddInvalid(int index, JsonElement raw, ApiSerializationException error)
         {
             _children?.RemoveAll(c => c.Member == index);
             _members[index] = new Issue(error.Reason, error.Path.Substring(1), raw);
@@ -564,13 +564,13 @@ public abstract class GeneratedModel
             _children?.RemoveAll(c => c.Member == index);
         }
 
-        public TelnyxSerializationException Error(GeneratedModel model, int index)
+        public ApiSerializationException Error(GeneratedModel model, int index)
         {
             GeneratedModelInfo info = model.ModelInfo;
             if (Whole is { } whole)
             {
                 string wholeText = whole.GetRawText();
-                return new TelnyxSerializationException(
+                return new ApiSerializationException(
                     $"{info.TypeName} could not be read: {WholeReason}; the value {Shorten(wholeText)} is kept as received", model.Location())
                 {
                     RawValue = wholeText,
@@ -582,12 +582,12 @@ public abstract class GeneratedModel
             string path = model.Location() + "." + info.WireNames[index] + issue.InnerPath;
             if (issue.Raw is not { } raw)
             {
-                return new TelnyxSerializationException($"{property} {issue.Reason}", path);
+                return new ApiSerializationException($"{property} {issue.Reason}", path);
             }
 
             string text = raw.GetRawText();
             string shown = info.IsSecret(index) ? "***" : Shorten(text);
-            return new TelnyxSerializationException(
+            return new ApiSerializationException(
                 string.Create(CultureInfo.InvariantCulture, $"{property} could not be read: {issue.Reason}; the value {shown} is kept as received"), path)
             {
                 RawValue = text,

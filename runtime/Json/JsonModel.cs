@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Telnyx.Sip.Runtime;
 
-namespace Telnyx.Sip;
+namespace Telnyx.Sip.Runtime;
 
 /// <summary>Reads and writes generated models, for instance to store them or to build test data.</summary>
 public static class JsonModel
@@ -12,15 +12,15 @@ public static class JsonModel
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip };
 
     /// <summary>Reads a model from UTF-8 JSON.</summary>
-    /// <exception cref="TelnyxSerializationException">The JSON is malformed or does not fit the model; <c>Path</c> says where.</exception>
+    /// <exception cref="ApiSerializationException">The JSON is malformed or does not fit the model; <c>Path</c> says where.</exception>
     public static T Read<T>(ReadOnlySpan<byte> utf8Json) where T : IJsonModel<T> => Read(utf8Json, T.ReadJson);
 
     /// <summary>Reads a model from JSON text.</summary>
-    /// <exception cref="TelnyxSerializationException">The JSON is malformed or does not fit the model; <c>Path</c> says where.</exception>
+    /// <exception cref="ApiSerializationException">The JSON is malformed or does not fit the model; <c>Path</c> says where.</exception>
     public static T Read<T>(string json) where T : IJsonModel<T> => Read<T>(Encoding.UTF8.GetBytes(json));
 
     /// <summary>Reads one page of a list, <c>{"data": [...], "meta": {...}}</c>, as the API sends it.</summary>
-    /// <exception cref="TelnyxSerializationException">The JSON is malformed or does not fit; <c>Path</c> says where.</exception>
+    /// <exception cref="ApiSerializationException">The JSON is malformed or does not fit; <c>Path</c> says where.</exception>
     public static Page<T> ReadPage<T>(ReadOnlySpan<byte> utf8Json) where T : IJsonModel<T>
     {
         PageBody<T> body = Read(utf8Json, static (ref Utf8JsonReader reader) => PageBody<T>.Read(ref reader, T.ReadJson));
@@ -39,12 +39,12 @@ public static class JsonModel
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Reads a value with <paramref name="read"/>, turning every reading failure into <see cref="TelnyxSerializationException"/>.</summary>
+    /// <summary>Reads a value with <paramref name="read"/>, turning every reading failure into <see cref="ApiSerializationException"/>.</summary>
     internal static T Read<T>(ReadOnlySpan<byte> utf8Json, JsonReadFunc<T> read)
     {
         if (utf8Json.Trim(" \t\r\n"u8).IsEmpty)
         {
-            throw new TelnyxSerializationException("The body is empty where a JSON value was expected", "$") { RawBody = "" };
+            throw new ApiSerializationException("The body is empty where a JSON value was expected", "$") { RawBody = "" };
         }
 
         try
@@ -52,14 +52,14 @@ public static class JsonModel
             var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
             return read(ref reader);
         }
-        catch (TelnyxSerializationException error)
+        catch (ApiSerializationException error)
         {
             error.RawBody ??= Encoding.UTF8.GetString(utf8Json);
             throw;
         }
         catch (JsonException error)
         {
-            TelnyxSerializationException wrapped = JsonRead.Malformed(error);
+            ApiSerializationException wrapped = JsonRead.Malformed(error);
             wrapped.RawBody = Encoding.UTF8.GetString(utf8Json);
             throw wrapped;
         }

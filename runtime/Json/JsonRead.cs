@@ -20,7 +20,7 @@ public static class JsonRead
     {
         if (reader.TokenType == JsonTokenType.None && !reader.Read())
         {
-            throw new TelnyxSerializationException("The JSON document is empty.", "$");
+            throw new ApiSerializationException("The JSON document is empty.", "$");
         }
     }
 
@@ -180,7 +180,7 @@ public static class JsonRead
             {
                 item = readItem(ref reader);
             }
-            catch (TelnyxSerializationException error)
+            catch (ApiSerializationException error)
             {
                 throw error.Under("[" + index.ToString(CultureInfo.InvariantCulture) + "]");
             }
@@ -221,7 +221,7 @@ public static class JsonRead
             {
                 value = readValue(ref reader);
             }
-            catch (TelnyxSerializationException error)
+            catch (ApiSerializationException error)
             {
                 throw error.Under("." + name);
             }
@@ -238,11 +238,11 @@ public static class JsonRead
     }
 
     /// <summary>The error for JSON that is not well formed (cut off, bad syntax, nested too deep).</summary>
-    public static TelnyxSerializationException Malformed(JsonException error) =>
+    public static ApiSerializationException Malformed(JsonException error) =>
         new("The JSON is not well formed: " + error.Message, "$", error);
 
     /// <summary>The error for a token of the wrong kind.</summary>
-    public static TelnyxSerializationException Mismatch(ref Utf8JsonReader reader, string expected) =>
+    public static ApiSerializationException Mismatch(ref Utf8JsonReader reader, string expected) =>
         new($"Expected {expected} but found {Describe(reader.TokenType)}", "$");
 
     private static string Describe(JsonTokenType token) => token switch

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Telnyx.Sip;
+namespace Telnyx.Sip.Runtime;
 
 /// <summary>
 /// A list that the API serves page by page. <c>await foreach</c> yields every item, fetching the next page only

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 
-namespace Telnyx.Sip;
+namespace Telnyx.Sip.Runtime;
 
 /// <summary>The <c>meta</c> member of a list response.</summary>
 /// <param name="PageNumber">The number of this page, starting at 1.</param>
@@ -48,7 +48,7 @@ internal readonly record struct PageBody<T>(IReadOnlyList<T> Items, PageMeta? Me
                 {
                     items = Runtime.JsonRead.List(ref reader, readItem);
                 }
-                catch (TelnyxSerializationException error)
+                catch (ApiSerializationException error)
                 {
                     throw error.Under(".data");
                 }
@@ -68,7 +68,7 @@ internal readonly record struct PageBody<T>(IReadOnlyList<T> Items, PageMeta? Me
                 {
                     meta = ReadMeta(ref reader);
                 }
-                catch (TelnyxSerializationException error)
+                catch (ApiSerializationException error)
                 {
                     throw error.Under(".meta");
                 }

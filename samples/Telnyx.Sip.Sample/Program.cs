@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Telnyx.Sip;
+using Telnyx.Sip.Runtime;
 using Telnyx.Sip.Mock;
 
 // A day with the Telnyx SIP client: list, create, update, check registration, page, delete, handle an error.
@@ -23,7 +24,7 @@ ActivitySource.AddActivityListener(tracing);
 
 bool live = !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("TELNYX_API_KEY"));
 PrismServer? mock = null;
-TelnyxClientOptions options = new() { MaxRetries = 2 };
+TelnyxSipClientOptions options = new() { MaxRetries = 2 };
 if (!live)
 {
     string root = PrismServer.FindRepoRoot(AppContext.BaseDirectory);
@@ -117,7 +118,7 @@ try
     Console.WriteLine("\nDone.");
     return 0;
 }
-catch (TelnyxException error)
+catch (ApiClientException error)
 {
     Console.Error.WriteLine($"The sample failed: {error.Message}");
     return 1;

@@ -1,4 +1,5 @@
 using System;
+using Telnyx.Sip.Runtime;
 using System.Text;
 using System.Threading.Tasks;
 using Features;
@@ -17,14 +18,14 @@ public class AuthenticationTests
     private const string TelnyxKey = "KEY_TELNYX_must_not_leak";
     private const string Board = """{"winner":"X"}""";
 
-    private static TelnyxClientOptions At(LoopbackServer server) => new() { BaseUrl = server.BaseUrl, MaxRetries = 0 };
+    private static T At<T>(LoopbackServer server) where T : ClientOptions, new() => new() { BaseUrl = server.BaseUrl, MaxRetries = 0 };
 
     [Fact]
     public async Task AClientOfAnotherSpecSendsItsOwnSchemeAndNeverTheTelnyxKey()
     {
         await using var server = new LoopbackServer(_ => new CannedResponse(200, Board));
         using var _ = EnvironmentCollection.Set("TELNYX_API_KEY", TelnyxKey);
-        var options = At(server);
+        var options = At<GamesClientOptions>(server);
         options.ApiKey = "games-key";
 
         Board board = await new GamesClient(options).Board.RetrieveAsync();
@@ -41,7 +42,7 @@ public class AuthenticationTests
     {
         using var _ = EnvironmentCollection.Set("TELNYX_API_KEY", TelnyxKey);
 
-        var error = Assert.Throws<TelnyxException>(() => new GamesClient(new TelnyxClientOptions { BaseUrl = new Uri("https://games.example.com/v1") }));
+        var error = Assert.Throws<ApiClientException>(() => new GamesClient(new GamesClientOptions { BaseUrl = new Uri("https://games.example.com/v1") }));
 
         Assert.Contains("'apiKeyHeader' (API key in the api-key header)", error.Message);
         Assert.DoesNotContain("TELNYX_API_KEY", error.Message);
@@ -52,7 +53,7 @@ public class AuthenticationTests
     public async Task HttpBasicSendsUserAndPasswordInBase64()
     {
         await using var server = new LoopbackServer(_ => new CannedResponse(200, Board));
-        var options = At(server);
+        var options = At<GamesClientOptions>(server);
         options.Credentials["basicAuth"] = "ada:secret";
 
         await new GamesClient(options).Board.RetrieveAsync();
@@ -65,7 +66,7 @@ public class AuthenticationTests
     public async Task SchemesRequiredTogetherAreSentTogetherAQueryKeyInTheQuery()
     {
         await using var server = new LoopbackServer(_ => new CannedResponse(200, Board));
-        var options = At(server);
+        var options = At<GamesClientOptions>(server);
         options.Credentials["queryKey"] = "q k";
         options.Credentials["sessionHeader"] = "session-1";
 
@@ -83,12 +84,12 @@ public class AuthenticationTests
         await using var server = new LoopbackServer(_ => new CannedResponse(200, """{"data":{"pet_type":"cat","lives":9}}"""));
         using var _ = EnvironmentCollection.Set("TELNYX_API_KEY", TelnyxKey);
 
-        var client = new FeaturesClient(At(server));
+        var client = new FeaturesClient(At<FeaturesClientOptions>(server));
         await client.Pets.RetrieveAsync("1");
 
         Assert.Null(Assert.Single(server.Requests).Headers["Authorization"]);
         // Nothing secret to protect: plain http to another host is allowed.
-        Assert.NotNull(new FeaturesClient(new TelnyxClientOptions { BaseUrl = new Uri("http://api.example.com/v1") }));
+        Assert.NotNull(new FeaturesClient(new FeaturesClientOptions { BaseUrl = new Uri("http://api.example.com/v1") }));
     }
 
     [Fact]
@@ -98,7 +99,7 @@ public class AuthenticationTests
         using var key = EnvironmentCollection.Set("TELNYX_API_KEY", TelnyxKey);
         using var url = EnvironmentCollection.Set("TELNYX_BASE_URL", server.BaseUrl.ToString());
 
-        await new TelnyxSipClient(new TelnyxClientOptions { MaxRetries = 0 }).Connections.RetrieveAsync("1");
+        await new TelnyxSipClient(new TelnyxSipClientOptions { MaxRetries = 0 }).Connections.RetrieveAsync("1");
 
         Assert.Equal("Bearer " + TelnyxKey, Assert.Single(server.Requests).Headers["Authorization"]);
     }
@@ -106,10 +107,10 @@ public class AuthenticationTests
     [Fact]
     public void CredentialsStayOutOfTheMissingCredentialMessageAndOfToString()
     {
-        var options = new TelnyxClientOptions { BaseUrl = new Uri("http://games.example.com/v1") };
+        var options = new GamesClientOptions { BaseUrl = new Uri("http://games.example.com/v1") };
         options.Credentials["basicAuth"] = "ada:secret-password";
 
-        var error = Assert.Throws<TelnyxException>(() => new GamesClient(options));
+        var error = Assert.Throws<ApiClientException>(() => new GamesClient(options));
 
         Assert.Contains("AllowInsecureHttp", error.Message);
         Assert.DoesNotContain("secret-password", error.ToString());

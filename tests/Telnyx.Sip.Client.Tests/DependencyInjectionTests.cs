@@ -1,3 +1,4 @@
+using Telnyx.Sip.Runtime;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
@@ -37,7 +38,7 @@ public class DependencyInjectionTests
     {
         await using var server = new LoopbackServer(_ => new CannedResponse(200, """{"data":{"id":"7"}}"""));
         var services = new ServiceCollection();
-        services.Configure<TelnyxClientOptions>(options =>
+        services.Configure<TelnyxSipClientOptions>(options =>
         {
             options.ApiKey = "KEY_FROM_CONFIGURATION";
             options.BaseUrl = server.BaseUrl;

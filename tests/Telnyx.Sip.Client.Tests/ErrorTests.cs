@@ -1,4 +1,5 @@
 using System;
+using Telnyx.Sip.Runtime;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using Xunit;
@@ -69,7 +70,7 @@ public class ErrorTests
         await using var server = new LoopbackServer(_ => new CannedResponse(200, """{"data":{"id":"1","connection_name":"""));
         var client = new TelnyxSipClient(server.Options());
 
-        TelnyxSerializationException error = await Assert.ThrowsAsync<TelnyxSerializationException>(() => client.Fqdns.RetrieveAsync("1"));
+        ApiSerializationException error = await Assert.ThrowsAsync<ApiSerializationException>(() => client.Fqdns.RetrieveAsync("1"));
 
         Assert.Equal("""{"data":{"id":"1","connection_name":""", error.RawBody);
     }
@@ -83,7 +84,7 @@ public class ErrorTests
         CredentialConnection connection = await client.CredentialConnections.RetrieveAsync("1");
 
         Assert.Equal("1", connection.Id);
-        TelnyxSerializationException error = Assert.Throws<TelnyxSerializationException>(() => connection.Inbound!.ChannelLimit);
+        ApiSerializationException error = Assert.Throws<ApiSerializationException>(() => connection.Inbound!.ChannelLimit);
         Assert.Equal("$.data.inbound.channel_limit", error.Path);
         Assert.Equal("""{"no":1}""", error.RawValue);
         Assert.Contains("32-bit integer", error.Message);

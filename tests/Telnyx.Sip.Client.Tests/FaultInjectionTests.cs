@@ -1,4 +1,5 @@
 using System;
+using Telnyx.Sip.Runtime;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
@@ -124,7 +125,7 @@ public class FaultInjectionTests
     {
         int port = LoopbackServer.FreePort();
         var handler = new CountingHandler(new SocketsHttpHandler());
-        var client = new TelnyxSipClient(new TelnyxClientOptions
+        var client = new TelnyxSipClient(new TelnyxSipClientOptions
         {
             ApiKey = "KEY_FAULT_0123456789",
             BaseUrl = new Uri($"http://127.0.0.1:{port}/v2"),
@@ -277,7 +278,7 @@ public class FaultInjectionTests
         await using var server = new FaultServer((_, _) => new Fault.Respond(200, cut));
         var client = new TelnyxSipClient(server.Options(maxRetries: 2));
 
-        var error = await Assert.ThrowsAsync<TelnyxSerializationException>(() => client.CredentialConnections.RetrieveAsync("1"));
+        var error = await Assert.ThrowsAsync<ApiSerializationException>(() => client.CredentialConnections.RetrieveAsync("1"));
 
         Assert.Single(server.Requests);
         Assert.Equal(cut, error.RawBody);
@@ -304,7 +305,7 @@ public class FaultInjectionTests
         await using var server = new FaultServer((_, _) => new Fault.Respond(204, ""));
         var client = new TelnyxSipClient(server.Options());
 
-        var error = await Assert.ThrowsAsync<TelnyxSerializationException>(() => client.Fqdns.DeleteAsync("1"));
+        var error = await Assert.ThrowsAsync<ApiSerializationException>(() => client.Fqdns.DeleteAsync("1"));
 
         Assert.Single(server.Requests);
         Assert.Contains("empty", error.Message);

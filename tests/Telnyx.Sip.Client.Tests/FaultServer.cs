@@ -1,4 +1,5 @@
 using System;
+using Telnyx.Sip.Runtime;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -56,7 +57,9 @@ public sealed class FaultServer : IAsyncDisposable
 
     public ConcurrentQueue<RawRequest> Requests { get; } = new();
 
-    public TelnyxClientOptions Options(int maxRetries = 2, double timeoutSeconds = 10) => new()
+    public TelnyxSipClientOptions Options(int maxRetries = 2, double timeoutSeconds = 10) => Options<TelnyxSipClientOptions>(maxRetries, timeoutSeconds);
+
+    public T Options<T>(int maxRetries = 2, double timeoutSeconds = 10) where T : ClientOptions, new() => new()
     {
         ApiKey = "KEY_FAULT_0123456789",
         BaseUrl = BaseUrl,

@@ -1,4 +1,5 @@
 using System;
+using Telnyx.Sip.Runtime;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
@@ -14,7 +15,7 @@ namespace Telnyx.Sip.Client.Tests;
 /// </summary>
 public class FeaturesTests
 {
-    private static FeaturesClient Client(LoopbackServer server) => new(server.Options());
+    private static FeaturesClient Client(LoopbackServer server) => new(server.Options<FeaturesClientOptions>());
 
     [Fact]
     public async Task AOneOfWithADiscriminatorReadsAsTheNamedVariant()

@@ -1,3 +1,4 @@
+using Telnyx.Sip.Runtime;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -62,12 +63,12 @@ public class LenientModelTests
         CredentialConnection second = connections[1];
         Assert.Equal("two", second.ConnectionName);
 
-        TelnyxSerializationException active = Assert.Throws<TelnyxSerializationException>(() => second.Active);
+        ApiSerializationException active = Assert.Throws<ApiSerializationException>(() => second.Active);
         Assert.Equal("$.data[1].active", active.Path);
         Assert.Equal("1", active.RawValue);
         Assert.Contains("CredentialConnection.Active", active.Message);
 
-        TelnyxSerializationException tags = Assert.Throws<TelnyxSerializationException>(() => second.Tags);
+        ApiSerializationException tags = Assert.Throws<ApiSerializationException>(() => second.Tags);
         Assert.Equal("$.data[1].tags[1]", tags.Path);
         Assert.Equal("""["a",null]""", tags.RawValue);
 
@@ -78,7 +79,7 @@ public class LenientModelTests
         // Assigning a good value replaces the odd one.
         second.Active = true;
         Assert.True(second.Active);
-        Assert.Equal("$.data[1].tags[1]", Assert.Throws<TelnyxSerializationException>(second.Validate).Path);
+        Assert.Equal("$.data[1].tags[1]", Assert.Throws<ApiSerializationException>(second.Validate).Path);
         connections[0].Validate();
         connections[2].Validate();
     }
@@ -88,15 +89,15 @@ public class LenientModelTests
     {
         CredentialConnection absent = JsonModel.Read<CredentialConnection>("""{"active":true}""");
         Assert.True(absent.Active);
-        TelnyxSerializationException error = Assert.Throws<TelnyxSerializationException>(() => absent.Id);
+        ApiSerializationException error = Assert.Throws<ApiSerializationException>(() => absent.Id);
         Assert.Equal("$.id", error.Path);
         Assert.Contains("required", error.Message);
         Assert.Null(error.RawValue);
 
         CredentialConnection nulled = JsonModel.Read<CredentialConnection>("""{"id":null}""");
-        Assert.Contains("null", Assert.Throws<TelnyxSerializationException>(() => nulled.Id).Message);
+        Assert.Contains("null", Assert.Throws<ApiSerializationException>(() => nulled.Id).Message);
         Assert.Equal("""{"id":null}""", Json.Write(nulled));
-        Assert.Equal("$.id", Assert.Throws<TelnyxSerializationException>(nulled.Validate).Path);
+        Assert.Equal("$.id", Assert.Throws<ApiSerializationException>(nulled.Validate).Path);
     }
 
     [Fact]
@@ -110,7 +111,7 @@ public class LenientModelTests
 
         // The known quirks still read leniently; the bad number is kept and reported.
         Assert.Equal(["G722"], connection.Inbound!.Codecs!);
-        TelnyxSerializationException error = Assert.Throws<TelnyxSerializationException>(connection.Validate);
+        ApiSerializationException error = Assert.Throws<ApiSerializationException>(connection.Validate);
         Assert.Equal("$.data.inbound.channel_limit", error.Path);
         Assert.Equal("\"ten\"", error.RawValue);
     }
@@ -141,10 +142,10 @@ public class LenientModelTests
 
         Assert.Equal(4, connections.Count);
         Assert.Equal("4", connections[3].Id);
-        TelnyxSerializationException error = Assert.Throws<TelnyxSerializationException>(() => connections[2].Id);
+        ApiSerializationException error = Assert.Throws<ApiSerializationException>(() => connections[2].Id);
         Assert.Equal("$.data[2]", error.Path);
         Assert.Equal("42", error.RawValue);
-        Assert.Equal("$.data[1]", Assert.Throws<TelnyxSerializationException>(connections[1].Validate).Path);
+        Assert.Equal("$.data[1]", Assert.Throws<ApiSerializationException>(connections[1].Validate).Path);
         Assert.Equal("42", Json.Write(connections[2]));
     }
 }

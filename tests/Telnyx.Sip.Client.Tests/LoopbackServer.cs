@@ -1,4 +1,5 @@
 using System;
+using Telnyx.Sip.Runtime;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
@@ -54,7 +55,7 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public ConcurrentQueue<ReceivedRequest> Requests { get; } = new();
 
-    public TelnyxClientOptions Options(int maxRetries = 0) => new()
+    public T Options<T>(int maxRetries = 0) where T : ClientOptions, new() => new()
     {
         ApiKey = "KEY_TEST_1234567890",
         BaseUrl = BaseUrl,

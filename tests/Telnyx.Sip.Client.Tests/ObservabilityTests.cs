@@ -1,4 +1,5 @@
 using System;
+using Telnyx.Sip.Runtime;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -74,7 +75,7 @@ public sealed class ObservabilityTests : IDisposable
     private List<(string Instrument, double Value, Dictionary<string, object?> Tags)> Measurements(Uri baseUrl, string instrument) =>
         _measurements.Where(m => m.Instrument == instrument && Equals(m.Tags.GetValueOrDefault(TelemetryNames.ServerPort), baseUrl.Port)).ToList();
 
-    private TelnyxClientOptions Logged(TelnyxClientOptions options, bool bodies = false)
+    private TelnyxSipClientOptions Logged(TelnyxSipClientOptions options, bool bodies = false)
     {
         options.LoggerFactory = LoggerFactory.Create(builder => builder.AddProvider(_logs).SetMinimumLevel(LogLevel.Debug));
         options.LogBodies = bodies;
@@ -171,7 +172,7 @@ public sealed class ObservabilityTests : IDisposable
         await using var server = new FaultServer((attempt, _) => attempt == 0
             ? new Fault.Respond(429, "{}", Headers: new Dictionary<string, string> { ["Retry-After"] = "0" })
             : new Fault.Respond(201, """{"data":{"id":"9","user_name":"office42","password":"correct-horse-battery"}}"""));
-        TelnyxClientOptions options = Logged(server.Options(maxRetries: 2), bodies: true);
+        TelnyxSipClientOptions options = Logged(server.Options(maxRetries: 2), bodies: true);
 
         await new TelnyxSipClient(options).CredentialConnections.CreateAsync(new()
         {
@@ -197,7 +198,7 @@ public sealed class ObservabilityTests : IDisposable
     }
 
     [Fact]
-    public async Task TelnyxLogInfoWritesTheSameLinesToStandardErrorWithoutAnILogger()
+    public async Task TelnyxLogInfoWritesTheSameLinesToStandardErrorWithoutAnILoggerForTheTelnyxClientOnly()
     {
         TextWriter original = Console.Error;
         var captured = new StringWriter();
@@ -211,6 +212,10 @@ public sealed class ObservabilityTests : IDisposable
             var client = new TelnyxSipClient(server.Options(maxRetries: 2));
 
             await client.CredentialConnections.RetrieveAsync("7");
+
+            // The variable is the Telnyx spec's (x-log-env): a client of another spec does not read it.
+            await using var acme = new LoopbackServer(_ => new CannedResponse(200, """{"id":1,"name":"gear"}"""));
+            await new Acme.Inventory.AcmeInventoryClient(acme.Options<Acme.Inventory.AcmeInventoryClientOptions>()).Widgets.RetrieveAsync(1);
         }
         finally
         {
@@ -223,6 +228,7 @@ public sealed class ObservabilityTests : IDisposable
         Assert.Contains("[Telnyx.Sip] warn: GET /credential_connections/{id} (RetrieveCredentialConnection): attempt 1 failed (503)", text);
         Assert.DoesNotContain("response body", text);
         Assert.DoesNotContain("KEY_FAULT_0123456789", text);
+        Assert.DoesNotContain("Acme", text);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System;
+using Telnyx.Sip.Runtime;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;

@@ -1,4 +1,5 @@
 using System;
+using Telnyx.Sip.Runtime;
 using System.Linq;
 using System.Threading.Tasks;
 using Xunit;

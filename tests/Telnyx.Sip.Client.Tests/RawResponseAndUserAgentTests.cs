@@ -1,4 +1,5 @@
 using System;
+using Telnyx.Sip.Runtime;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.InteropServices;
@@ -30,19 +31,38 @@ public class RawResponseAndUserAgentTests
     }
 
     [Fact]
-    public async Task TheUserAgentNamesTheGeneratorRuntimeOperatingSystemAndApplication()
+    public async Task TheUserAgentNamesTheApiTheRuntimeTheOperatingSystemAndTheApplication()
     {
         await using var server = new LoopbackServer(_ => new CannedResponse(200, Body));
-        TelnyxClientOptions options = server.Options();
+        TelnyxSipClientOptions options = server.Options();
         options.ApplicationId = "office-provisioner/2.1";
         var client = new TelnyxSipClient(options);
 
         await client.CredentialConnections.RetrieveAsync("7");
 
         string userAgent = server.Requests.Single().Headers["User-Agent"]!;
-        Assert.StartsWith("Telnyx.Sip.Generator/0.1.0 (.NET ", userAgent);
+        Assert.StartsWith("Telnyx-SIP-API/2.0.0 Telnyx.Sip.Runtime/0.1.0 (.NET ", userAgent);
         Assert.Contains(RuntimeInformation.FrameworkDescription, userAgent);
+        // The OS description has trailing and double spaces (and parentheses) on some systems: one space each, none at the ends.
+        string os = string.Join(" ", RuntimeInformation.OSDescription.Replace('(', ' ').Replace(')', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("; " + os + ")", userAgent);
         Assert.EndsWith(") office-provisioner/2.1", userAgent);
+        Assert.DoesNotContain("  ", userAgent);
+        Assert.DoesNotContain(" )", userAgent);
+    }
+
+    [Fact]
+    public async Task AClientOfAnotherSpecNamesItsOwnApiInTheUserAgent()
+    {
+        await using var server = new LoopbackServer(_ => new CannedResponse(200, """{"winner":"X"}"""));
+        var options = server.Options<Games.GamesClientOptions>();
+        options.ApiKey = "games-key";
+
+        await new Games.GamesClient(options).Board.RetrieveAsync();
+
+        string userAgent = server.Requests.Single().Headers["User-Agent"]!;
+        Assert.Matches(@"^Games-API/1\.0\.0 Telnyx\.Sip\.Runtime/0\.1\.0 \(\.NET [^()]+; [^()]+\)$", userAgent);
+        Assert.DoesNotContain("Telnyx-SIP", userAgent);
     }
 
     [Fact]
@@ -54,13 +74,13 @@ public class RawResponseAndUserAgentTests
         await client.CredentialConnections.RetrieveAsync("7");
 
         string userAgent = server.Requests.Single().Headers["User-Agent"]!;
-        Assert.Matches(@"^Telnyx\.Sip\.Generator/0\.1\.0 \(\.NET [^()]+; [^()]+\)$", userAgent);
+        Assert.Matches(@"^Telnyx-SIP-API/2\.0\.0 Telnyx\.Sip\.Runtime/0\.1\.0 \(\.NET [^()]+\S; \S[^()]+\S\)$", userAgent);
     }
 
     [Fact]
     public void AnApplicationIdWithALineBreakIsRefused()
     {
-        Assert.Throws<ArgumentException>(() => new TelnyxSipClient(new TelnyxClientOptions
+        Assert.Throws<ArgumentException>(() => new TelnyxSipClient(new TelnyxSipClientOptions
         {
             ApiKey = "KEY_TEST_1234567890",
             ApplicationId = "app\r\nX-Evil: 1",

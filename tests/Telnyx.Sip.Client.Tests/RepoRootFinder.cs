@@ -1,4 +1,5 @@
 using System;
+using Telnyx.Sip.Runtime;
 using System.IO;
 
 namespace Telnyx.Sip.Client.Tests;

@@ -1,4 +1,5 @@
 using System;
+using Telnyx.Sip.Runtime;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -10,7 +11,7 @@ namespace Telnyx.Sip.Client.Tests;
 
 /// <summary>
 /// Thousands of mutations of real response bodies (the seeds' examples and the spec's examples), read through the
-/// generated models: each yields a model or a <see cref="TelnyxSerializationException"/> with a path, never
+/// generated models: each yields a model or a <see cref="ApiSerializationException"/> with a path, never
 /// another exception type.
 /// </summary>
 public class ResponseFuzzTests(Xunit.Abstractions.ITestOutputHelper output)
@@ -146,7 +147,7 @@ public class ResponseFuzzTests(Xunit.Abstractions.ITestOutputHelper output)
                         {
                             generated.Validate();
                         }
-                        catch (TelnyxSerializationException error) when (error.Path.StartsWith('$'))
+                        catch (ApiSerializationException error) when (error.Path.StartsWith('$'))
                         {
                             lenient++;
                         }
@@ -154,7 +155,7 @@ public class ResponseFuzzTests(Xunit.Abstractions.ITestOutputHelper output)
 
                     read++;
                 }
-                catch (TelnyxSerializationException error)
+                catch (ApiSerializationException error)
                 {
                     rejected++;
                     if (!error.Path.StartsWith('$') || error.RawBody != mutated)
@@ -180,9 +181,9 @@ public class ResponseFuzzTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         CredentialConnection connection = JsonModel.Read<CredentialConnection>("""{"id":"1","inbound":{"codecs":["G722",{"x":1}]}}""");
 
-        var error = Assert.Throws<TelnyxSerializationException>(() => connection.Inbound!.Codecs);
+        var error = Assert.Throws<ApiSerializationException>(() => connection.Inbound!.Codecs);
         Assert.Equal("$.inbound.codecs[1]", error.Path);
         Assert.Equal("""["G722",{"x":1}]""", error.RawValue);
-        Assert.Equal("$.inbound.codecs[1]", Assert.Throws<TelnyxSerializationException>(connection.Validate).Path);
+        Assert.Equal("$.inbound.codecs[1]", Assert.Throws<ApiSerializationException>(connection.Validate).Path);
     }
 }

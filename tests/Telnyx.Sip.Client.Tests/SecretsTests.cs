@@ -1,4 +1,5 @@
 using System;
+using Telnyx.Sip.Runtime;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -12,7 +13,7 @@ public class SecretsTests
     public async Task TheApiKeyIsNotInAConnectionFailure()
     {
         int closedPort = LoopbackServer.FreePort();
-        var client = new TelnyxSipClient(new TelnyxClientOptions { ApiKey = Key, BaseUrl = new Uri($"http://127.0.0.1:{closedPort}/v2"), MaxRetries = 0 });
+        var client = new TelnyxSipClient(new TelnyxSipClientOptions { ApiKey = Key, BaseUrl = new Uri($"http://127.0.0.1:{closedPort}/v2"), MaxRetries = 0 });
 
         var error = await Assert.ThrowsAsync<ApiConnectionException>(() => client.Connections.RetrieveAsync("1"));
 
@@ -23,7 +24,7 @@ public class SecretsTests
     [Fact]
     public void AnApiKeyWithALineBreakIsRefusedWithoutEchoingIt()
     {
-        var error = Assert.Throws<ArgumentException>(() => new TelnyxSipClient(new TelnyxClientOptions { ApiKey = Key + "\r\nX-Injected: 1" }));
+        var error = Assert.Throws<ArgumentException>(() => new TelnyxSipClient(new TelnyxSipClientOptions { ApiKey = Key + "\r\nX-Injected: 1" }));
 
         Assert.Contains("CR or LF", error.Message);
         Assert.DoesNotContain(Key, error.ToString());
@@ -45,15 +46,15 @@ public class SecretsTests
     [Fact]
     public void TheKeyIsNotSentOverPlainHttpToAnotherHostUnlessTheCallerOptsIn()
     {
-        var insecure = new TelnyxClientOptions { ApiKey = Key, BaseUrl = new Uri("http://api.example.com/v2") };
+        var insecure = new TelnyxSipClientOptions { ApiKey = Key, BaseUrl = new Uri("http://api.example.com/v2") };
 
-        var error = Assert.Throws<TelnyxException>(() => new TelnyxSipClient(insecure));
+        var error = Assert.Throws<ApiClientException>(() => new TelnyxSipClient(insecure));
         Assert.Contains("AllowInsecureHttp", error.Message);
         Assert.DoesNotContain(Key, error.ToString());
 
         insecure.AllowInsecureHttp = true;
         Assert.NotNull(new TelnyxSipClient(insecure));
-        Assert.NotNull(new TelnyxSipClient(new TelnyxClientOptions { ApiKey = Key, BaseUrl = new Uri("http://localhost:8080/v2") }));
+        Assert.NotNull(new TelnyxSipClient(new TelnyxSipClientOptions { ApiKey = Key, BaseUrl = new Uri("http://localhost:8080/v2") }));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Telnyx.Sip.Runtime;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;

@@ -1,3 +1,4 @@
+using Telnyx.Sip.Runtime;
 using System;
 using System.IO;
 using System.Linq;
@@ -21,7 +22,7 @@ public sealed class PrismFixture : IAsyncLifetime
     {
         string root = PrismServer.FindRepoRoot(AppContext.BaseDirectory);
         _server = await PrismServer.StartAsync(root, Path.Combine(root, "specs", "telnyx-sip.yaml"));
-        Client = new TelnyxSipClient(new TelnyxClientOptions
+        Client = new TelnyxSipClient(new TelnyxSipClientOptions
         {
             ApiKey = "KEY_CONTRACT_TEST",
             BaseUrl = _server.BaseUrl,

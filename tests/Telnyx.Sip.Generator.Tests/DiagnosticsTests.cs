@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -46,6 +47,8 @@ public class DiagnosticsTests
               properties:
                 name:
                   type: string
+        servers:
+        - url: https://pets.example.com/v1
         """;
 
     [Fact]
@@ -142,6 +145,25 @@ public class DiagnosticsTests
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
         Assert.Contains("RequestOptions.Headers", diagnostic.GetMessage());
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Theory]
+    [InlineData("", "it has no 'servers'")]
+    [InlineData("servers:\n- url: /v1\n", "its first server is '/v1'")]
+    [InlineData("servers:\n- description: Production\n", "its first server has no 'url'")]
+    public void ASpecWithoutAnAbsoluteServerUrlIsAWarningThatNamesTheOptionToSet(string servers, string found)
+    {
+        string spec = Minimal[..Minimal.IndexOf("servers:", StringComparison.Ordinal)] + servers;
+        var (run, output) = GeneratorHarness.Run(spec, Path);
+        Diagnostic diagnostic = Assert.Single(run.Diagnostics);
+
+        Assert.Equal("TSG020", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
+        Assert.Equal($"'api.yaml' names no absolute server URL ({found}); PetsClient sends no request until PetsClientOptions.BaseUrl is set", diagnostic.GetMessage());
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        string client = run.Results.Single().GeneratedSources.Single(s => s.HintName == "Pets.PetsClient.g.cs").SourceText.ToString();
+        Assert.DoesNotContain("api.telnyx.com", client);
+        Assert.DoesNotContain("TELNYX_", client);
     }
 
     [Theory]

@@ -78,6 +78,8 @@ public class NamingTests
               properties:
                 label:
                   type: string
+        servers:
+        - url: https://names.example.com/v1
         """;
 
     private static (Model.ApiSpec Spec, GeneratorRunResult Run, Compilation Output) Generate(string spec)

@@ -193,6 +193,8 @@ public class SharedTypesTests(Xunit.Abstractions.ITestOutputHelper output)
             Label:
               description: A label of the thing.
               type: string
+        servers:
+        - url: https://shared.example.com/v1
         """;
 
     /// <summary>The same spec with its paths and its schemas in the opposite order, so that types are met in another order.</summary>

@@ -36,6 +36,8 @@ public class SpecInputTests
               responses:
                 '204':
                   description: none
+        servers:
+        - url: https://zoo.example.com/v1
         """;
 
     private static GeneratorRunResult Run(string spec, string path, Dictionary<string, string>? metadata = null) =>
@@ -62,7 +64,7 @@ public class SpecInputTests
     {
         // Sorted keys, as Stripe and Twilio publish them: 'openapi' far beyond the first 4 KB.
         var padding = string.Join(",", Enumerable.Range(0, 300).Select(i => $"\"S{i}\":{{\"type\":\"object\",\"description\":\"openapi: {{\\\"x\\\"}}\"}}"));
-        string json = "{\"components\":{\"schemas\":{" + padding + "}},\"info\":{\"title\":\"Sorted API\",\"version\":\"1\"},\"openapi\":\"3.0.3\",\"paths\":{}}";
+        string json = "{\"components\":{\"schemas\":{" + padding + "}},\"info\":{\"title\":\"Sorted API\",\"version\":\"1\"},\"openapi\":\"3.0.3\",\"paths\":{},\"servers\":[{\"url\":\"https://sorted.example.com\"}]}";
         Assert.True(json.IndexOf("\"openapi\"") > 4096);
 
         GeneratorRunResult result = Run(json, "/project/specs/sorted.json");
@@ -120,7 +122,9 @@ public class SpecInputTests
         "              example: |\n" +
         "                   \n" +
         "              schema:\n" +
-        "                type: object\n";
+        "                type: object\n" +
+        "servers:\n" +
+        "- url: https://blocks.example.com/v1\n";
 
     [Fact]
     public void ABlockScalarWhoseOnlyLineIsSpacesReads()
@@ -141,7 +145,7 @@ public class SpecInputTests
 
         Assert.Equal("TSG004", diagnostic.Id);
         var position = diagnostic.Location.GetLineSpan().StartLinePosition;
-        Assert.Equal((22, 13), (position.Line + 1, position.Character + 1));
+        Assert.Equal((24, 13), (position.Line + 1, position.Character + 1));
     }
 
     [Fact]
@@ -151,7 +155,7 @@ public class SpecInputTests
 
         string client = result.GeneratedSources.Single(s => s.HintName == "Zoo.ZooClient.g.cs").SourceText.ToString();
         Assert.Contains("Authentication = global::Telnyx.Sip.Runtime.ApiAuthentication.None;", client);
-        Assert.Contains("ApiPipeline(options, null, null, Authentication, ", client);
+        Assert.Contains("Authentication = Authentication,", client);
         Assert.DoesNotContain("TELNYX", client);
     }
 }

@@ -30,12 +30,12 @@ public partial class AccessIpRangesClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>Every item of every page; the next page is fetched when the previous one is used up. Use AsPages() for the pages and their meta.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status (while enumerating: each page is a call); the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout (while enumerating: each page is a call).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived (while enumerating: each page is a call), after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes (while enumerating: each page is a call). A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status (while enumerating: each page is a call); the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ValidationErrors"/> for 422.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout (while enumerating: each page is a call).</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived (while enumerating: each page is a call), after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes (while enumerating: each page is a call). A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual global::Telnyx.Sip.AsyncPageable<global::Telnyx.Sip.AccessIpRange> ListAsync(ListAccessIpRangesParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::Telnyx.Sip.Runtime.AsyncPageable<global::Telnyx.Sip.AccessIpRange> ListAsync(ListAccessIpRangesParams? parameters = null, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         return global::Telnyx.Sip.Runtime.Pageables.ByPageNumber<global::Telnyx.Sip.AccessIpRange>(
             (pageNumber, token) => ListPageAsync(parameters, pageNumber, options, token),
@@ -43,9 +43,14 @@ public partial class AccessIpRangesClient
             cancellationToken);
     }
 
-    private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Page<global::Telnyx.Sip.AccessIpRange>> ListPageAsync(ListAccessIpRangesParams? parameters, int pageNumber, global::Telnyx.Sip.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+    private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.Page<global::Telnyx.Sip.AccessIpRange>> ListPageAsync(ListAccessIpRangesParams? parameters, int pageNumber, global::Telnyx.Sip.Runtime.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
     {
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "access_ip_ranges", "ListAccessIpRanges", "/access_ip_ranges");
+        request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
+        {
+            422 => global::Telnyx.Sip.ValidationErrors.ReadJson(ref reader),
+            _ => null,
+        };
         parameters?.AppendQuery(request.Query);
         request.Query.Set("page[number]", pageNumber);
         return _pipeline.SendPageAsync<global::Telnyx.Sip.AccessIpRange>(request, global::Telnyx.Sip.AccessIpRange.ReadJson, options, cancellationToken);
@@ -57,12 +62,12 @@ public partial class AccessIpRangesClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ValidationErrors"/> for 422.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.AccessIpRange> CreateAsync(global::Telnyx.Sip.CreateAccessIpRangeRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.AccessIpRange> CreateAsync(global::Telnyx.Sip.CreateAccessIpRangeRequest body, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CreateWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Create an access IP range</summary>
@@ -71,15 +76,20 @@ public partial class AccessIpRangesClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ValidationErrors"/> for 422.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.AccessIpRange>> CreateWithResponseAsync(global::Telnyx.Sip.CreateAccessIpRangeRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.AccessIpRange>> CreateWithResponseAsync(global::Telnyx.Sip.CreateAccessIpRangeRequest body, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "access_ip_ranges", "CreateAccessIPRange", "/access_ip_ranges");
+        request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
+        {
+            422 => global::Telnyx.Sip.ValidationErrors.ReadJson(ref reader),
+            _ => null,
+        };
         request.Body = body.WriteJson;
         return _pipeline.SendAsync<global::Telnyx.Sip.AccessIpRange>(request, global::Telnyx.Sip.AccessIpRange.ReadJson, unwrapData: false, options, cancellationToken);
     }
@@ -92,12 +102,12 @@ public partial class AccessIpRangesClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ValidationErrors"/> for 404.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.AccessIpRange> DeleteAsync(string accessIpRangeId, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.AccessIpRange> DeleteAsync(string accessIpRangeId, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await DeleteWithResponseAsync(accessIpRangeId, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Delete an access IP range</summary>
@@ -108,15 +118,20 @@ public partial class AccessIpRangesClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ValidationErrors"/> for 404.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.AccessIpRange>> DeleteWithResponseAsync(string accessIpRangeId, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.AccessIpRange>> DeleteWithResponseAsync(string accessIpRangeId, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(accessIpRangeId);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "access_ip_ranges/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(accessIpRangeId), "DeleteAccessIpRange", "/access_ip_ranges/{access_ip_range_id}");
+        request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
+        {
+            404 => global::Telnyx.Sip.ValidationErrors.ReadJson(ref reader),
+            _ => null,
+        };
         return _pipeline.SendAsync<global::Telnyx.Sip.AccessIpRange>(request, global::Telnyx.Sip.AccessIpRange.ReadJson, unwrapData: false, options, cancellationToken);
     }
 }

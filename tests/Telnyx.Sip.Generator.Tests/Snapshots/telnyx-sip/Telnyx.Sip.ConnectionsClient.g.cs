@@ -33,12 +33,12 @@ public partial class ConnectionsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>Every item of every page; the next page is fetched when the previous one is used up. Use AsPages() for the pages and their meta.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status (while enumerating: each page is a call); the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout (while enumerating: each page is a call).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived (while enumerating: each page is a call), after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes (while enumerating: each page is a call). A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status (while enumerating: each page is a call); the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 400, 401, 403.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout (while enumerating: each page is a call).</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived (while enumerating: each page is a call), after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes (while enumerating: each page is a call). A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual global::Telnyx.Sip.AsyncPageable<global::Telnyx.Sip.Connection> ListAsync(ListConnectionsParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::Telnyx.Sip.Runtime.AsyncPageable<global::Telnyx.Sip.Connection> ListAsync(ListConnectionsParams? parameters = null, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         return global::Telnyx.Sip.Runtime.Pageables.ByPageNumber<global::Telnyx.Sip.Connection>(
             (pageNumber, token) => ListPageAsync(parameters, pageNumber, options, token),
@@ -46,9 +46,16 @@ public partial class ConnectionsClient
             cancellationToken);
     }
 
-    private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Page<global::Telnyx.Sip.Connection>> ListPageAsync(ListConnectionsParams? parameters, int pageNumber, global::Telnyx.Sip.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+    private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.Page<global::Telnyx.Sip.Connection>> ListPageAsync(ListConnectionsParams? parameters, int pageNumber, global::Telnyx.Sip.Runtime.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
     {
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "connections", "ListConnections", "/connections");
+        request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
+        {
+            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            _ => null,
+        };
         parameters?.AppendQuery(request.Query);
         request.Query.Set("page[number]", pageNumber);
         return _pipeline.SendPageAsync<global::Telnyx.Sip.Connection>(request, global::Telnyx.Sip.Connection.ReadJson, options, cancellationToken);
@@ -64,12 +71,12 @@ public partial class ConnectionsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 400, 401, 403, 404.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Connection> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Connection> RetrieveAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await RetrieveWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Retrieve a connection</summary>
@@ -82,15 +89,23 @@ public partial class ConnectionsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 400, 401, 403, 404.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.Connection>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.Connection>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "RetrieveConnection", "/connections/{id}");
+        request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
+        {
+            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            _ => null,
+        };
         return _pipeline.SendAsync<global::Telnyx.Sip.Connection>(request, global::Telnyx.Sip.Connection.ReadJson, unwrapData: true, options, cancellationToken);
     }
 }

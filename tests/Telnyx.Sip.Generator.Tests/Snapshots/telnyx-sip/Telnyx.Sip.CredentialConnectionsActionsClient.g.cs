@@ -34,12 +34,12 @@ public partial class CredentialConnectionsActionsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 400, 401, 403, 404.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.RegistrationStatus> CheckRegistrationStatusAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.RegistrationStatus> CheckRegistrationStatusAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CheckRegistrationStatusWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Check the registration status of a credential connection</summary>
@@ -52,15 +52,23 @@ public partial class CredentialConnectionsActionsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 400, 401, 403, 404.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.RegistrationStatus>> CheckRegistrationStatusWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.RegistrationStatus>> CheckRegistrationStatusWithResponseAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "credential_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id) + "/actions/check_registration_status", "CheckRegistrationStatus", "/credential_connections/{id}/actions/check_registration_status");
+        request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
+        {
+            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            _ => null,
+        };
         return _pipeline.SendAsync<global::Telnyx.Sip.RegistrationStatus>(request, global::Telnyx.Sip.RegistrationStatus.ReadJson, unwrapData: true, options, cancellationToken);
     }
 }

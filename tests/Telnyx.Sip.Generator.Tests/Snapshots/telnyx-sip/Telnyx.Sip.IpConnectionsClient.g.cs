@@ -32,12 +32,12 @@ public partial class IpConnectionsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>Every item of every page; the next page is fetched when the previous one is used up. Use AsPages() for the pages and their meta.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status (while enumerating: each page is a call); the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout (while enumerating: each page is a call).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived (while enumerating: each page is a call), after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes (while enumerating: each page is a call). A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status (while enumerating: each page is a call); the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 400, 401, 403.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout (while enumerating: each page is a call).</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived (while enumerating: each page is a call), after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes (while enumerating: each page is a call). A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual global::Telnyx.Sip.AsyncPageable<global::Telnyx.Sip.IpConnection> ListAsync(ListIpConnectionsParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::Telnyx.Sip.Runtime.AsyncPageable<global::Telnyx.Sip.IpConnection> ListAsync(ListIpConnectionsParams? parameters = null, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         return global::Telnyx.Sip.Runtime.Pageables.ByPageNumber<global::Telnyx.Sip.IpConnection>(
             (pageNumber, token) => ListPageAsync(parameters, pageNumber, options, token),
@@ -45,9 +45,16 @@ public partial class IpConnectionsClient
             cancellationToken);
     }
 
-    private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Page<global::Telnyx.Sip.IpConnection>> ListPageAsync(ListIpConnectionsParams? parameters, int pageNumber, global::Telnyx.Sip.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+    private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.Page<global::Telnyx.Sip.IpConnection>> ListPageAsync(ListIpConnectionsParams? parameters, int pageNumber, global::Telnyx.Sip.Runtime.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
     {
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ip_connections", "ListIpConnections", "/ip_connections");
+        request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
+        {
+            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            _ => null,
+        };
         parameters?.AppendQuery(request.Query);
         request.Query.Set("page[number]", pageNumber);
         return _pipeline.SendPageAsync<global::Telnyx.Sip.IpConnection>(request, global::Telnyx.Sip.IpConnection.ReadJson, options, cancellationToken);
@@ -61,12 +68,12 @@ public partial class IpConnectionsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 401, 403, 422.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.IpConnection> CreateAsync(global::Telnyx.Sip.CreateIpConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.IpConnection> CreateAsync(global::Telnyx.Sip.CreateIpConnectionRequest body, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CreateWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Create an IP connection</summary>
@@ -77,15 +84,22 @@ public partial class IpConnectionsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 401, 403, 422.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.IpConnection>> CreateWithResponseAsync(global::Telnyx.Sip.CreateIpConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.IpConnection>> CreateWithResponseAsync(global::Telnyx.Sip.CreateIpConnectionRequest body, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "ip_connections", "CreateIpConnection", "/ip_connections");
+        request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
+        {
+            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            _ => null,
+        };
         request.Body = body.WriteJson;
         return _pipeline.SendAsync<global::Telnyx.Sip.IpConnection>(request, global::Telnyx.Sip.IpConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }
@@ -99,12 +113,12 @@ public partial class IpConnectionsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 400, 401, 403, 404.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.IpConnection> DeleteAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.IpConnection> DeleteAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await DeleteWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Delete an IP connection</summary>
@@ -116,15 +130,23 @@ public partial class IpConnectionsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 400, 401, 403, 404.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.IpConnection>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.IpConnection>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "ip_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "DeleteIpConnection", "/ip_connections/{id}");
+        request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
+        {
+            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            _ => null,
+        };
         return _pipeline.SendAsync<global::Telnyx.Sip.IpConnection>(request, global::Telnyx.Sip.IpConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
@@ -137,12 +159,12 @@ public partial class IpConnectionsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 400, 401, 403, 404.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.IpConnection> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.IpConnection> RetrieveAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await RetrieveWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Retrieve an IP connection</summary>
@@ -154,15 +176,23 @@ public partial class IpConnectionsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 400, 401, 403, 404.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.IpConnection>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.IpConnection>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ip_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "RetrieveIpConnection", "/ip_connections/{id}");
+        request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
+        {
+            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            _ => null,
+        };
         return _pipeline.SendAsync<global::Telnyx.Sip.IpConnection>(request, global::Telnyx.Sip.IpConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
@@ -176,12 +206,12 @@ public partial class IpConnectionsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 401, 403, 404, 422.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.IpConnection> UpdateAsync(string id, global::Telnyx.Sip.UpdateIpConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.IpConnection> UpdateAsync(string id, global::Telnyx.Sip.UpdateIpConnectionRequest body, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await UpdateWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Update an IP connection</summary>
@@ -194,16 +224,24 @@ public partial class IpConnectionsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 401, 403, 404, 422.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.IpConnection>> UpdateWithResponseAsync(string id, global::Telnyx.Sip.UpdateIpConnectionRequest body, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.IpConnection>> UpdateWithResponseAsync(string id, global::Telnyx.Sip.UpdateIpConnectionRequest body, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "ip_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "UpdateIpConnection", "/ip_connections/{id}");
+        request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
+        {
+            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            _ => null,
+        };
         request.Body = body.WriteJson;
         return _pipeline.SendAsync<global::Telnyx.Sip.IpConnection>(request, global::Telnyx.Sip.IpConnection.ReadJson, unwrapData: true, options, cancellationToken);
     }

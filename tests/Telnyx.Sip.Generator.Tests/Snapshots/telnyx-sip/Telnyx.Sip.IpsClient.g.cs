@@ -32,12 +32,12 @@ public partial class IpsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>Every item of every page; the next page is fetched when the previous one is used up. Use AsPages() for the pages and their meta.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status (while enumerating: each page is a call); the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout (while enumerating: each page is a call).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived (while enumerating: each page is a call), after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes (while enumerating: each page is a call). A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status (while enumerating: each page is a call); the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 400, 401, 403.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout (while enumerating: each page is a call).</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived (while enumerating: each page is a call), after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes (while enumerating: each page is a call). A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual global::Telnyx.Sip.AsyncPageable<global::Telnyx.Sip.Ip> ListAsync(ListIpsParams? parameters = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::Telnyx.Sip.Runtime.AsyncPageable<global::Telnyx.Sip.Ip> ListAsync(ListIpsParams? parameters = null, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         return global::Telnyx.Sip.Runtime.Pageables.ByPageNumber<global::Telnyx.Sip.Ip>(
             (pageNumber, token) => ListPageAsync(parameters, pageNumber, options, token),
@@ -45,9 +45,16 @@ public partial class IpsClient
             cancellationToken);
     }
 
-    private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Page<global::Telnyx.Sip.Ip>> ListPageAsync(ListIpsParams? parameters, int pageNumber, global::Telnyx.Sip.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+    private global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.Page<global::Telnyx.Sip.Ip>> ListPageAsync(ListIpsParams? parameters, int pageNumber, global::Telnyx.Sip.Runtime.RequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
     {
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ips", "ListIps", "/ips");
+        request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
+        {
+            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            _ => null,
+        };
         parameters?.AppendQuery(request.Query);
         request.Query.Set("page[number]", pageNumber);
         return _pipeline.SendPageAsync<global::Telnyx.Sip.Ip>(request, global::Telnyx.Sip.Ip.ReadJson, options, cancellationToken);
@@ -61,12 +68,12 @@ public partial class IpsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 401, 403, 422.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Ip> CreateAsync(global::Telnyx.Sip.CreateIpRequest? body = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Ip> CreateAsync(global::Telnyx.Sip.CreateIpRequest? body = null, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CreateWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Create an IP</summary>
@@ -77,14 +84,21 @@ public partial class IpsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 401, 403, 422.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.Ip>> CreateWithResponseAsync(global::Telnyx.Sip.CreateIpRequest? body = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.Ip>> CreateWithResponseAsync(global::Telnyx.Sip.CreateIpRequest? body = null, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "ips", "CreateIp", "/ips");
+        request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
+        {
+            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            _ => null,
+        };
         if (body is not null) request.Body = body.WriteJson;
         return _pipeline.SendAsync<global::Telnyx.Sip.Ip>(request, global::Telnyx.Sip.Ip.ReadJson, unwrapData: true, options, cancellationToken);
     }
@@ -95,12 +109,12 @@ public partial class IpsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 400, 401, 403, 404.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Ip> DeleteAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Ip> DeleteAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await DeleteWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Delete an IP</summary>
@@ -109,15 +123,23 @@ public partial class IpsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 400, 401, 403, 404.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.Ip>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.Ip>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "ips/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "DeleteIp", "/ips/{id}");
+        request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
+        {
+            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            _ => null,
+        };
         return _pipeline.SendAsync<global::Telnyx.Sip.Ip>(request, global::Telnyx.Sip.Ip.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
@@ -127,12 +149,12 @@ public partial class IpsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 400, 401, 403, 404.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Ip> RetrieveAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Ip> RetrieveAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await RetrieveWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Retrieve an IP</summary>
@@ -141,15 +163,23 @@ public partial class IpsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 400, 401, 403, 404.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.Ip>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.Ip>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ips/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "RetrieveIp", "/ips/{id}");
+        request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
+        {
+            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            _ => null,
+        };
         return _pipeline.SendAsync<global::Telnyx.Sip.Ip>(request, global::Telnyx.Sip.Ip.ReadJson, unwrapData: true, options, cancellationToken);
     }
 
@@ -160,12 +190,12 @@ public partial class IpsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The <c>data</c> member of the response.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 401, 403, 404, 422.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Ip> UpdateAsync(string id, global::Telnyx.Sip.UpdateIpRequest? body = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::Telnyx.Sip.Ip> UpdateAsync(string id, global::Telnyx.Sip.UpdateIpRequest? body = null, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await UpdateWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Update an IP</summary>
@@ -175,15 +205,23 @@ public partial class IpsClient
     /// <param name="options">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The parsed value with the response's status, headers and request id.</returns>
-    /// <exception cref="global::Telnyx.Sip.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.NotFoundException"/>, <see cref="global::Telnyx.Sip.UnprocessableEntityException"/>, …).</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiTimeoutException">Every attempt ran past the timeout.</exception>
-    /// <exception cref="global::Telnyx.Sip.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
-    /// <exception cref="global::Telnyx.Sip.TelnyxSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiException">The API answered with an error status; the subclass tells which (<see cref="global::Telnyx.Sip.Runtime.NotFoundException"/>, <see cref="global::Telnyx.Sip.Runtime.UnprocessableEntityException"/>, …). Its <see cref="global::Telnyx.Sip.Runtime.ApiException.Body"/> is a <see cref="global::Telnyx.Sip.ErrorResponse"/> for 401, 403, 404, 422.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiTimeoutException">Every attempt ran past the timeout.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiConnectionException">No response arrived, after the retries the request allows.</exception>
+    /// <exception cref="global::Telnyx.Sip.Runtime.ApiSerializationException">The response body is not JSON or not the shape the spec describes. A single member that does not fit does not throw here: reading that property does.</exception>
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.ApiResponse<global::Telnyx.Sip.Ip>> UpdateWithResponseAsync(string id, global::Telnyx.Sip.UpdateIpRequest? body = null, global::Telnyx.Sip.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.Ip>> UpdateWithResponseAsync(string id, global::Telnyx.Sip.UpdateIpRequest? body = null, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "ips/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "UpdateIp", "/ips/{id}");
+        request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
+        {
+            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            _ => null,
+        };
         if (body is not null) request.Body = body.WriteJson;
         return _pipeline.SendAsync<global::Telnyx.Sip.Ip>(request, global::Telnyx.Sip.Ip.ReadJson, unwrapData: true, options, cancellationToken);
     }

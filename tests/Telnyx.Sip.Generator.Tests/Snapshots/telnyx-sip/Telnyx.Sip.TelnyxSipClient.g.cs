@@ -8,9 +8,10 @@ namespace Telnyx.Sip;
 /// <remarks>
 /// Connections, credentials, FQDNs, IPs, access IP ranges and outbound voice profiles of the Telnyx SIP
 /// API. Credentials, as the spec's security schemes say: bearerAuth (Authorization: Bearer):
-/// TelnyxClientOptions.Credentials["bearerAuth"] or TelnyxClientOptions.ApiKey, else the TELNYX_API_KEY
-/// environment variable. The base URL comes from TelnyxClientOptions.BaseUrl, the TELNYX_BASE_URL
-/// environment variable or the spec's first server.
+/// TelnyxSipClientOptions.Credentials["bearerAuth"] or TelnyxSipClientOptions.ApiKey, else the
+/// TELNYX_API_KEY environment variable. The base URL comes from TelnyxSipClientOptions.BaseUrl, the
+/// TELNYX_BASE_URL environment variable or the spec's first server. Setting the TELNYX_LOG environment
+/// variable to info or debug logs to standard error.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Sip.Generator", "0.1.0")]
 public partial class TelnyxSipClient
@@ -26,12 +27,32 @@ public partial class TelnyxSipClient
             new[] { "bearerAuth" },
         });
 
+    /// <summary>JSON members the spec marks secret, redacted when bodies are logged.</summary>
+    private static readonly string[] SecretMembers = ["ip_authentication_token", "password"];
+
     /// <summary>
-    /// Creates a client. Without options, settings come from the environment and the defaults.
+    /// What the spec says about the API: names, server, environment variables and security.
     /// </summary>
-    public TelnyxSipClient(global::Telnyx.Sip.TelnyxClientOptions? options = null)
+    private static readonly global::Telnyx.Sip.Runtime.ApiDescriptor Api = new("TelnyxSipClientOptions")
     {
-        Pipeline = new global::Telnyx.Sip.Runtime.ApiPipeline(options, "https://api.telnyx.com/v2", "TELNYX_BASE_URL", Authentication, "Telnyx.Sip", SecretMembers);
+        Title = "Telnyx SIP API",
+        Version = "2.0.0",
+        Namespace = "Telnyx.Sip",
+        DefaultBaseUrl = "https://api.telnyx.com/v2",
+        BaseUrlVariable = "TELNYX_BASE_URL",
+        LogVariable = "TELNYX_LOG",
+        Authentication = Authentication,
+        SecretMembers = SecretMembers,
+    };
+
+    /// <summary>
+    /// Creates a client. Without options, settings come from the environment variables the spec names and
+    /// the spec's server.
+    /// </summary>
+    /// <param name="options">This client's settings; null for the defaults.</param>
+    public TelnyxSipClient(TelnyxSipClientOptions? options = null)
+    {
+        Pipeline = new global::Telnyx.Sip.Runtime.ApiPipeline(options ?? new TelnyxSipClientOptions(), Api);
         AccessIpRanges = new AccessIpRangesClient(Pipeline);
         Connections = new ConnectionsClient(Pipeline);
         CredentialConnections = new CredentialConnectionsClient(Pipeline);
@@ -58,9 +79,6 @@ public partial class TelnyxSipClient
         Ips = null!;
         OutboundVoiceProfiles = null!;
     }
-
-    /// <summary>JSON members the spec marks secret, redacted when bodies are logged.</summary>
-    private static readonly string[] SecretMembers = ["ip_authentication_token", "password"];
 
     /// <summary>
     /// The pipeline every call goes through: authentication, retries, timeouts, errors, traces and logs.

@@ -1,23 +1,23 @@
 using System;
 
-namespace Telnyx.Sip;
+namespace Telnyx.Sip.Runtime;
 
 /// <summary>The base of every exception the client throws on purpose.</summary>
-public class TelnyxException : Exception
+public class ApiClientException : Exception
 {
     /// <summary>Creates the exception with a message.</summary>
-    public TelnyxException(string message) : base(message)
+    public ApiClientException(string message) : base(message)
     {
     }
 
     /// <summary>Creates the exception with a message and the exception that caused it.</summary>
-    public TelnyxException(string message, Exception? innerException) : base(message, innerException)
+    public ApiClientException(string message, Exception? innerException) : base(message, innerException)
     {
     }
 }
 
 /// <summary>The request never produced an HTTP response: DNS, connection or TLS failure, or a reset.</summary>
-public class ApiConnectionException : TelnyxException
+public class ApiConnectionException : ApiClientException
 {
     /// <summary>Creates the exception.</summary>
     public ApiConnectionException(string message, Exception? innerException) : base(message, innerException)

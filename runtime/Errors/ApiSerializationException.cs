@@ -1,12 +1,12 @@
 using System;
 
-namespace Telnyx.Sip;
+namespace Telnyx.Sip.Runtime;
 
 /// <summary>A response body, or part of one, did not have the shape the spec describes.</summary>
-public sealed class TelnyxSerializationException : TelnyxException
+public sealed class ApiSerializationException : ApiClientException
 {
     /// <summary>Creates the exception.</summary>
-    public TelnyxSerializationException(string message, string path, Exception? innerException = null)
+    public ApiSerializationException(string message, string path, Exception? innerException = null)
         : base($"{message} (at {path})", innerException)
     {
         Path = path;
@@ -29,6 +29,6 @@ public sealed class TelnyxSerializationException : TelnyxException
     public string? RawValue { get; init; }
 
     /// <summary>Returns the same error with <paramref name="segment"/> put in front of the path.</summary>
-    public TelnyxSerializationException Under(string segment) =>
+    public ApiSerializationException Under(string segment) =>
         new(Reason, "$" + segment + Path.Substring(1), InnerException) { RawValue = RawValue };
 }

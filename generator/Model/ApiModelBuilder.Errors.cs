@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Telnyx.Sip.Generator.Diagnostics;
+using Telnyx.Sip.Generator.Reading;
+
+namespace Telnyx.Sip.Generator.Model;
+
+/// <summary>Error responses: the JSON body each error status (exact, <c>4XX</c>/<c>5XX</c>, <c>default</c>) is read as.</summary>
+internal sealed partial class ApiModelBuilder
+{
+    /// <summary>
+    /// The operation's error responses whose JSON body is an object type, most specific first: exact statuses, then
+    /// ranges, then <c>default</c>. Their schemas become models like any other, so the exception can carry the body
+    /// as the spec's own type.
+    /// </summary>
+    private EquatableArray<ErrorResponseSpec> BuildErrorResponses(RawOperation raw, string operationName)
+    {
+        var result = new List<ErrorResponseSpec>();
+        foreach (var response in SpecDocument.Members(SpecDocument.Get(raw.Node, "responses")))
+        {
+            string status = response.Key.ToUpperInvariant();
+            ErrorStatus? kind = Classify(status);
+            if (kind is null)
+            {
+                continue;
+            }
+
+            SpecNode? json = JsonMedia(SpecDocument.Get(Deref(response.Value), "content"));
+            if (SpecDocument.Get(json, "schema") is not { } schema || Deref(schema) is null)
+            {
+                continue;
+            }
+
+            TypeRef type = ResolveType(schema, operationName + "Error" + (kind == ErrorStatus.Default ? "" : status));
+            if (type.Kind == TypeKind.Model)
+            {
+                result.Add(new ErrorResponseSpec(status, kind.Value, type));
+            }
+        }
+
+        return result.OrderBy(r => r.Kind).ThenBy(r => r.Status, StringComparer.Ordinal).ToEquatableArray();
+
+        static ErrorStatus? Classify(string status) => status switch
+        {
+            "DEFAULT" => ErrorStatus.Default,
+            "4XX" or "5XX" => ErrorStatus.Range,
+            { Length: 3 } when (status[0] is '4' or '5') && char.IsDigit(status[1]) && char.IsDigit(status[2]) => ErrorStatus.Exact,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Warns when the spec's first server is not an absolute http(s) URL (no <c>servers</c>, or <c>url: /v1</c>): the
+    /// client then has no base URL of its own and refuses to send until its options give one. Nothing else is assumed.
+    /// </summary>
+    private void ReportMissingServer(SpecNode? firstServer, string? url, string clientName)
+    {
+        if (url is not null && Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+        {
+            return;
+        }
+
+        string found = firstServer is null ? "it has no 'servers'" : url is null ? "its first server has no 'url'" : $"its first server is '{url}'";
+        Report(DiagnosticDescriptors.NoServerUrl, SpecDocument.Get(firstServer, "url") ?? firstServer ?? SpecDocument.Get(_document.Root, "openapi"),
+            FileName(_input), found, clientName);
+    }
+}
