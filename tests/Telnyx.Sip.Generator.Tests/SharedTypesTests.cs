@@ -101,6 +101,8 @@ public class SharedTypesTests(Xunit.Abstractions.ITestOutputHelper output)
         info:
           title: Shared API
           version: 1.0.0
+        servers:
+        - url: https://shared.example.com/v1
         paths:
           /things:
             get:
@@ -193,8 +195,6 @@ public class SharedTypesTests(Xunit.Abstractions.ITestOutputHelper output)
             Label:
               description: A label of the thing.
               type: string
-        servers:
-        - url: https://shared.example.com/v1
         """;
 
     /// <summary>The same spec with its paths and its schemas in the opposite order, so that types are met in another order.</summary>
