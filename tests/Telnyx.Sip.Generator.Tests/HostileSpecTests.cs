@@ -242,7 +242,7 @@ public class HostileSpecTests(ITestOutputHelper output)
             "BodyMediaType", "PageNumberKey", "Value",
         ];
         var member = new System.Text.RegularExpressions.Regex(@"\.(" + string.Join("|", specText) + @")\b");
-        string[] escapers = ["Literal", "Utf8", "StringList", "VerbatimLiteral", "Comment", "Xml", "HintName", "Text"];
+        string[] escapers = ["Literal", "OptionalLiteral", "Utf8", "StringList", "VerbatimLiteral", "Comment", "Xml", "HintName", "Text"];
 
         // Calls whose text argument is escaped inside: SourceWriter.Doc and the emitters' WriteDoc.
         string[] escapingCalls = ["Doc", "WriteDoc", "Comment", "Xml", "HintName", "Literal"];
