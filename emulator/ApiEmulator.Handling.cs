@@ -507,8 +507,12 @@ public sealed partial class ApiEmulator
                     continue;
                 }
 
+                // A header whose example is a UUID (a request id) gets a fresh one each time; else its example or generated data.
                 JsonObject? definition = _model.Schemas.Resolve(header.Value);
-                JsonNode? value = _generator.Generate(definition?["schema"], header.Key);
+                JsonNode? example = definition?["example"] ?? _model.Schemas.Resolve(definition?["schema"])?["example"];
+                JsonNode? value = Json.AsString(example) is { } exampleText && Guid.TryParseExact(exampleText, "D", out _)
+                    ? JsonValue.Create(NewGuid().ToString("D"))
+                    : example?.DeepClone() ?? _generator.Generate(definition?["schema"], header.Key);
                 if (value is not null)
                 {
                     headers.Add(new(header.Key, Json.Text(value)));
