@@ -261,7 +261,7 @@ internal sealed class ApiModel
                 resource.ItemSchema = shape.ItemSchema;
             }
 
-            DecideId(schemas, resource);
+            DecideId(schemas, resource, operations);
         }
 
         // Operations below an item path (actions) belong to that item.
@@ -276,25 +276,27 @@ internal sealed class ApiModel
         return resources;
     }
 
-    private static void DecideId(Schemas schemas, Resource resource)
+    private static void DecideId(Schemas schemas, Resource resource, List<Operation> operations)
     {
         if (resource.ItemParameter is { } parameter && schemas.Property(resource.ItemSchema, parameter) is not null)
         {
             resource.IdProperty = parameter;
         }
 
-        JsonObject? idSchema = schemas.Resolve(schemas.Property(resource.ItemSchema, resource.IdProperty));
-        if (idSchema is null)
-        {
-            return;
-        }
-
-        string? example = Json.AsString(idSchema["example"]) ?? Json.AsString((idSchema["examples"] as JsonArray)?.FirstOrDefault());
-        if (schemas.Types(idSchema).Contains("integer"))
+        // The path parameter's schema and the id member's schema both describe the id; a format or type in either decides.
+        JsonObject?[] idSchemas =
+        [
+            schemas.Resolve(operations.Where(o => o.Resource == resource && o.PathTemplate == resource.ItemPath)
+                .SelectMany(o => o.Parameters)
+                .FirstOrDefault(p => Schemas.String(p, "in") == "path" && Schemas.String(p, "name") == resource.ItemParameter)?["schema"]),
+            schemas.Resolve(schemas.Property(resource.ItemSchema, resource.IdProperty)),
+        ];
+        string? example = idSchemas.Select(s => Json.AsString(s?["example"]) ?? Json.AsString((s?["examples"] as JsonArray)?.FirstOrDefault())).FirstOrDefault(e => e is not null);
+        if (idSchemas.Any(s => s is not null && schemas.Types(s).Contains("integer")))
         {
             resource.IdKind = IdKind.Integer;
         }
-        else if (Schemas.String(idSchema, "format") == "uuid" || (example is not null && Guid.TryParseExact(example, "D", out _)))
+        else if (idSchemas.Any(s => Schemas.String(s, "format") == "uuid") || (example is not null && Guid.TryParseExact(example, "D", out _)))
         {
             resource.IdKind = IdKind.Uuid;
         }
