@@ -118,6 +118,12 @@ public sealed class EmulatorServer : IAsyncDisposable
                 .ConfigureAwait(false);
             if (answer.DropConnection)
             {
+                // HttpListener cannot reset a connection before it answers: promise a body, send part of it and close,
+                // which a client sees as the connection ending mid-response.
+                response.StatusCode = 200;
+                response.ContentLength64 = 1024;
+                await response.OutputStream.WriteAsync("{"u8.ToArray(), _stopping.Token).ConfigureAwait(false);
+                await response.OutputStream.FlushAsync(_stopping.Token).ConfigureAwait(false);
                 response.Abort();
                 return;
             }
