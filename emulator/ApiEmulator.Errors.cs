@@ -37,7 +37,7 @@ public sealed partial class ApiEmulator
 
     private EmulatorResponse FaultResponse(Exchange exchange, Fault fault)
     {
-        exchange.Path = StripBase(exchange.RawPath);
+        Route(exchange); // for the journal's operation id, and the operation's own error responses
         EmulatorResponse response = Error(exchange, fault.StatusCode, Title(fault.StatusCode), [new Problem("/", "Injected by the emulator's fault injector.")]);
         if (fault.RetryAfter is { } retryAfter)
         {

@@ -133,6 +133,17 @@ public sealed partial class ApiEmulator
 
     private EmulatorResponse Answer(Exchange exchange)
     {
+        if (Route(exchange) is { } routingError)
+        {
+            return routingError;
+        }
+
+        return AfterRouting(exchange, exchange.Operation!);
+    }
+
+    /// <summary>Finds the operation for the request's method and path; an error response when there is none.</summary>
+    private EmulatorResponse? Route(Exchange exchange)
+    {
         exchange.Path = StripBase(exchange.RawPath);
         string[] segments = ApiModel.Split(exchange.Path).Select(s => Uri.UnescapeDataString(s)).ToArray();
         Operation? matched = null;
@@ -171,6 +182,11 @@ public sealed partial class ApiEmulator
             }
         }
 
+        return null;
+    }
+
+    private EmulatorResponse AfterRouting(Exchange exchange, Operation matched)
+    {
         if (_options.RequireCredentials && matched.NeedsCredentials && !HasCredentials(exchange))
         {
             return Error(exchange, 401, "Authentication failed", [new Problem("/", "The request carries no credentials.")]);
