@@ -1,7 +1,9 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -149,11 +151,9 @@ public sealed partial class ApiEmulator
         Operation? matched = null;
         bool pathExists = false;
         // A literal segment wins over a parameter (/things/search before /things/{id}).
-        foreach (Operation operation in _model.Operations
-                     .Where(o => o.Segments.Length == segments.Length)
-                     .OrderBy(o => o.Segments.Count(ApiModel.IsParameter)))
+        foreach (Operation operation in _routes.GetValueOrDefault(segments.Length) ?? [])
         {
-            if (!operation.Segments.Zip(segments).All(p => ApiModel.IsParameter(p.First) || p.First == p.Second))
+            if (!Matches(operation.Segments, segments))
             {
                 continue;
             }
@@ -244,6 +244,19 @@ public sealed partial class ApiEmulator
                 ? WithItem(exchange, (resource, store, id, item) => Other(exchange, resource, item))
                 : Other(exchange, null, null),
         };
+    }
+
+    private static bool Matches(string[] template, string[] segments)
+    {
+        for (int i = 0; i < template.Length; i++)
+        {
+            if (template[i] != segments[i] && !ApiModel.IsParameter(template[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool HasCredentials(Exchange exchange)
@@ -384,7 +397,7 @@ public sealed partial class ApiEmulator
 
     private EmulatorResponse Other(Exchange exchange, Resource? resource, JsonObject? item)
     {
-        ResponseShape? success = ResponseShape.Success(_model.Schemas, exchange.Operation!);
+        ResponseShape? success = Success(exchange.Operation!);
         if (success?.Schema is not { } schema)
         {
             return Respond(exchange, success?.Status ?? 204, success?.Response, null);
@@ -400,16 +413,46 @@ public sealed partial class ApiEmulator
         return Respond(exchange, success.Status, success.Response, _generator.Generate(schema));
     }
 
-    private JsonNode Wrap(Resource resource, Exchange exchange, JsonObject item)
+    /// <summary>The item as the operation's success response carries it (bare or in its envelope), as JSON text; the item is not copied.</summary>
+    private string Wrap(Resource resource, Exchange exchange, JsonObject item)
     {
-        ResponseShape? success = ResponseShape.Success(_model.Schemas, exchange.Operation!);
-        JsonObject copy = (JsonObject)item.DeepClone();
-        return success?.Schema is { } schema && Envelope.From(_model.Schemas, schema, resource) is { } envelope ? envelope.Wrap(copy) : copy;
+        Operation operation = exchange.Operation!;
+        operation.Envelope ??= Success(operation)?.Schema is { } schema ? Envelope.From(_model.Schemas, schema, resource) ?? Envelope.Bare : Envelope.Bare;
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            if (operation.Envelope.Member is { } member)
+            {
+                writer.WriteStartObject();
+                writer.WritePropertyName(member);
+                item.WriteTo(writer);
+                writer.WriteEndObject();
+            }
+            else
+            {
+                item.WriteTo(writer);
+            }
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private EmulatorResponse Success(Exchange exchange, JsonNode? body)
+    private ResponseShape? Success(Operation operation)
     {
-        ResponseShape? success = ResponseShape.Success(_model.Schemas, exchange.Operation!);
+        if (!operation.SuccessKnown)
+        {
+            operation.Success = ResponseShape.Success(_model.Schemas, operation);
+            operation.SuccessKnown = true;
+        }
+
+        return operation.Success;
+    }
+
+    private EmulatorResponse Success(Exchange exchange, JsonNode? body) => Success(exchange, body?.ToJsonString());
+
+    private EmulatorResponse Success(Exchange exchange, string? body)
+    {
+        ResponseShape? success = Success(exchange.Operation!);
         return Respond(exchange, success?.Status ?? 200, success?.Response, success?.Schema is null ? null : body);
     }
 
@@ -511,7 +554,10 @@ public sealed partial class ApiEmulator
             : fallback;
     }
 
-    private EmulatorResponse Respond(Exchange exchange, int status, JsonObject? response, JsonNode? body)
+    private EmulatorResponse Respond(Exchange exchange, int status, JsonObject? response, JsonNode? body) =>
+        Respond(exchange, status, response, body?.ToJsonString());
+
+    private EmulatorResponse Respond(Exchange exchange, int status, JsonObject? response, string? text)
     {
         var headers = new List<KeyValuePair<string, string>>();
         if (response?["headers"] is JsonObject declared)
@@ -536,7 +582,6 @@ public sealed partial class ApiEmulator
             }
         }
 
-        string? text = body?.ToJsonString();
         if (text is not null)
         {
             headers.Add(new("Content-Type", "application/json"));

@@ -33,6 +33,7 @@ public sealed partial class ApiEmulator
     private readonly Dictionary<string, Store> _stores = new(StringComparer.Ordinal);
     private readonly List<RecordedRequest> _journal = [];
     private readonly Dictionary<int, (JsonNode? Schema, JsonNode? Example)> _errorShapes = [];
+    private readonly Dictionary<int, Operation[]> _routes;
     private Random _random;
     private DateTimeOffset _clock;
     private long _nextInteger;
@@ -51,6 +52,8 @@ public sealed partial class ApiEmulator
         Faults = new FaultInjector(_options.Seed);
         BaseUrl = _options.BaseUrl ?? new Uri("http://localhost" + _model.BasePath + "/");
         CollectErrorShapes();
+        // By segment count; within one, literal segments before parameters (/things/search before /things/{id}).
+        _routes = _model.Operations.GroupBy(o => o.Segments.Length).ToDictionary(g => g.Key, g => g.OrderBy(o => o.ParameterCount).ToArray());
     }
 
     /// <summary>Reads the spec at <paramref name="path"/>.</summary>

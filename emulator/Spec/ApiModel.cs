@@ -52,6 +52,19 @@ internal sealed class Operation
 
     /// <summary>Whether the spec's security applies (the operation's own, else the document's) and asks for credentials.</summary>
     public bool NeedsCredentials { get; set; }
+
+    /// <summary>Cached by the emulator: the success response (<see cref="SuccessKnown"/> says whether it was looked up).</summary>
+    public ResponseShape? Success { get; set; }
+
+    public bool SuccessKnown { get; set; }
+
+    /// <summary>Cached by the emulator: how this operation's success response carries one item.</summary>
+    public Envelope? Envelope { get; set; }
+
+    /// <summary>How many segments are parameters; literal segments win when routing.</summary>
+    public int ParameterCount => Segments.Count(IsParameterSegment);
+
+    private static bool IsParameterSegment(string segment) => ApiModel.IsParameter(segment);
 }
 
 /// <summary>A collection (<c>/things</c>) and its items (<c>/things/{id}</c>), as the spec's paths and schemas describe them.</summary>
@@ -385,6 +398,9 @@ internal sealed record Envelope(string? Member, JsonNode? ItemSchema)
 
         return schemas.Types(schemas.Resolve(schema) ?? new JsonObject()).Contains("object") ? new Envelope(null, schema) : null;
     }
+
+    /// <summary>The item itself, without an envelope.</summary>
+    public static Envelope Bare { get; } = new(null, null);
 
     public JsonNode Wrap(JsonObject item) => Member is null ? item : new JsonObject { [Member] = item };
 }
