@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Publishes the sample with NativeAOT, requires zero trim/AOT warnings, and runs the native binary against the
-# Prism mock. Installs the native toolchain from Debian's packages when the machine lacks it.
+# API emulator (embedded in the sample). Installs the native toolchain from Debian's packages when the machine lacks it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -34,6 +34,6 @@ if [ "$warnings" != 0 ]; then
   exit 1
 fi
 
-echo "== running the native sample against the mock"
+echo "== running the native sample against the emulator"
 env -u TELNYX_API_KEY TELNYX_LOG=info artifacts/aot/Telnyx.Sip.Sample | tee "$log"
 grep -q "^Done\.$" "$log"

@@ -53,7 +53,19 @@ public sealed class PrismServer : IAsyncDisposable
         throw new DirectoryNotFoundException($"Cannot find the repository root (Telnyx.Sip.Generator.sln) above {start}.");
     }
 
-    public static async Task<PrismServer> StartAsync(string repoRoot, string specPath, CancellationToken cancellationToken = default)
+    /// <summary>Starts Prism's mock server: every answer comes from the spec's examples, and requests are validated.</summary>
+    public static Task<PrismServer> StartAsync(string repoRoot, string specPath, CancellationToken cancellationToken = default) =>
+        StartAsync(repoRoot, ["mock", "--errors", specPath], cancellationToken);
+
+    /// <summary>
+    /// Starts Prism's validation proxy in front of <paramref name="upstream"/>: it forwards every request and reports
+    /// each request and response that breaks the spec (the <c>sl-violations</c> response header, and log lines that
+    /// <see cref="Violations"/> collects).
+    /// </summary>
+    public static Task<PrismServer> StartProxyAsync(string repoRoot, string specPath, Uri upstream, CancellationToken cancellationToken = default) =>
+        StartAsync(repoRoot, ["proxy", specPath, upstream.AbsoluteUri.TrimEnd('/')], cancellationToken);
+
+    private static async Task<PrismServer> StartAsync(string repoRoot, string[] command, CancellationToken cancellationToken)
     {
         string toolDirectory = Path.Combine(repoRoot, "tools", "prism");
         string entryPoint = Path.Combine(toolDirectory, "node_modules", "@stoplight", "prism-cli", "dist", "index.js");
@@ -72,7 +84,9 @@ public sealed class PrismServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in new[] { entryPoint, "mock", "-h", "127.0.0.1", "-p", port.ToString(), "--errors", specPath })
+        start.ArgumentList.Add(entryPoint);
+        start.ArgumentList.Add(command[0]);
+        foreach (string argument in new[] { "-h", "127.0.0.1", "-p", port.ToString() }.Concat(command[1..]))
         {
             start.ArgumentList.Add(argument);
         }

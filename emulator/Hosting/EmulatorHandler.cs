@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Telnyx.Sip.Emulator.Hosting;
+
+/// <summary>Serves an <see cref="ApiEmulator"/> in process: an <see cref="HttpClient"/> over this handler opens no port.</summary>
+internal sealed class EmulatorHandler(ApiEmulator emulator) : HttpMessageHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (KeyValuePair<string, IEnumerable<string>> header in request.Headers)
+        {
+            headers[header.Key] = string.Join(", ", header.Value);
+        }
+
+        string? body = null;
+        if (request.Content is not null)
+        {
+            foreach (KeyValuePair<string, IEnumerable<string>> header in request.Content.Headers)
+            {
+                headers[header.Key] = string.Join(", ", header.Value);
+            }
+
+            body = await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        Uri uri = request.RequestUri ?? throw new InvalidOperationException("The request has no URI.");
+        string pathAndQuery = uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString;
+        EmulatorResponse answer = await emulator
+            .HandleAsync(new EmulatorRequest(request.Method.Method, pathAndQuery, headers, body), cancellationToken)
+            .ConfigureAwait(false);
+        if (answer.DropConnection)
+        {
+            throw new HttpRequestException(HttpRequestError.ConnectionError, "The emulator dropped the connection (an injected fault).");
+        }
+
+        var response = new HttpResponseMessage((HttpStatusCode)answer.Status) { RequestMessage = request };
+        response.Content = answer.Body is null ? new ByteArrayContent([]) : new StringContent(answer.Body);
+        response.Content.Headers.ContentType = null;
+        foreach (KeyValuePair<string, string> header in answer.Headers)
+        {
+            if (header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                response.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+            else if (!response.Headers.TryAddWithoutValidation(header.Key, header.Value))
+            {
+                response.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        return response;
+    }
+}

@@ -1,0 +1,220 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace Telnyx.Sip.Emulator.Tests;
+
+/// <summary>What users' tests lean on: the journal, reset, faults, thread safety, state per instance, and the loopback server.</summary>
+public sealed class HostingAndFaultsTests
+{
+    private static CreateCredentialConnectionRequest NewConnection(string name) => new()
+    {
+        UserName = "user" + name.Replace(" ", ""),
+        Password = "secret-password",
+        ConnectionName = name,
+    };
+
+    [Fact]
+    public async Task The_journal_records_each_request_with_its_operation_status_and_decoded_query()
+    {
+        var emulator = Sip.Emulator();
+        TelnyxSipClient client = Sip.Client(emulator);
+
+        await client.CredentialConnections.CreateAsync(NewConnection("Office"));
+        await foreach (CredentialConnection _ in client.CredentialConnections.ListAsync(new() { Filter = new() { ConnectionName = new() { Contains = "off" } } }))
+        {
+        }
+
+        RecordedRequest[] journal = emulator.Journal.ToArray();
+        Assert.Equal(["CreateCredentialConnection", "ListCredentialConnections"], journal.Select(r => r.OperationId));
+        Assert.Equal([201, 200], journal.Select(r => r.Status));
+        Assert.Equal("/credential_connections", journal[1].Path);
+        Assert.Contains(journal[1].Query, q => q.Key == "filter[connection_name][contains]" && q.Value == "off");
+        Assert.Contains("\"connection_name\":\"Office\"", journal[0].Body, StringComparison.Ordinal);
+        Assert.Equal("***", journal[0].Headers["Authorization"]); // the key is not kept
+    }
+
+    [Fact]
+    public async Task Reset_forgets_items_journal_and_faults_and_restarts_ids()
+    {
+        var emulator = Sip.Emulator();
+        TelnyxSipClient client = Sip.Client(emulator);
+        string firstId = (await client.CredentialConnections.CreateAsync(NewConnection("A"))).Id;
+        emulator.Faults.Next(5, Fault.ServiceUnavailable());
+
+        emulator.Reset();
+        string againId = (await client.CredentialConnections.CreateAsync(NewConnection("A"))).Id;
+
+        Assert.Equal(firstId, againId);
+        Assert.Single(emulator.Items("/credential_connections"));
+        Assert.Single(emulator.Journal);
+    }
+
+    [Fact]
+    public async Task A_429_with_Retry_After_is_retried_by_the_client()
+    {
+        var emulator = Sip.Emulator();
+        TelnyxSipClient client = Sip.Client(emulator, maxRetries: 2);
+        emulator.Faults.Next(1, Fault.TooManyRequests(TimeSpan.Zero));
+
+        await client.CredentialConnections.CreateAsync(NewConnection("A"), new RequestOptions { IdempotencyKey = "k1" });
+
+        Assert.Equal([429, 201], emulator.Journal.Select(r => r.Status));
+        Assert.Equal(429, emulator.Journal[0].Fault!.StatusCode);
+        Assert.Single(emulator.Items("/credential_connections"));
+    }
+
+    [Fact]
+    public async Task Faults_answer_429_and_503_in_the_spec_error_shape_with_Retry_After()
+    {
+        var emulator = Sip.Emulator();
+        emulator.Faults.Next(1, Fault.TooManyRequests(TimeSpan.FromSeconds(3))).Next(1, Fault.ServiceUnavailable());
+        using HttpClient http = emulator.CreateHttpClient();
+
+        HttpResponseMessage limited = await http.GetAsync("credential_connections");
+        HttpResponseMessage unavailable = await http.GetAsync("credential_connections");
+
+        Assert.Equal(429, (int)limited.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(3), limited.Headers.RetryAfter!.Delta);
+        Assert.NotNull(JsonNode.Parse(await limited.Content.ReadAsStringAsync())!["errors"]);
+        Assert.Equal(503, (int)unavailable.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_reaches_the_client_as_a_connection_failure()
+    {
+        var emulator = Sip.Emulator();
+        TelnyxSipClient client = Sip.Client(emulator, maxRetries: 0);
+        emulator.Faults.Next(1, Fault.DropConnection());
+
+        await Assert.ThrowsAsync<ApiConnectionException>(() => client.CredentialConnections.RetrieveAsync("1"));
+        Assert.Equal(0, emulator.Journal.Single().Status);
+    }
+
+    [Fact]
+    public async Task Latency_delays_the_answer_and_a_client_timeout_fires()
+    {
+        var emulator = Sip.Emulator();
+        var client = new TelnyxSipClient(new TelnyxSipClientOptions
+        {
+            HttpClient = new HttpClient(emulator.CreateHandler()),
+            BaseUrl = emulator.BaseUrl,
+            ApiKey = "k",
+            MaxRetries = 0,
+            Timeout = TimeSpan.FromMilliseconds(200),
+        });
+        emulator.Faults.Next(1, Fault.Latency(TimeSpan.FromSeconds(5)));
+
+        var watch = Stopwatch.StartNew();
+        await Assert.ThrowsAsync<ApiTimeoutException>(() => client.CredentialConnections.RetrieveAsync("1"));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), watch.Elapsed.ToString());
+    }
+
+    [Fact]
+    public async Task A_share_of_calls_fails_and_the_same_seed_fails_the_same_calls()
+    {
+        async Task<int[]> Run()
+        {
+            var emulator = Sip.Emulator(new EmulatorOptions { Seed = 3 });
+            emulator.Faults.Sometimes(0.5, Fault.ServiceUnavailable());
+            using HttpClient http = emulator.CreateHttpClient();
+            http.DefaultRequestHeaders.Authorization = new("Bearer", "k");
+            for (int i = 0; i < 40; i++)
+            {
+                await http.GetAsync("credential_connections");
+            }
+
+            return emulator.Journal.Select(r => r.Status).ToArray();
+        }
+
+        int[] first = await Run();
+        int[] second = await Run();
+
+        Assert.Equal(first, second);
+        Assert.InRange(first.Count(s => s == 503), 8, 32);
+    }
+
+    [Fact]
+    public async Task Concurrent_creates_are_all_kept_with_distinct_ids()
+    {
+        var emulator = Sip.Emulator();
+        TelnyxSipClient client = Sip.Client(emulator);
+
+        CredentialConnection[] created = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => client.CredentialConnections.CreateAsync(NewConnection($"C{i}")))));
+
+        Assert.Equal(64, created.Select(c => c.Id).Distinct().Count());
+        Assert.Equal(64, emulator.Items("/credential_connections").Count);
+        Assert.Equal(64, emulator.Journal.Select(r => r.Sequence).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task State_belongs_to_each_instance()
+    {
+        var a = Sip.Emulator();
+        var b = Sip.Emulator();
+
+        await Sip.Client(a).CredentialConnections.CreateAsync(NewConnection("A"));
+
+        Assert.Single(a.Items("/credential_connections"));
+        Assert.Empty(b.Items("/credential_connections"));
+    }
+
+    [Fact]
+    public async Task The_loopback_server_serves_the_same_state_with_and_without_the_base_path()
+    {
+        var emulator = Sip.Emulator();
+        emulator.Seed("/credential_connections", """{"connection_name":"Seeded"}""");
+        await using EmulatorServer server = await emulator.ServeAsync();
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", "k");
+
+        string viaBase = await http.GetStringAsync(new Uri(server.BaseUrl, "credential_connections"));
+        string viaRoot = await http.GetStringAsync(new Uri(server.Root, "credential_connections"));
+        HttpResponseMessage created = await http.PostAsync(new Uri(server.BaseUrl, "credential_connections"),
+            new StringContent("""{"user_name":"u12345","password":"p","connection_name":"Over HTTP"}""", Encoding.UTF8, "application/json"));
+
+        Assert.StartsWith("http://127.0.0.1:", server.Root.AbsoluteUri, StringComparison.Ordinal);
+        Assert.EndsWith("/v2/", server.BaseUrl.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Contains("Seeded", viaBase, StringComparison.Ordinal);
+        Assert.Equal(viaBase, viaRoot);
+        Assert.Equal(201, (int)created.StatusCode);
+        Assert.Equal(2, emulator.Items("/credential_connections").Count);
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_on_the_loopback_server_is_a_transport_failure()
+    {
+        var emulator = Sip.Emulator();
+        emulator.Faults.Next(1, Fault.DropConnection());
+        await using EmulatorServer server = await emulator.ServeAsync();
+        using var http = new HttpClient();
+
+        Exception? error = await Record.ExceptionAsync(() => http.GetAsync(new Uri(server.Root, "credential_connections")));
+
+        Assert.True(error is HttpRequestException, $"{error} / {string.Join(", ", emulator.Journal.Select(r => r.Status))}");
+    }
+
+    [Fact]
+    public void Seeding_an_unknown_collection_names_the_known_ones()
+    {
+        var emulator = Sip.Emulator();
+
+        ArgumentException error = Assert.Throws<ArgumentException>(() => emulator.Seed("/nope", new JsonObject()));
+
+        Assert.Contains("/credential_connections", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("just: [unclosed")]
+    [InlineData("- a list")]
+    public void A_spec_that_is_not_a_mapping_is_a_FormatException(string text)
+    {
+        Assert.Throws<FormatException>(() => new ApiEmulator(text));
+    }
+}
