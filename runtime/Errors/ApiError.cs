@@ -27,7 +27,7 @@ public sealed class ApiError
     /// <summary>Reads the <c>errors</c> array of a body; returns an empty list when the body has none.</summary>
     internal static IReadOnlyList<ApiError> ParseAll(string? body)
     {
-        if (string.IsNullOrWhiteSpace(body))
+        if (body is null || string.IsNullOrWhiteSpace(body))
         {
             return [];
         }
