@@ -168,7 +168,7 @@ public class FrameworkTests(PackageFixture packages)
             case ("GET", "/v2/credential_connections"):
                 int page = int.Parse(Regex.Match(Uri.UnescapeDataString(request.Query), @"page\[number\]=(\d+)").Groups[1].Value);
                 string items = page == 1 ? """{"id":"1"},{"id":"2"}""" : """{"id":"3"}""";
-                return new CannedResponse(200, $$"""{"data":[{{items}}],"meta":{"page_number":{{page}},"page_size":2,"total_pages":2,"total_results":3}}""");
+                return new CannedResponse(200, $$$"""{"data":[{{{items}}}],"meta":{"page_number":{{{page}}},"page_size":2,"total_pages":2,"total_results":3}}""");
             case ("POST", "/v2/credential_connections"):
                 return new CannedResponse(201, """{"data":{"id":"7","anchorsite_override":"Chicago, IL"}}""");
             case ("PATCH", "/v2/credential_connections/7"):
