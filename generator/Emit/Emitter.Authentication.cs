@@ -49,7 +49,7 @@ internal static partial class Emitter
     {
         string baseUrl = $"The base URL comes from {options}.BaseUrl" +
             (spec.BaseUrlVariable is null ? "" : $", the {spec.BaseUrlVariable} environment variable") +
-            (spec.DefaultBaseUrl is null ? " (the spec names no server: it must be set)." : " or the spec's first server.") +
+            (AbsoluteServer(spec) is null ? " (the spec names no absolute server URL: it must be set)." : " or the spec's first server.") +
             (spec.LogVariable is null ? "" : $" Setting the {spec.LogVariable} environment variable to info or debug logs to standard error.");
         SecuritySpec security = spec.Security;
         if (security.Requirements.Count == 0)

@@ -63,6 +63,12 @@ internal static partial class Emitter
 
     private static string OptionalLiteral(string? text) => text is null ? "null" : Literal(text);
 
+    /// <summary>The spec's first server when it is an absolute http(s) URL: the client's default base URL (else TSG020).</summary>
+    private static string? AbsoluteServer(ApiSpec spec) =>
+        spec.DefaultBaseUrl is { } url && System.Uri.TryCreate(url, System.UriKind.Absolute, out System.Uri? uri) && uri.Scheme is "http" or "https"
+            ? url
+            : null;
+
     /// <summary>The client's own options type: only this client reads it, so one container can hold many clients.</summary>
     private static void EmitOptions(SourceWriter w, ApiSpec spec)
     {
@@ -72,7 +78,7 @@ internal static partial class Emitter
             $"`services.Configure<{options}>(…)` configure this client and no other. " + AuthenticationRemarks(spec, options));
         w.Line(GeneratedCode);
         w.Open($"public sealed class {options} : {Runtime}.ClientOptions");
-        if (spec.DefaultBaseUrl is { } url && System.Uri.TryCreate(url, System.UriKind.Absolute, out System.Uri? uri) && uri.Scheme is "http" or "https")
+        if (AbsoluteServer(spec) is { } url)
         {
             w.Doc("summary", "The spec's first server: the base URL when neither BaseUrl" +
                 (spec.BaseUrlVariable is null ? "" : $" nor the {spec.BaseUrlVariable} environment variable") + " sets one.");

@@ -90,10 +90,20 @@ public abstract class ApiException : ApiClientException
     {
         string message = $"The API answered {statusCode}";
         string? text = errors.Count > 0 ? string.Join("; ", errors.Select(e => e.ToString())) : ErrorText.From(rawBody);
-        message += string.IsNullOrEmpty(text) ? "." : ": " + text;
+        if (!string.IsNullOrEmpty(text))
+        {
+            message += ": " + text;
+        }
+
         if (requestId is not null)
         {
             message += $" (request id {requestId})";
+        }
+
+        if (!message.EndsWith(".", System.StringComparison.Ordinal) && !message.EndsWith("!", System.StringComparison.Ordinal) &&
+            !message.EndsWith("?", System.StringComparison.Ordinal))
+        {
+            message += ".";
         }
 
         return string.IsNullOrEmpty(note) ? message : message + " " + note;

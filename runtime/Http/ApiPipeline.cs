@@ -427,7 +427,8 @@ public sealed partial class ApiPipeline
         }
 
         string result = builder.ToString().Trim('-');
-        return result.Length == 0 ? fallback : result.Length > 64 ? result.Substring(0, 64) : result;
+        result = result.Length > 64 ? result.Substring(0, 64).TrimEnd('-') : result;
+        return result.Length == 0 ? fallback : result;
     }
 
     /// <summary>408, 409, 429 and 5xx are worth another attempt.</summary>

@@ -55,8 +55,6 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public ConcurrentQueue<ReceivedRequest> Requests { get; } = new();
 
-    public TelnyxSipClientOptions Options(int maxRetries = 0) => Options<TelnyxSipClientOptions>(maxRetries);
-
     public T Options<T>(int maxRetries = 0) where T : ClientOptions, new() => new()
     {
         ApiKey = "KEY_TEST_1234567890",

@@ -198,7 +198,7 @@ public sealed class ObservabilityTests : IDisposable
     }
 
     [Fact]
-    public async Task TelnyxLogInfoWritesTheSameLinesToStandardErrorWithoutAnILogger()
+    public async Task TelnyxLogInfoWritesTheSameLinesToStandardErrorWithoutAnILoggerForTheTelnyxClientOnly()
     {
         TextWriter original = Console.Error;
         var captured = new StringWriter();
@@ -212,6 +212,10 @@ public sealed class ObservabilityTests : IDisposable
             var client = new TelnyxSipClient(server.Options(maxRetries: 2));
 
             await client.CredentialConnections.RetrieveAsync("7");
+
+            // The variable is the Telnyx spec's (x-log-env): a client of another spec does not read it.
+            await using var acme = new LoopbackServer(_ => new CannedResponse(200, """{"id":1,"name":"gear"}"""));
+            await new Acme.Inventory.AcmeInventoryClient(acme.Options<Acme.Inventory.AcmeInventoryClientOptions>()).Widgets.RetrieveAsync(1);
         }
         finally
         {
@@ -224,6 +228,7 @@ public sealed class ObservabilityTests : IDisposable
         Assert.Contains("[Telnyx.Sip] warn: GET /credential_connections/{id} (RetrieveCredentialConnection): attempt 1 failed (503)", text);
         Assert.DoesNotContain("response body", text);
         Assert.DoesNotContain("KEY_FAULT_0123456789", text);
+        Assert.DoesNotContain("Acme", text);
     }
 
     [Fact]

@@ -43,7 +43,9 @@ public class RawResponseAndUserAgentTests
         string userAgent = server.Requests.Single().Headers["User-Agent"]!;
         Assert.StartsWith("Telnyx-SIP-API/2.0.0 Telnyx.Sip.Runtime/0.1.0 (.NET ", userAgent);
         Assert.Contains(RuntimeInformation.FrameworkDescription, userAgent);
-        Assert.Contains(string.Join(" ", RuntimeInformation.OSDescription.Split(' ', StringSplitOptions.RemoveEmptyEntries)), userAgent);
+        // The OS description has trailing and double spaces (and parentheses) on some systems: one space each, none at the ends.
+        string os = string.Join(" ", RuntimeInformation.OSDescription.Replace('(', ' ').Replace(')', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("; " + os + ")", userAgent);
         Assert.EndsWith(") office-provisioner/2.1", userAgent);
         Assert.DoesNotContain("  ", userAgent);
         Assert.DoesNotContain(" )", userAgent);

@@ -39,8 +39,8 @@ public class MSBuildTests(PackageFixture packages)
             Console.WriteLine("telnyx: " + Resources(typeof(Telnyx.Sip.TelnyxSipClient)));
             Console.WriteLine("zoo: " + Resources(typeof(Zoo.ZooClient)));
             var baseUrl = new Uri(args[0]);
-            await new Games.GamesClient(new Telnyx.Sip.TelnyxClientOptions { ApiKey = "games-key", BaseUrl = baseUrl, MaxRetries = 0 }).Board.RetrieveAsync();
-            await new Zoo.ZooClient(new Telnyx.Sip.TelnyxClientOptions { BaseUrl = baseUrl, MaxRetries = 0 }).Cats.RetrieveAsync();
+            await new Games.GamesClient(new Games.GamesClientOptions { ApiKey = "games-key", BaseUrl = baseUrl, MaxRetries = 0 }).Board.RetrieveAsync();
+            await new Zoo.ZooClient(new Zoo.ZooClientOptions { BaseUrl = baseUrl, MaxRetries = 0 }).Cats.RetrieveAsync();
             Console.WriteLine("done");
             """,
             // The README's own example, with MSBuild's ';' separator, and the ',' separator on the JSON spec.
@@ -48,7 +48,7 @@ public class MSBuildTests(PackageFixture packages)
                 <AdditionalFiles Include="specs/telnyx-sip.yaml" OpenApiIncludeTags="Credential Connections;IP Connections" />
                 <AdditionalFiles Include="specs/zoo.json" OpenApiIncludePaths="/cats,/dogs" />
                 """,
-            warningsNotAsErrors: "TSG008");
+            warningsNotAsErrors: "TSG008;TSG020");
         File.WriteAllText(Path.Combine(project, "specs", "zoo.json"), SortedJsonSpec());
         File.Copy(Path.Combine(packages.RepoRoot, "tests", "Telnyx.Sip.Client.Tests", "specs", "games.yaml"), Path.Combine(project, "specs", "games.yaml"));
         File.WriteAllText(Path.Combine(project, "specs", "legacy.yaml"), "swagger: '2.0'\ninfo:\n  title: Legacy\n  version: '1'\npaths: {}\n");
@@ -58,6 +58,8 @@ public class MSBuildTests(PackageFixture packages)
         Assert.True(buildCode == 0, buildOutput);
         Assert.Matches(new Regex(@"legacy\.yaml\(1,\d+\): warning TSG008: 'legacy\.yaml' is a Swagger 2\.0 document.*swagger2openapi"), buildOutput);
         Assert.DoesNotContain("settings.yaml", buildOutput);
+        // zoo.json names no server: a warning that says which option to set, and nothing defaults to Telnyx's host.
+        Assert.Matches(new Regex(@"zoo\.json\(1,\d+\): warning TSG020: 'zoo\.json' names no absolute server URL \(it has no 'servers'\); ZooClient sends no request until ZooClientOptions\.BaseUrl is set"), buildOutput);
 
         await using var server = new LoopbackServer(_ => new CannedResponse(200, """{"winner":"O"}"""));
         var environment = new Dictionary<string, string?> { ["TELNYX_API_KEY"] = TelnyxKey, ["TELNYX_BASE_URL"] = server.BaseUrl.ToString() };

@@ -40,24 +40,39 @@ public sealed class PackageFixture : IAsyncLifetime
     /// <param name="spec">specs/telnyx-sip.yaml; the repository's spec when null.</param>
     /// <param name="items">More items for the project file (AdditionalFiles with metadata).</param>
     /// <param name="warningsNotAsErrors">Warning ids the build may show without failing.</param>
-    public string CreateConsumer(string name, string program, string? spec = null, string items = "", string warningsNotAsErrors = "")
+    /// <param name="targetFramework">The consumer's target framework.</param>
+    /// <param name="registry">Whether packages other than ours may come from the registry (nuget.org, or the machine's
+    /// mirror of it); ours always come from the local feed.</param>
+    public string CreateConsumer(string name, string program, string? spec = null, string items = "", string warningsNotAsErrors = "",
+        string targetFramework = "net10.0", bool registry = false)
     {
         string directory = Path.Combine(WorkDirectory, name);
         Directory.CreateDirectory(Path.Combine(directory, "specs"));
+        string registrySource = registry ? """<add key="nuget.org" value="https://api.nuget.org/v3/index.json" />""" : "";
+        string mapping = registry
+            ? """
+              <packageSourceMapping>
+                <packageSource key="local"><package pattern="Telnyx.Sip.*" /></packageSource>
+                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+              </packageSourceMapping>
+              """
+            : "";
         File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
                 <clear />
                 <add key="local" value="{Feed}" />
+                {registrySource}
               </packageSources>
+              {mapping}
             </configuration>
             """);
         File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
+                <TargetFramework>{targetFramework}</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>

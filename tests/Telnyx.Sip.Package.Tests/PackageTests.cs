@@ -3,6 +3,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Collections.Generic;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Telnyx.Sip.Client.Tests;
 using Xunit;
@@ -15,7 +16,7 @@ public class PackageTests(PackageFixture packages)
     private const string CallProgram = """
         using Telnyx.Sip;
 
-        var client = new TelnyxSipClient(new TelnyxClientOptions { ApiKey = "KEY_PACKAGE_TEST", BaseUrl = new Uri(args[0]) });
+        var client = new TelnyxSipClient(new TelnyxSipClientOptions { ApiKey = "KEY_PACKAGE_TEST", BaseUrl = new Uri(args[0]) });
         CredentialConnection connection = await client.CredentialConnections.RetrieveAsync("42");
         Console.WriteLine($"retrieved {connection.Id} {connection.AnchorsiteOverride}");
         """;
@@ -36,6 +37,120 @@ public class PackageTests(PackageFixture packages)
 
         using ZipArchive runtime = ZipFile.OpenRead(Path.Combine(packages.Feed, "Telnyx.Sip.Runtime.0.1.0.nupkg"));
         Assert.Contains("lib/net8.0/Telnyx.Sip.Runtime.dll", runtime.Entries.Select(e => e.FullName));
+    }
+
+    [Theory]
+    [InlineData("Telnyx.Sip.Generator", "generator/PACKAGE.md")]
+    [InlineData("Telnyx.Sip.Runtime", "runtime/PACKAGE.md")]
+    public void EachPackageHasAReadmeForItsUsersWithAbsoluteLinksARepositoryALicenseAndTags(string id, string readmeSource)
+    {
+        using ZipArchive package = ZipFile.OpenRead(Path.Combine(packages.Feed, id + ".0.1.0.nupkg"));
+        string readme = new StreamReader(package.GetEntry("README.md")!.Open()).ReadToEnd();
+        string nuspec = new StreamReader(package.GetEntry(id + ".nuspec")!.Open()).ReadToEnd();
+
+        Assert.Equal(File.ReadAllText(Path.Combine(packages.RepoRoot, readmeSource)), readme);
+        Assert.StartsWith("# " + id, readme);
+        Assert.Contains("dotnet add package Telnyx.Sip.Generator", readme);
+        Assert.Contains("```csharp", readme);
+        Assert.DoesNotContain("samples/", readme);
+        string repository = Regex.Match(nuspec, "<repository type=\"git\" url=\"(https://[^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(repository);
+        Assert.Contains($"<projectUrl>{repository}</projectUrl>", nuspec);
+        Assert.Contains("<license type=\"expression\">MIT</license>", nuspec);
+        Assert.Matches("<tags>[^<]*openapi[^<]*</tags>", nuspec);
+        // Every link works on nuget.org: absolute, and those into the repository point at the repository the nuspec names.
+        MatchCollection links = Regex.Matches(readme, @"\]\(([^)]+)\)");
+        Assert.NotEmpty(links);
+        Assert.All(links, link => Assert.StartsWith("https://", link.Groups[1].Value));
+        Assert.Contains(links, link => link.Groups[1].Value.StartsWith(repository, StringComparison.Ordinal));
+        Assert.All(links.Where(l => l.Groups[1].Value.Contains("github.com")), link => Assert.StartsWith(repository, link.Groups[1].Value));
+    }
+
+    [Fact]
+    public async Task ANet8ConsumerThatPinsLoggingAbstractions8RestoresAndBuildsWithoutADowngrade()
+    {
+        string project = packages.CreateConsumer("Net8Pinned", CallProgram, targetFramework: "net8.0", registry: true,
+            items: """<PackageReference Include="Microsoft.Extensions.Logging.Abstractions" Version="8.0.0" />""");
+
+        var (code, output) = await Dotnet.RunAsync(project, packages.NuGetPackages, "build", "-c", "Release");
+
+        Assert.True(code == 0, output);
+        Assert.DoesNotContain("NU1605", output);
+        Assert.Contains("0 Warning(s)", output);
+    }
+
+    [Fact]
+    public async Task TwoClientsInOneContainerEachSendOnlyTheirOwnCredentialToTheirOwnHost()
+    {
+        string project = packages.CreateConsumer("TwoClients", """
+            using Acme.Inventory;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            using Telnyx.Sip;
+            using Telnyx.Sip.Runtime;
+
+            IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Acme:ApiKey"] = "ACME-KEY",
+                ["Acme:BaseUrl"] = args[1],
+                ["Acme:MaxRetries"] = "0",
+            }).Build();
+
+            var services = new ServiceCollection();
+            services.Configure<AcmeInventoryClientOptions>(configuration.GetSection("Acme"));   // binds Acme's options only
+            services.AddAcmeInventoryClient();
+            services.AddTelnyxSipClient(options =>
+            {
+                options.ApiKey = "TELNYX-SECRET-KEY";
+                options.BaseUrl = new Uri(args[0]);
+                options.MaxRetries = 0;
+            });
+
+            using ServiceProvider provider = services.BuildServiceProvider();
+            Widget widget = await provider.GetRequiredService<AcmeInventoryClient>().Widgets.RetrieveAsync(1);
+            CredentialConnection connection = await provider.GetRequiredService<TelnyxSipClient>().CredentialConnections.RetrieveAsync("42");
+            Console.WriteLine($"acme {widget.Id} {widget.Name}; telnyx {connection.Id}");
+            try
+            {
+                await provider.GetRequiredService<AcmeInventoryClient>().Widgets.RetrieveAsync(99);
+            }
+            catch (NotFoundException error) when (error.Body is Error body)
+            {
+                Console.WriteLine($"not found: {error.Message} [{body.Code}]");
+            }
+            """,
+            registry: true,
+            items: """
+                <PackageReference Include="Microsoft.Extensions.Http" Version="10.0.0" />
+                <PackageReference Include="Microsoft.Extensions.Configuration" Version="10.0.0" />
+                <PackageReference Include="Microsoft.Extensions.Options.ConfigurationExtensions" Version="10.0.0" />
+                """);
+        string acmeSpec = File.ReadAllText(Path.Combine(packages.RepoRoot, "tests", "Telnyx.Sip.Client.Tests", "specs", "acme.yaml"));
+        File.WriteAllText(Path.Combine(project, "specs", "acme.yaml"), acmeSpec.Replace("paths:\n", "servers:\n- url: https://api.acme.example/v1\npaths:\n", StringComparison.Ordinal));
+
+        var (buildCode, buildOutput) = await Dotnet.RunAsync(project, packages.NuGetPackages, "build", "-c", "Release");
+        Assert.True(buildCode == 0, buildOutput);
+        Assert.Contains("0 Warning(s)", buildOutput);
+
+        await using var telnyx = new LoopbackServer(_ => new CannedResponse(200, """{"data":{"id":"42"}}"""));
+        await using var acme = new LoopbackServer(request => request.RawUrl.EndsWith("/99", StringComparison.Ordinal)
+            ? new CannedResponse(404, """{"message":"Widget 99 not found","code":"not_found"}""")
+            : new CannedResponse(200, """{"id":1,"name":"gear one"}"""));
+        var (runCode, runOutput) = await Dotnet.RunAsync(project, packages.NuGetPackages, "run", "-c", "Release", "--no-build", "--",
+            telnyx.BaseUrl.ToString(), acme.BaseUrl.ToString());
+
+        Assert.True(runCode == 0, runOutput);
+        Assert.Contains("acme 1 gear one; telnyx 42", runOutput);
+        Assert.Contains("not found: The API answered 404: Widget 99 not found. [not_found]", runOutput);
+        ReceivedRequest toTelnyx = Assert.Single(telnyx.Requests);
+        Assert.Equal("/v2/credential_connections/42", toTelnyx.RawUrl);
+        Assert.Equal("Bearer TELNYX-SECRET-KEY", toTelnyx.Headers["Authorization"]);
+        Assert.Null(toTelnyx.Headers["X-Api-Key"]);
+        Assert.Equal(2, acme.Requests.Count);
+        Assert.All(acme.Requests, r => Assert.Equal("ACME-KEY", r.Headers["X-Api-Key"]));
+        Assert.All(acme.Requests, r => Assert.Null(r.Headers["Authorization"]));
+        Assert.All(acme.Requests, r => Assert.DoesNotContain("TELNYX-SECRET-KEY", r.Headers.ToString()));
+        Assert.All(acme.Requests, r => Assert.StartsWith("Acme-Inventory-API/3.1.0 Telnyx.Sip.Runtime/0.1.0 (", r.Headers["User-Agent"]));
     }
 
     [Fact]
@@ -81,7 +196,7 @@ public class PackageTests(PackageFixture packages)
         File.WriteAllText(Path.Combine(project, "Program.cs"), """
             using Telnyx.Sip;
             var connection = new CredentialConnection { RegionLabel = "us-central" };
-            var client = new TelnyxSipClient(new TelnyxClientOptions { ApiKey = "k", BaseUrl = new Uri("http://127.0.0.1:9/v2") });
+            var client = new TelnyxSipClient(new TelnyxSipClientOptions { ApiKey = "k", BaseUrl = new Uri("http://127.0.0.1:9/v2") });
             Func<Task<CredentialConnection>> reset = () => client.CredentialConnections.Actions.ResetPasswordAsync("42");
             Console.WriteLine(connection.RegionLabel + (reset is null));
             """);
