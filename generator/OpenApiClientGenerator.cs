@@ -62,7 +62,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             if (version < CompilerSupport.MinimumLanguageVersion)
             {
                 production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LanguageVersionTooOld, Location.None,
-                    version.ToDisplayString(), CompilerSupport.MinimumLanguageVersion.ToDisplayString()));
+                    version.ToDisplayString(), (int)CompilerSupport.MinimumLanguageVersion / 100));
             }
             else if (missing != Polyfills.None)
             {

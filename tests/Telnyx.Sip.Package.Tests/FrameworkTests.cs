@@ -84,6 +84,7 @@ public class FrameworkTests(PackageFixture packages)
         AssertTheCallsWentRight(runOutput, server.Requests.ToList());
     }
 
+    /// <remarks>The application targets net8.0 and rolls forward to the newest runtime the machine has.</remarks>
     [Fact]
     public async Task ANetStandardLibraryHoldsTheClientAndANet8ApplicationRunsIt()
     {
@@ -115,7 +116,7 @@ public class FrameworkTests(PackageFixture packages)
             """, "<Nullable>disable</Nullable>");
         string application = CreateProject("Net8App", "net8.0", "Exe", "Program.cs", """
             Console.WriteLine(await SipLibrary.Provisioning.CreateOfficeAsync(new Uri(args[0])));
-            """, "<Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings>", generator: false,
+            """, "<Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings><RollForward>Major</RollForward>", generator: false,
             items: $"""<ProjectReference Include="{Path.Combine(library, "SipLibrary.csproj")}" />""");
 
         var (buildCode, buildOutput) = await Dotnet.RunAsync(application, packages.NuGetPackages, "build", "-c", "Release");
