@@ -26,7 +26,7 @@ internal enum Polyfills
 /// </summary>
 internal static class CompilerSupport
 {
-    /// <summary>The oldest C# the generated code compiles with: required members (11), collection expressions (12).</summary>
+    /// <summary>The oldest C# the generated code supports: required members need 11; it is built and tested with 12 and later.</summary>
     public const LanguageVersion MinimumLanguageVersion = LanguageVersion.CSharp12;
 
     private static readonly (Polyfills Flag, string Namespace, string Name)[] Types =
