@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using Telnyx.Sip.Generator.Diagnostics;
 using Telnyx.Sip.Generator.Emit;
@@ -37,15 +38,49 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => compilation.ReferencedAssemblyNames.Any(a => a.Name == "Microsoft.Extensions.Http"))
             .WithTrackingName(TrackingNames.Features);
 
-        context.RegisterSourceOutput(models.Combine(hasHttpClientFactory), static (production, pair) =>
+        // The C# version and the missing compiler attributes, selected as small equatable facts before any Combine.
+        IncrementalValueProvider<LanguageVersion> languageVersion = context.ParseOptionsProvider
+            .Select(static (options, _) => CompilerSupport.LanguageVersionOf(options));
+        IncrementalValueProvider<(LanguageVersion Version, Polyfills Missing)> compilerSupport = context.CompilationProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, _) => CompilerSupport.FindMissing(pair.Left, pair.Right.GlobalOptions))
+            .Combine(languageVersion)
+            .Select(static (pair, _) => (pair.Right, pair.Left))
+            .WithTrackingName(TrackingNames.CompilerSupport);
+        IncrementalValueProvider<bool> hasSpecs = specs.Collect().Select(static (all, _) => all.Length > 0);
+
+        // Once per compilation: a C# too old for the generated code gets one diagnostic instead of the compiler errors
+        // every generated file would cause; otherwise the attributes the target framework lacks, once for all clients.
+        context.RegisterSourceOutput(hasSpecs.Combine(compilerSupport), static (production, pair) =>
         {
+            (bool any, (LanguageVersion version, Polyfills missing)) = pair;
+            if (!any)
+            {
+                return;
+            }
+
+            if (version < CompilerSupport.MinimumLanguageVersion)
+            {
+                production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LanguageVersionTooOld, Location.None,
+                    version.ToDisplayString(), (int)CompilerSupport.MinimumLanguageVersion / 100));
+            }
+            else if (missing != Polyfills.None)
+            {
+                GeneratedFile polyfills = CompilerSupport.EmitPolyfills(missing);
+                production.AddSource(polyfills.HintName, SourceText.From(polyfills.Text, System.Text.Encoding.UTF8));
+            }
+        });
+
+        context.RegisterSourceOutput(models.Combine(hasHttpClientFactory).Combine(languageVersion), static (production, triple) =>
+        {
+            var pair = triple.Left;
             BuildResult result = pair.Left;
             foreach (DiagnosticInfo diagnostic in result.Diagnostics)
             {
                 production.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
 
-            if (result.Spec is not { } spec)
+            if (result.Spec is not { } spec || triple.Right < CompilerSupport.MinimumLanguageVersion)
             {
                 return;
             }

@@ -11,4 +11,7 @@ public static class TrackingNames
 
     /// <summary>What the compilation offers the generated code, such as IHttpClientFactory.</summary>
     public const string Features = nameof(Features);
+
+    /// <summary>The consumer's C# version, and the compiler attributes its target framework lacks.</summary>
+    public const string CompilerSupport = nameof(CompilerSupport);
 }

@@ -82,6 +82,11 @@ internal static class DiagnosticDescriptors
         "TSG020", "The spec names no absolute server URL",
         "'{0}' names no absolute server URL ({1}); {2} sends no request until {2}Options.BaseUrl is set", Category, DiagnosticSeverity.Warning, true);
 
+    public static readonly DiagnosticDescriptor LanguageVersionTooOld = new(
+        "TSG030", "The project's C# version is too old for the generated client",
+        "This project compiles C# {0}; the generated client needs C# {1} or later. Set <LangVersion>{1}</LangVersion> (or latest) in the project file. No client is generated until then.",
+        Category, DiagnosticSeverity.Error, true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
         [YamlSyntax.Id] = YamlSyntax,
@@ -101,6 +106,7 @@ internal static class DiagnosticDescriptors
         [InternalError.Id] = InternalError,
         [InvalidCSharpName.Id] = InvalidCSharpName,
         [NoServerUrl.Id] = NoServerUrl,
+        [LanguageVersionTooOld.Id] = LanguageVersionTooOld,
     };
 
     public static DiagnosticDescriptor ById(string id) => All[id];

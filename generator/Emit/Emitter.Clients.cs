@@ -108,7 +108,7 @@ internal static partial class Emitter
         w.RawDoc("<param name=\"configure\">Sets this client's options in code; applied after any other configuration.</param>");
         w.RawDoc("<returns>The builder of the client's <c>HttpClient</c>, to add handlers (resilience, logging, …) in the usual way.</returns>");
         w.Open($"public static {Builder} Add{client}(this {Services} services, global::System.Action<{options}>? configure = null)");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(services);");
+        w.Line(NullCheck("services"));
         w.Line($"global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<{options}>(services);");
         w.Open("if (configure is not null)");
         w.Line($"global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure(services, configure);");
@@ -271,7 +271,7 @@ internal static partial class Emitter
         w.Open($"public virtual {Runtime}.AsyncPageable<{item.Name}> {operation.MethodName}Async({parameterList})");
         foreach (ParameterSpec parameter in operation.PathParameters.Where(p => p.Type.Kind is TypeKind.String or TypeKind.List))
         {
-            w.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
+            w.Line(NullCheck(parameter.Name));
         }
 
         w.Line($"return {Runtime}.Pageables.ByPageNumber<{item.Name}>(");
@@ -291,12 +291,12 @@ internal static partial class Emitter
     {
         foreach (ParameterSpec parameter in operation.PathParameters.Where(p => checkArguments && p.Type.Kind is TypeKind.String or TypeKind.List))
         {
-            w.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
+            w.Line(NullCheck(parameter.Name));
         }
 
         if (operation.Body is { IsValueType: false } && operation.BodyRequired)
         {
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
+            w.Line(NullCheck("body"));
         }
 
         var path = new List<string>();
@@ -336,7 +336,7 @@ internal static partial class Emitter
             path.Add(Literal(literal.ToString()));
         }
 
-        w.Line($"var request = new {Runtime}.ApiRequest(global::System.Net.Http.HttpMethod.{HttpMethodName(operation.HttpMethod)}, {string.Join(" + ", path)}, {Literal(operation.OperationId)}, {Literal(operation.PathTemplate)});");
+        w.Line($"var request = new {Runtime}.ApiRequest({HttpMethodName(operation.HttpMethod)}, {string.Join(" + ", path)}, {Literal(operation.OperationId)}, {Literal(operation.PathTemplate)});");
         WriteErrorReader(w, operation);
         if (operation.QueryClass is not null)
         {
@@ -411,13 +411,13 @@ internal static partial class Emitter
 
     private static string HttpMethodName(string method) => method switch
     {
-        "GET" => "Get",
-        "POST" => "Post",
-        "PUT" => "Put",
-        "PATCH" => "Patch",
-        "DELETE" => "Delete",
-        "HEAD" => "Head",
-        _ => "Options",
+        "GET" => "global::System.Net.Http.HttpMethod.Get",
+        "POST" => "global::System.Net.Http.HttpMethod.Post",
+        "PUT" => "global::System.Net.Http.HttpMethod.Put",
+        "PATCH" => $"{Runtime}.ApiRequest.Patch", // HttpMethod.Patch is .NET Core only
+        "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
+        "HEAD" => "global::System.Net.Http.HttpMethod.Head",
+        _ => "global::System.Net.Http.HttpMethod.Options",
     };
 
     private static void WriteObsolete(SourceWriter w, OperationSpec operation)
@@ -473,4 +473,8 @@ internal static partial class Emitter
 
         w.RawDoc("<exception cref=\"global::System.OperationCanceledException\">The <paramref name=\"cancellationToken\"/> was cancelled.</exception>");
     }
+
+    /// <summary>An argument check that every target framework has (<c>ArgumentNullException.ThrowIfNull</c> is .NET 6+).</summary>
+    private static string NullCheck(string parameter) =>
+        $"if ({parameter} is null) throw new global::System.ArgumentNullException(nameof({parameter}));";
 }

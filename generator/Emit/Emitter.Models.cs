@@ -48,6 +48,7 @@ internal static partial class Emitter
         }
 
         w.Outdent();
+        EmitReaderRegistration(w, name);
         w.Line();
         foreach (PropertySpec property in model.Properties)
         {
@@ -136,9 +137,9 @@ internal static partial class Emitter
         string i = index.ToString(CultureInfo.InvariantCulture);
         return type.Kind switch
         {
-            TypeKind.Model => $"ReadChild<{type.Name}>(ref reader, {i})",
-            TypeKind.List when type.Element!.Kind == TypeKind.Model => $"ReadChildren<{type.Element.Name}>(ref reader, {i})",
-            TypeKind.Map when type.Element!.Kind == TypeKind.Model => $"ReadChildMap<{type.Element.Name}>(ref reader, {i})",
+            TypeKind.Model => $"ReadChild<{type.Name}>(ref reader, {i}, {type.Name}.ReadJson)",
+            TypeKind.List when type.Element!.Kind == TypeKind.Model => $"ReadChildren<{type.Element.Name}>(ref reader, {i}, {type.Element.Name}.ReadJson)",
+            TypeKind.Map when type.Element!.Kind == TypeKind.Model => $"ReadChildMap<{type.Element.Name}>(ref reader, {i}, {type.Element.Name}.ReadJson)",
             _ => ReadExpression(StoredType(property), true, "reader"),
         };
     }
@@ -247,4 +248,14 @@ internal static partial class Emitter
         TypeKind.Boolean => $"{value} ? \"true\" : \"false\"",
         _ => $"global::System.Convert.ToString({value}, global::System.Globalization.CultureInfo.InvariantCulture)!",
     };
+
+    /// <summary>
+    /// Registers the model's <c>ReadJson</c> for the runtime's generic entry points (<c>JsonModel.Read&lt;T&gt;</c>, the
+    /// System.Text.Json converter). A static field initializer rather than a static abstract interface member, which
+    /// .NET Framework cannot run; the type stays <c>beforefieldinit</c>, so reading costs no initialization check.
+    /// </summary>
+    private static void EmitReaderRegistration(SourceWriter w, string name)
+    {
+        w.Line($"private static readonly {Runtime}.JsonReadFunc<{name}> s_read = {Runtime}.JsonModelReader<{name}>.Register(ReadJson);");
+    }
 }

@@ -26,6 +26,8 @@ internal static partial class Emitter
         w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({Runtime}.JsonModelConverter<{name}>))]");
         w.Line(GeneratedCode);
         w.Open($"public sealed partial class {name} : {Runtime}.IJsonModel<{name}>");
+        EmitReaderRegistration(w, name);
+        w.Line();
         w.Line($"private readonly {Element} _json;");
         w.Line("private readonly object? _value;");
         w.Line();

@@ -170,6 +170,9 @@ internal static partial class Emitter
         w.Doc("summary", "Returns the value for a wire string, known or not.");
         w.Line($"public static {name} FromWire(string value) => new(value);");
         w.Line();
+        w.Line("// The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.");
+        w.Line($"{name} {Runtime}.IJsonEnum<{name}>.FromWire(string value) => new(value);");
+        w.Line();
         w.Doc("summary", "Converts a wire string to a value.");
         w.Line($"public static implicit operator {name}(string value) => new(value);");
         w.Line();
@@ -209,7 +212,7 @@ internal static partial class Emitter
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean or TypeKind.DateTimeOffset =>
             nullable ? $"{Runtime}.JsonRead.{type.Kind}(ref {r})" : $"{Runtime}.JsonRead.{type.Kind}(ref {r}) ?? default",
         TypeKind.Enum => nullable ? $"{Runtime}.JsonRead.NullableEnum<{type.Name}>(ref {r})" : $"{Runtime}.JsonRead.Enum<{type.Name}>(ref {r})",
-        TypeKind.Model => nullable ? $"{Runtime}.JsonRead.Model<{type.Name}>(ref {r})" : $"{type.Name}.ReadJson(ref {r})",
+        TypeKind.Model => nullable ? $"{Runtime}.JsonRead.Model(ref {r}, {type.Name}.ReadJson)" : $"{type.Name}.ReadJson(ref {r})",
         TypeKind.List => $"{Runtime}.JsonRead.List<{type.Element!.Name}>(ref {r}, {ItemReader(type.Element!)})" +
                          (nullable ? "" : $" ?? new global::System.Collections.Generic.List<{type.Element!.Name}>()"),
         TypeKind.Map => $"{Runtime}.JsonRead.Map<{type.Element!.Name}>(ref {r}, {ItemReader(type.Element!)})" +

@@ -42,7 +42,7 @@ internal sealed class BodyRedaction(IReadOnlyCollection<string> specSecrets, IEn
         }
 
         text = WithoutCredentials(text, credentials);
-        return text.Length > MaxLength ? string.Concat(text.AsSpan(0, MaxLength), "…") : text;
+        return text.Length > MaxLength ? text.Substring(0, MaxLength) + "…" : text;
     }
 
     /// <summary>Replaces every occurrence of a credential in <paramref name="text"/> with <c>***</c>.</summary>

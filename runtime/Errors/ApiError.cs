@@ -7,27 +7,27 @@ namespace Telnyx.Sip.Runtime;
 public sealed class ApiError
 {
     /// <summary>The API's error code, such as <c>10015</c>.</summary>
-    public string? Code { get; init; }
+    public string? Code { get; set; }
 
     /// <summary>A short, human-readable summary.</summary>
-    public string? Title { get; init; }
+    public string? Title { get; set; }
 
     /// <summary>A longer explanation of this occurrence.</summary>
-    public string? Detail { get; init; }
+    public string? Detail { get; set; }
 
     /// <summary>A JSON pointer (RFC 6901) to the offending member of the request body, when there is one.</summary>
-    public string? SourcePointer { get; init; }
+    public string? SourcePointer { get; set; }
 
     /// <summary>The query parameter that caused the error, when there is one.</summary>
-    public string? SourceParameter { get; init; }
+    public string? SourceParameter { get; set; }
 
     /// <summary>A link to the documentation of this error code, from <c>meta.url</c>.</summary>
-    public string? DocumentationUrl { get; init; }
+    public string? DocumentationUrl { get; set; }
 
     /// <summary>Reads the <c>errors</c> array of a body; returns an empty list when the body has none.</summary>
     internal static IReadOnlyList<ApiError> ParseAll(string? body)
     {
-        if (string.IsNullOrWhiteSpace(body))
+        if (body is null || string.IsNullOrWhiteSpace(body))
         {
             return [];
         }

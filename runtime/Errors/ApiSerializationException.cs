@@ -26,7 +26,7 @@ public sealed class ApiSerializationException : ApiClientException
     /// The JSON value, as received, of a member that did not fit its type (thrown when the property is read or the
     /// model validated); null when the member is absent or the whole body is at fault.
     /// </summary>
-    public string? RawValue { get; init; }
+    public string? RawValue { get; set; }
 
     /// <summary>Returns the same error with <paramref name="segment"/> put in front of the path.</summary>
     public ApiSerializationException Under(string segment) =>

@@ -10,6 +10,8 @@ namespace Telnyx.Sip.Runtime;
 /// here comes from the client's spec; the runtime has no defaults of its own for any API.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+// Setters, not init: an init accessor's signature names IsExternalInit, which is a different type in the netstandard2.0
+// and net8.0 builds, so code compiled against one would not find the member in the other.
 public sealed class ApiDescriptor
 {
     /// <summary>Creates the description of one generated client.</summary>
@@ -23,26 +25,26 @@ public sealed class ApiDescriptor
     public string OptionsName { get; }
 
     /// <summary>The spec's <c>info.title</c>; the product name of the <c>User-Agent</c>.</summary>
-    public string? Title { get; init; }
+    public string? Title { get; set; }
 
     /// <summary>The spec's <c>info.version</c>; the product version of the <c>User-Agent</c>.</summary>
-    public string? Version { get; init; }
+    public string? Version { get; set; }
 
     /// <summary>The generated client's namespace: the name of its ActivitySource, Meter and log category.</summary>
-    public string Namespace { get; init; } = "OpenApi.Client";
+    public string Namespace { get; set; } = "OpenApi.Client";
 
     /// <summary>The spec's first server URL; null or relative when the spec names no absolute one.</summary>
-    public string? DefaultBaseUrl { get; init; }
+    public string? DefaultBaseUrl { get; set; }
 
     /// <summary>The environment variable the spec names for the base URL (<c>x-env</c> on its first server); null for none.</summary>
-    public string? BaseUrlVariable { get; init; }
+    public string? BaseUrlVariable { get; set; }
 
     /// <summary>The environment variable the spec names for console logging (<c>x-log-env</c>); null for none.</summary>
-    public string? LogVariable { get; init; }
+    public string? LogVariable { get; set; }
 
     /// <summary>How the spec says requests authenticate.</summary>
-    public ApiAuthentication Authentication { get; init; } = ApiAuthentication.None;
+    public ApiAuthentication Authentication { get; set; } = ApiAuthentication.None;
 
     /// <summary>JSON member names the spec marks secret (<c>writeOnly</c>, <c>format: password</c>), redacted in logged bodies.</summary>
-    public IReadOnlyCollection<string> SecretMembers { get; init; } = Array.Empty<string>();
+    public IReadOnlyCollection<string> SecretMembers { get; set; } = Array.Empty<string>();
 }

@@ -21,11 +21,17 @@ namespace Telnyx.Sip.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed partial class ApiPipeline
 {
-    private static readonly Lazy<HttpClient> SharedClient = new(() => new HttpClient(new SocketsHttpHandler
-    {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        AutomaticDecompression = System.Net.DecompressionMethods.All,
-    })
+    private static readonly Lazy<HttpClient> SharedClient = new(() => new HttpClient(
+#if NET8_0_OR_GREATER
+        new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+        }
+#else
+        new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate }
+#endif
+    )
     {
         Timeout = System.Threading.Timeout.InfiniteTimeSpan,
     });
@@ -53,14 +59,14 @@ public sealed partial class ApiPipeline
         _api = api ?? throw new ArgumentNullException(nameof(api));
         _options = options.Resolve(api);
         _http = _options.HttpClient ?? SharedClient.Value;
-        string? applicationId = options.ApplicationId;
-        if (!string.IsNullOrWhiteSpace(applicationId))
+        string? applicationId = options.ApplicationId is { } id && !string.IsNullOrWhiteSpace(id) ? id : null;
+        if (applicationId is not null)
         {
             HeaderGuard.EnsureValid("User-Agent", applicationId);
         }
 
         string product = ProductToken(api.Title ?? api.Namespace, "api") + "/" + ProductToken(api.Version ?? "0", "0");
-        _userAgent = product + " " + RuntimeUserAgent + (string.IsNullOrWhiteSpace(applicationId) ? "" : " " + applicationId.Trim());
+        _userAgent = product + " " + RuntimeUserAgent + (applicationId is null ? "" : " " + applicationId.Trim());
         _diagnostics = ClientDiagnostics.For(api.Namespace);
         ILogger? configured = options.LoggerFactory?.CreateLogger(api.Namespace);
         _logger = configured ?? EnvironmentLog.Create(api.Namespace, api.LogVariable);
@@ -255,10 +261,15 @@ public sealed partial class ApiPipeline
                 catch (Exception error) when (error is HttpRequestException or IOException)
                 {
                     response?.Dispose();
+#if NET8_0_OR_GREATER
                     bool notSent = error is HttpRequestException
                     {
                         HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError,
                     };
+#else
+                    // Older HttpClients do not say whether the request left: only a request safe to resend is retried.
+                    bool notSent = false;
+#endif
                     if (!canRetry || !(safeToResend || notSent))
                     {
                         throw new ApiConnectionException(

@@ -12,6 +12,13 @@ public delegate object? ErrorBodyReader(int status, ref System.Text.Json.Utf8Jso
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiRequest
 {
+    /// <summary>The PATCH method, which netstandard2.0's <see cref="HttpMethod"/> lacks.</summary>
+#if NET8_0_OR_GREATER
+    public static HttpMethod Patch => HttpMethod.Patch;
+#else
+    public static HttpMethod Patch { get; } = new("PATCH");
+#endif
+
     /// <summary>A request with no operation name: traced and logged as its method and path.</summary>
     public ApiRequest(HttpMethod method, string path)
         : this(method, path, operationId: path, pathTemplate: path)

@@ -89,8 +89,12 @@ internal sealed class NonDisposingStream(Stream inner) : Stream
     public override long Position { get => inner.Position; set => inner.Position = value; }
     public override void Flush() => inner.Flush();
     public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+    public override System.Threading.Tasks.Task<int> ReadAsync(byte[] buffer, int offset, int count, System.Threading.CancellationToken cancellationToken) =>
+        inner.ReadAsync(buffer, offset, count, cancellationToken);
+#if NET8_0_OR_GREATER
     public override System.Threading.Tasks.ValueTask<int> ReadAsync(Memory<byte> buffer, System.Threading.CancellationToken cancellationToken = default) =>
         inner.ReadAsync(buffer, cancellationToken);
+#endif
     public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
     public override void SetLength(long value) => throw new NotSupportedException();
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();

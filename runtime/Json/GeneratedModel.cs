@@ -286,9 +286,9 @@ public abstract class GeneratedModel
 
     /// <summary>Reads a model-typed member, so that a problem inside it can say where it is and <see cref="Validate"/> finds it.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected T? ReadChild<T>(ref Utf8JsonReader reader, int index) where T : class, IJsonModel<T>
+    protected T? ReadChild<T>(ref Utf8JsonReader reader, int index, JsonReadFunc<T> read) where T : class, IJsonModel<T>
     {
-        T? child = JsonRead.Model<T>(ref reader);
+        T? child = JsonRead.Model(ref reader, read);
         if (child is GeneratedModel { HasReadIssues: true } model)
         {
             Adopt(model, index);
@@ -299,9 +299,9 @@ public abstract class GeneratedModel
 
     /// <summary>Reads a member that is a list of models (see <see cref="ReadChild{T}"/>).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected List<T>? ReadChildren<T>(ref Utf8JsonReader reader, int index) where T : class, IJsonModel<T>
+    protected List<T>? ReadChildren<T>(ref Utf8JsonReader reader, int index, JsonReadFunc<T> read) where T : class, IJsonModel<T>
     {
-        List<T>? items = JsonRead.List(ref reader, T.ReadJson);
+        List<T>? items = JsonRead.List(ref reader, read);
         for (int i = 0; items is not null && i < items.Count; i++)
         {
             if (items[i] is GeneratedModel { HasReadIssues: true } model)
@@ -315,9 +315,9 @@ public abstract class GeneratedModel
 
     /// <summary>Reads a member that is a map of models (see <see cref="ReadChild{T}"/>).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected Dictionary<string, T>? ReadChildMap<T>(ref Utf8JsonReader reader, int index) where T : class, IJsonModel<T>
+    protected Dictionary<string, T>? ReadChildMap<T>(ref Utf8JsonReader reader, int index, JsonReadFunc<T> read) where T : class, IJsonModel<T>
     {
-        Dictionary<string, T>? map = JsonRead.Map(ref reader, T.ReadJson);
+        Dictionary<string, T>? map = JsonRead.Map(ref reader, read);
         foreach (T value in map?.Values ?? (IEnumerable<T>)[])
         {
             if (value is GeneratedModel { HasReadIssues: true } model)
@@ -401,7 +401,7 @@ public abstract class GeneratedModel
     /// <summary>An enumeration value from its wire string, or null.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected static TEnum? EnumOrNull<TEnum>(string? wire) where TEnum : struct, IJsonEnum<TEnum> =>
-        wire is null ? null : TEnum.FromWire(wire);
+        wire is null ? null : default(TEnum).FromWire(wire);
 
     internal bool HasReadIssues => _extra?.Issues is not null;
 
@@ -588,7 +588,7 @@ public abstract class GeneratedModel
             string text = raw.GetRawText();
             string shown = info.IsSecret(index) ? "***" : Shorten(text);
             return new ApiSerializationException(
-                string.Create(CultureInfo.InvariantCulture, $"{property} could not be read: {issue.Reason}; the value {shown} is kept as received"), path)
+                FormattableString.Invariant($"{property} could not be read: {issue.Reason}; the value {shown} is kept as received"), path)
             {
                 RawValue = text,
             };

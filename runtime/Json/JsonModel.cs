@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using Telnyx.Sip.Runtime;
@@ -13,22 +14,23 @@ public static class JsonModel
 
     /// <summary>Reads a model from UTF-8 JSON.</summary>
     /// <exception cref="ApiSerializationException">The JSON is malformed or does not fit the model; <c>Path</c> says where.</exception>
-    public static T Read<T>(ReadOnlySpan<byte> utf8Json) where T : IJsonModel<T> => Read(utf8Json, T.ReadJson);
+    public static T Read<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.NonPublicConstructors)] T>(ReadOnlySpan<byte> utf8Json) where T : class, IJsonModel<T> => Read(utf8Json, JsonModelReader<T>.Read);
 
     /// <summary>Reads a model from JSON text.</summary>
     /// <exception cref="ApiSerializationException">The JSON is malformed or does not fit the model; <c>Path</c> says where.</exception>
-    public static T Read<T>(string json) where T : IJsonModel<T> => Read<T>(Encoding.UTF8.GetBytes(json));
+    public static T Read<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.NonPublicConstructors)] T>(string json) where T : class, IJsonModel<T> => Read<T>(Encoding.UTF8.GetBytes(json));
 
     /// <summary>Reads one page of a list, <c>{"data": [...], "meta": {...}}</c>, as the API sends it.</summary>
     /// <exception cref="ApiSerializationException">The JSON is malformed or does not fit; <c>Path</c> says where.</exception>
-    public static Page<T> ReadPage<T>(ReadOnlySpan<byte> utf8Json) where T : IJsonModel<T>
+    public static Page<T> ReadPage<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.NonPublicConstructors)] T>(ReadOnlySpan<byte> utf8Json) where T : class, IJsonModel<T>
     {
-        PageBody<T> body = Read(utf8Json, static (ref Utf8JsonReader reader) => PageBody<T>.Read(ref reader, T.ReadJson));
+        JsonReadFunc<T> readItem = JsonModelReader<T>.Read;
+        PageBody<T> body = Read(utf8Json, (ref Utf8JsonReader reader) => PageBody<T>.Read(ref reader, readItem));
         return new Page<T>(body.Items, body.Meta, null);
     }
 
     /// <summary>Writes a model as compact JSON text.</summary>
-    public static string Write<T>(T model) where T : IJsonModel<T>
+    public static string Write<T>(T model) where T : class, IJsonModel<T>
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))

@@ -144,15 +144,15 @@ public static class JsonRead
 
     /// <summary>Reads a generated enumeration; values the spec does not list are kept as they are.</summary>
     public static T Enum<T>(ref Utf8JsonReader reader) where T : struct, IJsonEnum<T> =>
-        T.FromWire(String(ref reader) ?? throw Mismatch(ref reader, "a string"));
+        default(T).FromWire(String(ref reader) ?? throw Mismatch(ref reader, "a string"));
 
     /// <summary>Reads a generated enumeration that may be null.</summary>
     public static T? NullableEnum<T>(ref Utf8JsonReader reader) where T : struct, IJsonEnum<T> =>
         reader.TokenType == JsonTokenType.Null ? null : Enum<T>(ref reader);
 
     /// <summary>Reads a generated model that may be null.</summary>
-    public static T? Model<T>(ref Utf8JsonReader reader) where T : class, IJsonModel<T> =>
-        reader.TokenType == JsonTokenType.Null ? null : T.ReadJson(ref reader);
+    public static T? Model<T>(ref Utf8JsonReader reader, JsonReadFunc<T> read) where T : class, IJsonModel<T> =>
+        reader.TokenType == JsonTokenType.Null ? null : read(ref reader);
 
     /// <summary>Reads any JSON value as it is.</summary>
     public static JsonElement Element(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);

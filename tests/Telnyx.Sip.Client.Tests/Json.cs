@@ -8,13 +8,13 @@ namespace Telnyx.Sip.Client.Tests;
 /// <summary>Reads and writes generated models the way the client does.</summary>
 internal static class Json
 {
-    public static T Read<T>(string json) where T : IJsonModel<T>
+    public static T Read<T>(string json) where T : class, IJsonModel<T>
     {
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-        return T.ReadJson(ref reader);
+        return JsonModelReader<T>.Read(ref reader);
     }
 
-    public static string Write<T>(T model) where T : IJsonModel<T>
+    public static string Write<T>(T model) where T : class, IJsonModel<T>
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))

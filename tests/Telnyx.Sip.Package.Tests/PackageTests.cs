@@ -37,6 +37,7 @@ public class PackageTests(PackageFixture packages)
 
         using ZipArchive runtime = ZipFile.OpenRead(Path.Combine(packages.Feed, "Telnyx.Sip.Runtime.0.1.0.nupkg"));
         Assert.Contains("lib/net8.0/Telnyx.Sip.Runtime.dll", runtime.Entries.Select(e => e.FullName));
+        Assert.Contains("lib/netstandard2.0/Telnyx.Sip.Runtime.dll", runtime.Entries.Select(e => e.FullName));
     }
 
     [Theory]

@@ -14,6 +14,7 @@ public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.Generated
         new[] { "cidr_block", "created_at", "description", "id", "status", "updated_at", "user_id" },
         new[] { "CidrBlock", "CreatedAt", "Description", "Id", "Status", "UpdatedAt", "UserId" },
         required: new[] { 0, 3, 4, 6 });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<AccessIpRange> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<AccessIpRange>.Register(ReadJson);
 
     private string? _cidrBlock;
     private global::System.DateTimeOffset? _createdAt;

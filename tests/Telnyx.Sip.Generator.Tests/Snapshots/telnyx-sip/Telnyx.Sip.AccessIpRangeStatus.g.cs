@@ -48,6 +48,9 @@ public readonly partial struct AccessIpRangeStatus : global::System.IEquatable<A
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static AccessIpRangeStatus FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    AccessIpRangeStatus global::Telnyx.Sip.Runtime.IJsonEnum<AccessIpRangeStatus>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator AccessIpRangeStatus(string value) => new(value);
 

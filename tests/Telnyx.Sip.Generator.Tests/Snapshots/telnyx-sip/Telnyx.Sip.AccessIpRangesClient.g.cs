@@ -83,7 +83,7 @@ public partial class AccessIpRangesClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.AccessIpRange>> CreateWithResponseAsync(global::Telnyx.Sip.CreateAccessIpRangeRequest body, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(body);
+        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "access_ip_ranges", "CreateAccessIPRange", "/access_ip_ranges");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
@@ -125,7 +125,7 @@ public partial class AccessIpRangesClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.AccessIpRange>> DeleteWithResponseAsync(string accessIpRangeId, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(accessIpRangeId);
+        if (accessIpRangeId is null) throw new global::System.ArgumentNullException(nameof(accessIpRangeId));
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "access_ip_ranges/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(accessIpRangeId), "DeleteAccessIpRange", "/access_ip_ranges/{access_ip_range_id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {

@@ -99,6 +99,9 @@ public readonly partial struct AnchorsiteOverride : global::System.IEquatable<An
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static AnchorsiteOverride FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    AnchorsiteOverride global::Telnyx.Sip.Runtime.IJsonEnum<AnchorsiteOverride>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator AnchorsiteOverride(string value) => new(value);
 

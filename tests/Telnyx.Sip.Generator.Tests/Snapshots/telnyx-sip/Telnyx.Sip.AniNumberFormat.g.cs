@@ -60,6 +60,9 @@ public readonly partial struct AniNumberFormat : global::System.IEquatable<AniNu
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static AniNumberFormat FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    AniNumberFormat global::Telnyx.Sip.Runtime.IJsonEnum<AniNumberFormat>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator AniNumberFormat(string value) => new(value);
 

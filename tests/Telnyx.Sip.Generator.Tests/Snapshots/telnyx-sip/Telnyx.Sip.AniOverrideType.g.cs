@@ -56,6 +56,9 @@ public readonly partial struct AniOverrideType : global::System.IEquatable<AniOv
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static AniOverrideType FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    AniOverrideType global::Telnyx.Sip.Runtime.IJsonEnum<AniOverrideType>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator AniOverrideType(string value) => new(value);
 

@@ -50,6 +50,9 @@ public readonly partial struct CallRecordingChannels : global::System.IEquatable
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static CallRecordingChannels FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    CallRecordingChannels global::Telnyx.Sip.Runtime.IJsonEnum<CallRecordingChannels>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator CallRecordingChannels(string value) => new(value);
 

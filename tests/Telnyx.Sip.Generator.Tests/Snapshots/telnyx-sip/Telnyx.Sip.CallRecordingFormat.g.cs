@@ -48,6 +48,9 @@ public readonly partial struct CallRecordingFormat : global::System.IEquatable<C
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static CallRecordingFormat FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    CallRecordingFormat global::Telnyx.Sip.Runtime.IJsonEnum<CallRecordingFormat>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator CallRecordingFormat(string value) => new(value);
 

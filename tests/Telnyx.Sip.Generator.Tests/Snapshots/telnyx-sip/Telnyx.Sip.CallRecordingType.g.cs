@@ -54,6 +54,9 @@ public readonly partial struct CallRecordingType : global::System.IEquatable<Cal
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static CallRecordingType FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    CallRecordingType global::Telnyx.Sip.Runtime.IJsonEnum<CallRecordingType>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator CallRecordingType(string value) => new(value);
 

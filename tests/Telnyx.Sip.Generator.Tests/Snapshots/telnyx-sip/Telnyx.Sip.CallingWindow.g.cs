@@ -16,6 +16,7 @@ public sealed partial class CallingWindow : global::Telnyx.Sip.Runtime.Generated
         "CallingWindow",
         new[] { "calls_per_cld", "end_time", "start_time" },
         new[] { "CallsPerCld", "EndTime", "StartTime" });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<CallingWindow> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<CallingWindow>.Register(ReadJson);
 
     private int? _callsPerCld;
     private string? _endTime;

@@ -14,6 +14,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.GeneratedMod
         new[] { "active", "anchorsite_override", "connection_name", "created_at", "id", "outbound_voice_profile_id", "record_type", "tags", "updated_at", "webhook_api_version", "webhook_event_failover_url", "webhook_event_url" },
         new[] { "Active", "AnchorsiteOverride", "ConnectionName", "CreatedAt", "Id", "OutboundVoiceProfileId", "RecordType", "Tags", "UpdatedAt", "WebhookApiVersion", "WebhookEventFailoverUrl", "WebhookEventUrl" },
         required: new[] { 4 });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<Connection> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<Connection>.Register(ReadJson);
 
     private bool? _active;
     private string? _anchorsiteOverride;

@@ -16,6 +16,7 @@ public sealed partial class ConnectionJitterBuffer : global::Telnyx.Sip.Runtime.
         "ConnectionJitterBuffer",
         new[] { "enable_jitter_buffer", "jitterbuffer_msec_max", "jitterbuffer_msec_min" },
         new[] { "EnableJitterBuffer", "JitterbufferMsecMax", "JitterbufferMsecMin" });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<ConnectionJitterBuffer> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<ConnectionJitterBuffer>.Register(ReadJson);
 
     private bool? _enableJitterBuffer;
     private int? _jitterbufferMsecMax;

@@ -63,6 +63,9 @@ public readonly partial struct ConnectionNoiseSuppression : global::System.IEqua
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static ConnectionNoiseSuppression FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    ConnectionNoiseSuppression global::Telnyx.Sip.Runtime.IJsonEnum<ConnectionNoiseSuppression>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator ConnectionNoiseSuppression(string value) => new(value);
 

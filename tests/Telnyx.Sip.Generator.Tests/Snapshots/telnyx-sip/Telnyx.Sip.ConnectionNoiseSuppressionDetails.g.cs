@@ -16,6 +16,7 @@ public sealed partial class ConnectionNoiseSuppressionDetails : global::Telnyx.S
         "ConnectionNoiseSuppressionDetails",
         new[] { "attenuation_limit", "engine" },
         new[] { "AttenuationLimit", "Engine" });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<ConnectionNoiseSuppressionDetails> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<ConnectionNoiseSuppressionDetails>.Register(ReadJson);
 
     private int? _attenuationLimit;
     private string? _engine;

@@ -87,6 +87,9 @@ public readonly partial struct ConnectionNoiseSuppressionDetailsEngine : global:
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static ConnectionNoiseSuppressionDetailsEngine FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    ConnectionNoiseSuppressionDetailsEngine global::Telnyx.Sip.Runtime.IJsonEnum<ConnectionNoiseSuppressionDetailsEngine>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator ConnectionNoiseSuppressionDetailsEngine(string value) => new(value);
 

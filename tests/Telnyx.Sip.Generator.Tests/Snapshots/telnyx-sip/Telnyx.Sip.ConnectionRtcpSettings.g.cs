@@ -13,6 +13,7 @@ public sealed partial class ConnectionRtcpSettings : global::Telnyx.Sip.Runtime.
         "ConnectionRtcpSettings",
         new[] { "capture_enabled", "port", "report_frequency_secs" },
         new[] { "CaptureEnabled", "Port", "ReportFrequencySecs" });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<ConnectionRtcpSettings> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<ConnectionRtcpSettings>.Register(ReadJson);
 
     private bool? _captureEnabled;
     private string? _port;

@@ -50,6 +50,9 @@ public readonly partial struct ConnectionRtcpSettingsPort : global::System.IEqua
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static ConnectionRtcpSettingsPort FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    ConnectionRtcpSettingsPort global::Telnyx.Sip.Runtime.IJsonEnum<ConnectionRtcpSettingsPort>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator ConnectionRtcpSettingsPort(string value) => new(value);
 

@@ -75,6 +75,9 @@ public readonly partial struct ConnectionSort : global::System.IEquatable<Connec
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static ConnectionSort FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    ConnectionSort global::Telnyx.Sip.Runtime.IJsonEnum<ConnectionSort>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator ConnectionSort(string value) => new(value);
 

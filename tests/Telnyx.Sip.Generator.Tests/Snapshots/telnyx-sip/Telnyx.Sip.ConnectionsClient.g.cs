@@ -96,7 +96,7 @@ public partial class ConnectionsClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.Connection>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(id);
+        if (id is null) throw new global::System.ArgumentNullException(nameof(id));
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "RetrieveConnection", "/connections/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {

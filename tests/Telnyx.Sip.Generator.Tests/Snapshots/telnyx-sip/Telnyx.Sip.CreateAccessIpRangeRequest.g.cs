@@ -14,6 +14,7 @@ public sealed partial class CreateAccessIpRangeRequest : global::Telnyx.Sip.Runt
         new[] { "cidr_block", "description" },
         new[] { "CidrBlock", "Description" },
         required: new[] { 0 });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<CreateAccessIpRangeRequest> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<CreateAccessIpRangeRequest>.Register(ReadJson);
 
     private string? _cidrBlock;
     private string? _description;

@@ -15,6 +15,7 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
         new[] { "Active", "AnchorsiteOverride", "AndroidPushCredentialId", "CallCostInWebhooks", "ConnectionName", "DefaultOnHoldComfortNoiseEnabled", "DtmfType", "EncodeContactHeaderEnabled", "EncryptedMedia", "Inbound", "IosPushCredentialId", "JitterBuffer", "NoiseSuppression", "NoiseSuppressionDetails", "OnnetT38PassthroughEnabled", "Outbound", "Password", "RtcpSettings", "SipUriCallingPreference", "Tags", "UserName", "WebhookApiVersion", "WebhookEventFailoverUrl", "WebhookEventUrl", "WebhookTimeoutSecs" },
         required: new[] { 4, 16, 20 },
         secret: new[] { 16 });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<CreateCredentialConnectionRequest> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<CreateCredentialConnectionRequest>.Register(ReadJson);
 
     private bool? _active;
     private string? _anchorsiteOverride;
@@ -317,15 +318,15 @@ public sealed partial class CreateCredentialConnectionRequest : global::Telnyx.S
             case 6: _dtmfType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 7: _encodeContactHeaderEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 8: _encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 9: _inbound = ReadChild<global::Telnyx.Sip.CredentialInbound>(ref reader, 9); break;
+            case 9: _inbound = ReadChild<global::Telnyx.Sip.CredentialInbound>(ref reader, 9, global::Telnyx.Sip.CredentialInbound.ReadJson); break;
             case 10: _iosPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 11: _jitterBuffer = ReadChild<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader, 11); break;
+            case 11: _jitterBuffer = ReadChild<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader, 11, global::Telnyx.Sip.ConnectionJitterBuffer.ReadJson); break;
             case 12: _noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 13: _noiseSuppressionDetails = ReadChild<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader, 13); break;
+            case 13: _noiseSuppressionDetails = ReadChild<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader, 13, global::Telnyx.Sip.ConnectionNoiseSuppressionDetails.ReadJson); break;
             case 14: _onnetT38PassthroughEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 15: _outbound = ReadChild<global::Telnyx.Sip.CredentialOutbound>(ref reader, 15); break;
+            case 15: _outbound = ReadChild<global::Telnyx.Sip.CredentialOutbound>(ref reader, 15, global::Telnyx.Sip.CredentialOutbound.ReadJson); break;
             case 16: _password = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 17: _rtcpSettings = ReadChild<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader, 17); break;
+            case 17: _rtcpSettings = ReadChild<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader, 17, global::Telnyx.Sip.ConnectionRtcpSettings.ReadJson); break;
             case 18: _sipUriCallingPreference = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 19: _tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;
             case 20: _userName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;

@@ -57,6 +57,9 @@ public readonly partial struct CreateCredentialConnectionRequestWebhookApiVersio
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static CreateCredentialConnectionRequestWebhookApiVersion FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    CreateCredentialConnectionRequestWebhookApiVersion global::Telnyx.Sip.Runtime.IJsonEnum<CreateCredentialConnectionRequestWebhookApiVersion>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator CreateCredentialConnectionRequestWebhookApiVersion(string value) => new(value);
 

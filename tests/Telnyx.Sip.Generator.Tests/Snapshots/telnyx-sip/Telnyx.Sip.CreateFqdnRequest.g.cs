@@ -14,6 +14,7 @@ public sealed partial class CreateFqdnRequest : global::Telnyx.Sip.Runtime.Gener
         new[] { "connection_id", "dns_record_type", "fqdn", "port" },
         new[] { "ConnectionId", "DnsRecordType", "Fqdn", "Port" },
         required: new[] { 0, 1, 2 });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<CreateFqdnRequest> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<CreateFqdnRequest>.Register(ReadJson);
 
     private string? _connectionId;
     private string? _dnsRecordType;

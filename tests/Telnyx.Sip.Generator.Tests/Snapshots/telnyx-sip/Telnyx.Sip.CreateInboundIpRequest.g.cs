@@ -13,6 +13,7 @@ public sealed partial class CreateInboundIpRequest : global::Telnyx.Sip.Runtime.
         "CreateInboundIpRequest",
         new[] { "ani_number_format", "channel_limit", "codecs", "default_routing_method", "dnis_number_format", "generate_ringback_tone", "isup_headers_enabled", "prack_enabled", "shaken_stir_enabled", "sip_compact_headers_enabled", "sip_region", "sip_subdomain", "sip_subdomain_receive_settings", "timeout_1xx_secs", "timeout_2xx_secs" },
         new[] { "AniNumberFormat", "ChannelLimit", "Codecs", "DefaultRoutingMethod", "DnisNumberFormat", "GenerateRingbackTone", "IsupHeadersEnabled", "PrackEnabled", "ShakenStirEnabled", "SipCompactHeadersEnabled", "SipRegion", "SipSubdomain", "SipSubdomainReceiveSettings", "Timeout1xxSecs", "Timeout2xxSecs" });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<CreateInboundIpRequest> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<CreateInboundIpRequest>.Register(ReadJson);
 
     private string? _aniNumberFormat;
     private int? _channelLimit;

@@ -14,6 +14,7 @@ public sealed partial class CreateIpRequest : global::Telnyx.Sip.Runtime.Generat
         new[] { "connection_id", "ip_address", "port" },
         new[] { "ConnectionId", "IpAddress", "Port" },
         required: new[] { 1 });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<CreateIpRequest> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<CreateIpRequest>.Register(ReadJson);
 
     private string? _connectionId;
     private string? _ipAddress;

@@ -14,6 +14,7 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
         new[] { "billing_group_id", "call_recording", "calling_window", "concurrent_call_limit", "daily_spend_limit", "daily_spend_limit_enabled", "enabled", "max_destination_rate", "name", "service_plan", "tags", "traffic_type", "usage_payment_method", "whitelisted_destinations" },
         new[] { "BillingGroupId", "CallRecording", "CallingWindow", "ConcurrentCallLimit", "DailySpendLimit", "DailySpendLimitEnabled", "Enabled", "MaxDestinationRate", "Name", "ServicePlan", "Tags", "TrafficType", "UsagePaymentMethod", "WhitelistedDestinations" },
         required: new[] { 8 });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<CreateOutboundVoiceProfileRequest> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<CreateOutboundVoiceProfileRequest>.Register(ReadJson);
 
     private string? _billingGroupId;
     private global::Telnyx.Sip.OutboundCallRecording? _callRecording;
@@ -180,8 +181,8 @@ public sealed partial class CreateOutboundVoiceProfileRequest : global::Telnyx.S
         switch (index)
         {
             case 0: _billingGroupId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 1: _callRecording = ReadChild<global::Telnyx.Sip.OutboundCallRecording>(ref reader, 1); break;
-            case 2: _callingWindow = ReadChild<global::Telnyx.Sip.CallingWindow>(ref reader, 2); break;
+            case 1: _callRecording = ReadChild<global::Telnyx.Sip.OutboundCallRecording>(ref reader, 1, global::Telnyx.Sip.OutboundCallRecording.ReadJson); break;
+            case 2: _callingWindow = ReadChild<global::Telnyx.Sip.CallingWindow>(ref reader, 2, global::Telnyx.Sip.CallingWindow.ReadJson); break;
             case 3: _concurrentCallLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
             case 4: _dailySpendLimit = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 5: _dailySpendLimitEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;

@@ -15,6 +15,7 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.Ge
         new[] { "Active", "AnchorsiteOverride", "AndroidPushCredentialId", "CallCostInWebhooks", "ConnectionName", "CreatedAt", "DefaultOnHoldComfortNoiseEnabled", "DtmfType", "EncodeContactHeaderEnabled", "EncryptedMedia", "Id", "Inbound", "IosPushCredentialId", "JitterBuffer", "NoiseSuppression", "NoiseSuppressionDetails", "OnnetT38PassthroughEnabled", "Outbound", "Password", "RecordType", "RtcpSettings", "SipUriCallingPreference", "Tags", "UpdatedAt", "UserName", "WebhookApiVersion", "WebhookEventFailoverUrl", "WebhookEventUrl", "WebhookTimeoutSecs" },
         required: new[] { 10 },
         secret: new[] { 18 });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<CredentialConnection> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<CredentialConnection>.Register(ReadJson);
 
     private bool? _active;
     private string? _anchorsiteOverride;
@@ -334,16 +335,16 @@ public sealed partial class CredentialConnection : global::Telnyx.Sip.Runtime.Ge
             case 8: _encodeContactHeaderEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 9: _encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 10: _id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 11: _inbound = ReadChild<global::Telnyx.Sip.CredentialInbound>(ref reader, 11); break;
+            case 11: _inbound = ReadChild<global::Telnyx.Sip.CredentialInbound>(ref reader, 11, global::Telnyx.Sip.CredentialInbound.ReadJson); break;
             case 12: _iosPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 13: _jitterBuffer = ReadChild<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader, 13); break;
+            case 13: _jitterBuffer = ReadChild<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader, 13, global::Telnyx.Sip.ConnectionJitterBuffer.ReadJson); break;
             case 14: _noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 15: _noiseSuppressionDetails = ReadChild<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader, 15); break;
+            case 15: _noiseSuppressionDetails = ReadChild<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader, 15, global::Telnyx.Sip.ConnectionNoiseSuppressionDetails.ReadJson); break;
             case 16: _onnetT38PassthroughEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 17: _outbound = ReadChild<global::Telnyx.Sip.CredentialOutbound>(ref reader, 17); break;
+            case 17: _outbound = ReadChild<global::Telnyx.Sip.CredentialOutbound>(ref reader, 17, global::Telnyx.Sip.CredentialOutbound.ReadJson); break;
             case 18: _password = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 19: _recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 20: _rtcpSettings = ReadChild<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader, 20); break;
+            case 20: _rtcpSettings = ReadChild<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader, 20, global::Telnyx.Sip.ConnectionRtcpSettings.ReadJson); break;
             case 21: _sipUriCallingPreference = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 22: _tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;
             case 23: _updatedAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;

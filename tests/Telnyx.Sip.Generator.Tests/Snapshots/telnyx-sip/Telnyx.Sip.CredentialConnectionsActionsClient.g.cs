@@ -59,7 +59,7 @@ public partial class CredentialConnectionsActionsClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.RegistrationStatus>> CheckRegistrationStatusWithResponseAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(id);
+        if (id is null) throw new global::System.ArgumentNullException(nameof(id));
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "credential_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id) + "/actions/check_registration_status", "CheckRegistrationStatus", "/credential_connections/{id}/actions/check_registration_status");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {

@@ -99,7 +99,7 @@ public partial class CredentialConnectionsClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.CredentialConnection>> CreateWithResponseAsync(global::Telnyx.Sip.CreateCredentialConnectionRequest body, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(body);
+        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "credential_connections", "CreateCredentialConnection", "/credential_connections");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
@@ -145,7 +145,7 @@ public partial class CredentialConnectionsClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.CredentialConnection>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(id);
+        if (id is null) throw new global::System.ArgumentNullException(nameof(id));
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "credential_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "DeleteCredentialConnection", "/credential_connections/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
@@ -191,7 +191,7 @@ public partial class CredentialConnectionsClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.CredentialConnection>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(id);
+        if (id is null) throw new global::System.ArgumentNullException(nameof(id));
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "credential_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "RetrieveCredentialConnection", "/credential_connections/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
@@ -239,9 +239,9 @@ public partial class CredentialConnectionsClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.CredentialConnection>> UpdateWithResponseAsync(string id, global::Telnyx.Sip.UpdateCredentialConnectionRequest body, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(id);
-        global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "credential_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "UpdateCredentialConnection", "/credential_connections/{id}");
+        if (id is null) throw new global::System.ArgumentNullException(nameof(id));
+        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::Telnyx.Sip.Runtime.ApiRequest.Patch, "credential_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "UpdateCredentialConnection", "/credential_connections/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
             401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),

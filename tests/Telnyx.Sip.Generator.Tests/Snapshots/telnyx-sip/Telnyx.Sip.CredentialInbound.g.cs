@@ -13,6 +13,7 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.Gener
         "CredentialInbound",
         new[] { "ani_number_format", "channel_limit", "codecs", "default_routing_method", "dnis_number_format", "generate_ringback_tone", "isup_headers_enabled", "prack_enabled", "shaken_stir_enabled", "simultaneous_ringing", "sip_compact_headers_enabled", "timeout_1xx_secs", "timeout_2xx_secs" },
         new[] { "AniNumberFormat", "ChannelLimit", "Codecs", "DefaultRoutingMethod", "DnisNumberFormat", "GenerateRingbackTone", "IsupHeadersEnabled", "PrackEnabled", "ShakenStirEnabled", "SimultaneousRinging", "SipCompactHeadersEnabled", "Timeout1xxSecs", "Timeout2xxSecs" });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<CredentialInbound> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<CredentialInbound>.Register(ReadJson);
 
     private string? _aniNumberFormat;
     private int? _channelLimit;

@@ -13,6 +13,7 @@ public sealed partial class CredentialOutbound : global::Telnyx.Sip.Runtime.Gene
         "CredentialOutbound",
         new[] { "ani_override", "ani_override_type", "call_parking_enabled", "channel_limit", "generate_ringback_tone", "instant_ringback_enabled", "localization", "outbound_voice_profile_id", "t38_reinvite_source" },
         new[] { "AniOverride", "AniOverrideType", "CallParkingEnabled", "ChannelLimit", "GenerateRingbackTone", "InstantRingbackEnabled", "Localization", "OutboundVoiceProfileId", "T38ReinviteSource" });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<CredentialOutbound> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<CredentialOutbound>.Register(ReadJson);
 
     private string? _aniOverride;
     private string? _aniOverrideType;

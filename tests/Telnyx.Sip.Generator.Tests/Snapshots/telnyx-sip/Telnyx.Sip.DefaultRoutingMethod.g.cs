@@ -51,6 +51,9 @@ public readonly partial struct DefaultRoutingMethod : global::System.IEquatable<
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static DefaultRoutingMethod FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    DefaultRoutingMethod global::Telnyx.Sip.Runtime.IJsonEnum<DefaultRoutingMethod>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator DefaultRoutingMethod(string value) => new(value);
 

@@ -60,6 +60,9 @@ public readonly partial struct DnisNumberFormat : global::System.IEquatable<Dnis
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static DnisNumberFormat FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    DnisNumberFormat global::Telnyx.Sip.Runtime.IJsonEnum<DnisNumberFormat>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator DnisNumberFormat(string value) => new(value);
 

@@ -57,6 +57,9 @@ public readonly partial struct DtmfType : global::System.IEquatable<DtmfType>, g
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static DtmfType FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    DtmfType global::Telnyx.Sip.Runtime.IJsonEnum<DtmfType>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator DtmfType(string value) => new(value);
 

@@ -42,6 +42,9 @@ public readonly partial struct EncryptedMedia : global::System.IEquatable<Encryp
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static EncryptedMedia FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    EncryptedMedia global::Telnyx.Sip.Runtime.IJsonEnum<EncryptedMedia>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator EncryptedMedia(string value) => new(value);
 

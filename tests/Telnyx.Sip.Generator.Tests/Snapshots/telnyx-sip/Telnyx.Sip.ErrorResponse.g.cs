@@ -13,6 +13,7 @@ public sealed partial class ErrorResponse : global::Telnyx.Sip.Runtime.Generated
         "ErrorResponse",
         new[] { "errors" },
         new[] { "Errors" });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<ErrorResponse> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<ErrorResponse>.Register(ReadJson);
 
     private global::System.Collections.Generic.IList<global::Telnyx.Sip.ErrorResponseError>? _errors;
 
@@ -42,7 +43,7 @@ public sealed partial class ErrorResponse : global::Telnyx.Sip.Runtime.Generated
     {
         switch (index)
         {
-            case 0: _errors = ReadChildren<global::Telnyx.Sip.ErrorResponseError>(ref reader, 0); break;
+            case 0: _errors = ReadChildren<global::Telnyx.Sip.ErrorResponseError>(ref reader, 0, global::Telnyx.Sip.ErrorResponseError.ReadJson); break;
         }
     }
 

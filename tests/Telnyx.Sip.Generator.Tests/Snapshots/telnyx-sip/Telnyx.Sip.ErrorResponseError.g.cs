@@ -13,6 +13,7 @@ public sealed partial class ErrorResponseError : global::Telnyx.Sip.Runtime.Gene
         "ErrorResponseError",
         new[] { "code", "detail", "meta", "source", "title" },
         new[] { "Code", "Detail", "Meta", "Source", "Title" });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<ErrorResponseError> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<ErrorResponseError>.Register(ReadJson);
 
     private string? _code;
     private string? _detail;
@@ -76,8 +77,8 @@ public sealed partial class ErrorResponseError : global::Telnyx.Sip.Runtime.Gene
         {
             case 0: _code = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 1: _detail = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 2: _meta = ReadChild<global::Telnyx.Sip.ErrorResponseErrorMeta>(ref reader, 2); break;
-            case 3: _source = ReadChild<global::Telnyx.Sip.ErrorResponseErrorSource>(ref reader, 3); break;
+            case 2: _meta = ReadChild<global::Telnyx.Sip.ErrorResponseErrorMeta>(ref reader, 2, global::Telnyx.Sip.ErrorResponseErrorMeta.ReadJson); break;
+            case 3: _source = ReadChild<global::Telnyx.Sip.ErrorResponseErrorSource>(ref reader, 3, global::Telnyx.Sip.ErrorResponseErrorSource.ReadJson); break;
             case 4: _title = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
         }
     }

@@ -13,6 +13,7 @@ public sealed partial class ErrorResponseErrorMeta : global::Telnyx.Sip.Runtime.
         "ErrorResponseErrorMeta",
         new[] { "url" },
         new[] { "Url" });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<ErrorResponseErrorMeta> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<ErrorResponseErrorMeta>.Register(ReadJson);
 
     private string? _url;
 

@@ -13,6 +13,7 @@ public sealed partial class ErrorResponseErrorSource : global::Telnyx.Sip.Runtim
         "ErrorResponseErrorSource",
         new[] { "pointer" },
         new[] { "Pointer" });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<ErrorResponseErrorSource> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<ErrorResponseErrorSource>.Register(ReadJson);
 
     private string? _pointer;
 

@@ -16,6 +16,7 @@ public sealed partial class Fqdn : global::Telnyx.Sip.Runtime.GeneratedModel, gl
         new[] { "connection_id", "created_at", "dns_record_type", "fqdn", "id", "port", "record_type", "updated_at" },
         new[] { "ConnectionId", "CreatedAt", "DnsRecordType", "FqdnValue", "Id", "Port", "RecordType", "UpdatedAt" },
         required: new[] { 4 });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<Fqdn> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<Fqdn>.Register(ReadJson);
 
     private string? _connectionId;
     private string? _createdAt;

@@ -15,6 +15,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.Generate
         new[] { "Active", "AdjustDtmfTimestamp", "AnchorsiteOverride", "AndroidPushCredentialId", "CallCostEnabled", "CallCostInWebhooks", "ConnectionName", "CreatedAt", "DefaultOnHoldComfortNoiseEnabled", "DtmfType", "EncodeContactHeaderEnabled", "EncryptedMedia", "Id", "IgnoreDtmfDuration", "IgnoreMarkBit", "Inbound", "IosPushCredentialId", "JitterBuffer", "MicrosoftTeamsSbc", "NoiseSuppression", "NoiseSuppressionDetails", "OnnetT38PassthroughEnabled", "Outbound", "Password", "RecordType", "RtcpSettings", "RtpPassCodecsOnStreamChange", "SendNormalizedTimestamps", "Tags", "ThirdPartyControlEnabled", "TransportProtocol", "TxtName", "TxtTtl", "TxtValue", "UpdatedAt", "UserName", "WebhookApiVersion", "WebhookEventFailoverUrl", "WebhookEventUrl", "WebhookTimeoutSecs" },
         required: new[] { 6, 12 },
         secret: new[] { 23 });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<FqdnConnection> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<FqdnConnection>.Register(ReadJson);
 
     private bool? _active;
     private bool? _adjustDtmfTimestamp;
@@ -421,17 +422,17 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.Generate
             case 12: _id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 13: _ignoreDtmfDuration = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 14: _ignoreMarkBit = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 15: _inbound = ReadChild<global::Telnyx.Sip.InboundFqdn>(ref reader, 15); break;
+            case 15: _inbound = ReadChild<global::Telnyx.Sip.InboundFqdn>(ref reader, 15, global::Telnyx.Sip.InboundFqdn.ReadJson); break;
             case 16: _iosPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 17: _jitterBuffer = ReadChild<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader, 17); break;
+            case 17: _jitterBuffer = ReadChild<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader, 17, global::Telnyx.Sip.ConnectionJitterBuffer.ReadJson); break;
             case 18: _microsoftTeamsSbc = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 19: _noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 20: _noiseSuppressionDetails = ReadChild<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader, 20); break;
+            case 20: _noiseSuppressionDetails = ReadChild<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader, 20, global::Telnyx.Sip.ConnectionNoiseSuppressionDetails.ReadJson); break;
             case 21: _onnetT38PassthroughEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 22: _outbound = ReadChild<global::Telnyx.Sip.OutboundFqdn>(ref reader, 22); break;
+            case 22: _outbound = ReadChild<global::Telnyx.Sip.OutboundFqdn>(ref reader, 22, global::Telnyx.Sip.OutboundFqdn.ReadJson); break;
             case 23: _password = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 24: _recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 25: _rtcpSettings = ReadChild<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader, 25); break;
+            case 25: _rtcpSettings = ReadChild<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader, 25, global::Telnyx.Sip.ConnectionRtcpSettings.ReadJson); break;
             case 26: _rtpPassCodecsOnStreamChange = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 27: _sendNormalizedTimestamps = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 28: _tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;

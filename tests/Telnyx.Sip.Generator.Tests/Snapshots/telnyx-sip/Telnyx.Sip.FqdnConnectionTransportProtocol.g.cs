@@ -54,6 +54,9 @@ public readonly partial struct FqdnConnectionTransportProtocol : global::System.
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static FqdnConnectionTransportProtocol FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    FqdnConnectionTransportProtocol global::Telnyx.Sip.Runtime.IJsonEnum<FqdnConnectionTransportProtocol>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator FqdnConnectionTransportProtocol(string value) => new(value);
 

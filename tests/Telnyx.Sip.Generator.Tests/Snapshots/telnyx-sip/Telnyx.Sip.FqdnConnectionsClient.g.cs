@@ -95,7 +95,7 @@ public partial class FqdnConnectionsClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.FqdnConnection>> CreateWithResponseAsync(global::Telnyx.Sip.CreateFqdnConnectionRequest body, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(body);
+        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "fqdn_connections", "CreateFqdnConnection", "/fqdn_connections");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
@@ -142,7 +142,7 @@ public partial class FqdnConnectionsClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.FqdnConnection>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(id);
+        if (id is null) throw new global::System.ArgumentNullException(nameof(id));
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "fqdn_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "DeleteFqdnConnection", "/fqdn_connections/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
@@ -188,7 +188,7 @@ public partial class FqdnConnectionsClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.FqdnConnection>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(id);
+        if (id is null) throw new global::System.ArgumentNullException(nameof(id));
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "fqdn_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "RetrieveFqdnConnection", "/fqdn_connections/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
@@ -236,9 +236,9 @@ public partial class FqdnConnectionsClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.FqdnConnection>> UpdateWithResponseAsync(string id, global::Telnyx.Sip.UpdateFqdnConnectionRequest body, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(id);
-        global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "fqdn_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "UpdateFqdnConnection", "/fqdn_connections/{id}");
+        if (id is null) throw new global::System.ArgumentNullException(nameof(id));
+        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::Telnyx.Sip.Runtime.ApiRequest.Patch, "fqdn_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "UpdateFqdnConnection", "/fqdn_connections/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
             401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),

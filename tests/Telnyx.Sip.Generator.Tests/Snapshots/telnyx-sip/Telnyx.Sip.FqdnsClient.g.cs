@@ -129,7 +129,7 @@ public partial class FqdnsClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.Fqdn>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(id);
+        if (id is null) throw new global::System.ArgumentNullException(nameof(id));
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "fqdns/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "DeleteFqdn", "/fqdns/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
@@ -169,7 +169,7 @@ public partial class FqdnsClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.Fqdn>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(id);
+        if (id is null) throw new global::System.ArgumentNullException(nameof(id));
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "fqdns/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "RetrieveFqdn", "/fqdns/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
@@ -211,8 +211,8 @@ public partial class FqdnsClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.Fqdn>> UpdateWithResponseAsync(string id, global::Telnyx.Sip.UpdateFqdnRequest? body = null, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(id);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "fqdns/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "UpdateFqdn", "/fqdns/{id}");
+        if (id is null) throw new global::System.ArgumentNullException(nameof(id));
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::Telnyx.Sip.Runtime.ApiRequest.Patch, "fqdns/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "UpdateFqdn", "/fqdns/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
             401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),

@@ -13,6 +13,7 @@ public sealed partial class InboundIp : global::Telnyx.Sip.Runtime.GeneratedMode
         "InboundIp",
         new[] { "ani_number_format", "channel_limit", "codecs", "default_primary_ip_id", "default_routing_method", "default_secondary_ip_id", "default_tertiary_ip_id", "dnis_number_format", "generate_ringback_tone", "isup_headers_enabled", "prack_enabled", "shaken_stir_enabled", "sip_compact_headers_enabled", "sip_region", "sip_subdomain", "sip_subdomain_receive_settings", "timeout_1xx_secs", "timeout_2xx_secs" },
         new[] { "AniNumberFormat", "ChannelLimit", "Codecs", "DefaultPrimaryIpId", "DefaultRoutingMethod", "DefaultSecondaryIpId", "DefaultTertiaryIpId", "DnisNumberFormat", "GenerateRingbackTone", "IsupHeadersEnabled", "PrackEnabled", "ShakenStirEnabled", "SipCompactHeadersEnabled", "SipRegion", "SipSubdomain", "SipSubdomainReceiveSettings", "Timeout1xxSecs", "Timeout2xxSecs" });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<InboundIp> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<InboundIp>.Register(ReadJson);
 
     private string? _aniNumberFormat;
     private int? _channelLimit;

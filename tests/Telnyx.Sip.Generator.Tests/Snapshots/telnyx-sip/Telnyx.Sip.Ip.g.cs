@@ -14,6 +14,7 @@ public sealed partial class Ip : global::Telnyx.Sip.Runtime.GeneratedModel, glob
         new[] { "connection_id", "created_at", "id", "ip_address", "port", "record_type", "updated_at" },
         new[] { "ConnectionId", "CreatedAt", "Id", "IpAddress", "Port", "RecordType", "UpdatedAt" },
         required: new[] { 2 });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<Ip> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<Ip>.Register(ReadJson);
 
     private string? _connectionId;
     private string? _createdAt;

@@ -14,6 +14,7 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.GeneratedM
         new[] { "active", "anchorsite_override", "android_push_credential_id", "call_cost_in_webhooks", "connection_name", "created_at", "default_on_hold_comfort_noise_enabled", "dtmf_type", "encode_contact_header_enabled", "encrypted_media", "id", "inbound", "ios_push_credential_id", "jitter_buffer", "noise_suppression", "noise_suppression_details", "onnet_t38_passthrough_enabled", "outbound", "record_type", "rtcp_settings", "tags", "transport_protocol", "updated_at", "webhook_api_version", "webhook_event_failover_url", "webhook_event_url", "webhook_timeout_secs" },
         new[] { "Active", "AnchorsiteOverride", "AndroidPushCredentialId", "CallCostInWebhooks", "ConnectionName", "CreatedAt", "DefaultOnHoldComfortNoiseEnabled", "DtmfType", "EncodeContactHeaderEnabled", "EncryptedMedia", "Id", "Inbound", "IosPushCredentialId", "JitterBuffer", "NoiseSuppression", "NoiseSuppressionDetails", "OnnetT38PassthroughEnabled", "Outbound", "RecordType", "RtcpSettings", "Tags", "TransportProtocol", "UpdatedAt", "WebhookApiVersion", "WebhookEventFailoverUrl", "WebhookEventUrl", "WebhookTimeoutSecs" },
         required: new[] { 10 });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<IpConnection> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<IpConnection>.Register(ReadJson);
 
     private bool? _active;
     private string? _anchorsiteOverride;
@@ -311,15 +312,15 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.GeneratedM
             case 8: _encodeContactHeaderEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 9: _encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 10: _id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 11: _inbound = ReadChild<global::Telnyx.Sip.InboundIp>(ref reader, 11); break;
+            case 11: _inbound = ReadChild<global::Telnyx.Sip.InboundIp>(ref reader, 11, global::Telnyx.Sip.InboundIp.ReadJson); break;
             case 12: _iosPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 13: _jitterBuffer = ReadChild<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader, 13); break;
+            case 13: _jitterBuffer = ReadChild<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader, 13, global::Telnyx.Sip.ConnectionJitterBuffer.ReadJson); break;
             case 14: _noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 15: _noiseSuppressionDetails = ReadChild<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader, 15); break;
+            case 15: _noiseSuppressionDetails = ReadChild<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader, 15, global::Telnyx.Sip.ConnectionNoiseSuppressionDetails.ReadJson); break;
             case 16: _onnetT38PassthroughEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 17: _outbound = ReadChild<global::Telnyx.Sip.OutboundIp>(ref reader, 17); break;
+            case 17: _outbound = ReadChild<global::Telnyx.Sip.OutboundIp>(ref reader, 17, global::Telnyx.Sip.OutboundIp.ReadJson); break;
             case 18: _recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 19: _rtcpSettings = ReadChild<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader, 19); break;
+            case 19: _rtcpSettings = ReadChild<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader, 19, global::Telnyx.Sip.ConnectionRtcpSettings.ReadJson); break;
             case 20: _tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;
             case 21: _transportProtocol = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 22: _updatedAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;

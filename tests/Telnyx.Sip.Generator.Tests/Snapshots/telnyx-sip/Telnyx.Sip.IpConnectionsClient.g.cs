@@ -91,7 +91,7 @@ public partial class IpConnectionsClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.IpConnection>> CreateWithResponseAsync(global::Telnyx.Sip.CreateIpConnectionRequest body, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(body);
+        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "ip_connections", "CreateIpConnection", "/ip_connections");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
@@ -137,7 +137,7 @@ public partial class IpConnectionsClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.IpConnection>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(id);
+        if (id is null) throw new global::System.ArgumentNullException(nameof(id));
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "ip_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "DeleteIpConnection", "/ip_connections/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
@@ -183,7 +183,7 @@ public partial class IpConnectionsClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.IpConnection>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(id);
+        if (id is null) throw new global::System.ArgumentNullException(nameof(id));
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ip_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "RetrieveIpConnection", "/ip_connections/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
@@ -231,9 +231,9 @@ public partial class IpConnectionsClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.IpConnection>> UpdateWithResponseAsync(string id, global::Telnyx.Sip.UpdateIpConnectionRequest body, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(id);
-        global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "ip_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "UpdateIpConnection", "/ip_connections/{id}");
+        if (id is null) throw new global::System.ArgumentNullException(nameof(id));
+        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::Telnyx.Sip.Runtime.ApiRequest.Patch, "ip_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "UpdateIpConnection", "/ip_connections/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
             401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),

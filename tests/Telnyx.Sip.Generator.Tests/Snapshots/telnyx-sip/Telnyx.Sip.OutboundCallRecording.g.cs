@@ -13,6 +13,7 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.G
         "OutboundCallRecording",
         new[] { "call_recording_caller_phone_numbers", "call_recording_channels", "call_recording_format", "call_recording_type" },
         new[] { "CallRecordingCallerPhoneNumbers", "CallRecordingChannels", "CallRecordingFormat", "CallRecordingType" });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<OutboundCallRecording> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<OutboundCallRecording>.Register(ReadJson);
 
     private global::System.Collections.Generic.IList<string>? _callRecordingCallerPhoneNumbers;
     private string? _callRecordingChannels;

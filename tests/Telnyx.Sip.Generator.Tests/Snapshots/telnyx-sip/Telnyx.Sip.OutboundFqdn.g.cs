@@ -14,6 +14,7 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.GeneratedM
         new[] { "ani_override", "ani_override_type", "call_parking_enabled", "channel_limit", "encrypted_media", "generate_ringback_tone", "instant_ringback_enabled", "ip_authentication_method", "ip_authentication_token", "localization", "outbound_voice_profile_id", "t38_reinvite_source", "tech_prefix", "timeout_1xx_secs", "timeout_2xx_secs" },
         new[] { "AniOverride", "AniOverrideType", "CallParkingEnabled", "ChannelLimit", "EncryptedMedia", "GenerateRingbackTone", "InstantRingbackEnabled", "IpAuthenticationMethod", "IpAuthenticationToken", "Localization", "OutboundVoiceProfileId", "T38ReinviteSource", "TechPrefix", "Timeout1xxSecs", "Timeout2xxSecs" },
         secret: new[] { 8 });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<OutboundFqdn> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<OutboundFqdn>.Register(ReadJson);
 
     private string? _aniOverride;
     private string? _aniOverrideType;

@@ -48,6 +48,9 @@ public readonly partial struct OutboundFqdnIpAuthenticationMethod : global::Syst
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static OutboundFqdnIpAuthenticationMethod FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    OutboundFqdnIpAuthenticationMethod global::Telnyx.Sip.Runtime.IJsonEnum<OutboundFqdnIpAuthenticationMethod>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator OutboundFqdnIpAuthenticationMethod(string value) => new(value);
 

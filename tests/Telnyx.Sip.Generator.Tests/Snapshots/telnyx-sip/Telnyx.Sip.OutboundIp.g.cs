@@ -14,6 +14,7 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.GeneratedMod
         new[] { "ani_override", "ani_override_type", "call_parking_enabled", "channel_limit", "generate_ringback_tone", "instant_ringback_enabled", "ip_authentication_method", "ip_authentication_token", "localization", "outbound_voice_profile_id", "t38_reinvite_source", "tech_prefix" },
         new[] { "AniOverride", "AniOverrideType", "CallParkingEnabled", "ChannelLimit", "GenerateRingbackTone", "InstantRingbackEnabled", "IpAuthenticationMethod", "IpAuthenticationToken", "Localization", "OutboundVoiceProfileId", "T38ReinviteSource", "TechPrefix" },
         secret: new[] { 7 });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<OutboundIp> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<OutboundIp>.Register(ReadJson);
 
     private string? _aniOverride;
     private string? _aniOverrideType;

@@ -48,6 +48,9 @@ public readonly partial struct OutboundIpAuthenticationMethod : global::System.I
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static OutboundIpAuthenticationMethod FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    OutboundIpAuthenticationMethod global::Telnyx.Sip.Runtime.IJsonEnum<OutboundIpAuthenticationMethod>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator OutboundIpAuthenticationMethod(string value) => new(value);
 

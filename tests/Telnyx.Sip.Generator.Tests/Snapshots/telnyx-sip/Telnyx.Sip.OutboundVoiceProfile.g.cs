@@ -16,6 +16,7 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.Ge
         new[] { "billing_group_id", "call_recording", "calling_window", "concurrent_call_limit", "connections_count", "created_at", "daily_spend_limit", "daily_spend_limit_enabled", "enabled", "id", "max_destination_rate", "name", "record_type", "service_plan", "tags", "traffic_type", "updated_at", "usage_payment_method", "whitelisted_destinations" },
         new[] { "BillingGroupId", "CallRecording", "CallingWindow", "ConcurrentCallLimit", "ConnectionsCount", "CreatedAt", "DailySpendLimit", "DailySpendLimitEnabled", "Enabled", "Id", "MaxDestinationRate", "Name", "RecordType", "ServicePlan", "Tags", "TrafficType", "UpdatedAt", "UsagePaymentMethod", "WhitelistedDestinations" },
         required: new[] { 9, 11 });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<OutboundVoiceProfile> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<OutboundVoiceProfile>.Register(ReadJson);
 
     private string? _billingGroupId;
     private global::Telnyx.Sip.OutboundCallRecording? _callRecording;
@@ -217,8 +218,8 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.Ge
         switch (index)
         {
             case 0: _billingGroupId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 1: _callRecording = ReadChild<global::Telnyx.Sip.OutboundCallRecording>(ref reader, 1); break;
-            case 2: _callingWindow = ReadChild<global::Telnyx.Sip.CallingWindow>(ref reader, 2); break;
+            case 1: _callRecording = ReadChild<global::Telnyx.Sip.OutboundCallRecording>(ref reader, 1, global::Telnyx.Sip.OutboundCallRecording.ReadJson); break;
+            case 2: _callingWindow = ReadChild<global::Telnyx.Sip.CallingWindow>(ref reader, 2, global::Telnyx.Sip.CallingWindow.ReadJson); break;
             case 3: _concurrentCallLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
             case 4: _connectionsCount = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
             case 5: _createdAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;

@@ -111,6 +111,9 @@ public readonly partial struct OutboundVoiceProfileSort : global::System.IEquata
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static OutboundVoiceProfileSort FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    OutboundVoiceProfileSort global::Telnyx.Sip.Runtime.IJsonEnum<OutboundVoiceProfileSort>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator OutboundVoiceProfileSort(string value) => new(value);
 

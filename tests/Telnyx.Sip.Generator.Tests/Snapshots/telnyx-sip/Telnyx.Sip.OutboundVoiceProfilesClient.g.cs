@@ -87,7 +87,7 @@ public partial class OutboundVoiceProfilesClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.OutboundVoiceProfile>> CreateWithResponseAsync(global::Telnyx.Sip.CreateOutboundVoiceProfileRequest body, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(body);
+        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "outbound_voice_profiles", "CreateVoiceProfile", "/outbound_voice_profiles");
         request.Body = body.WriteJson;
         return _pipeline.SendAsync<global::Telnyx.Sip.OutboundVoiceProfile>(request, global::Telnyx.Sip.OutboundVoiceProfile.ReadJson, unwrapData: true, options, cancellationToken);
@@ -126,7 +126,7 @@ public partial class OutboundVoiceProfilesClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.OutboundVoiceProfile>> DeleteWithResponseAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(id);
+        if (id is null) throw new global::System.ArgumentNullException(nameof(id));
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "outbound_voice_profiles/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "DeleteOutboundVoiceProfile", "/outbound_voice_profiles/{id}");
         return _pipeline.SendAsync<global::Telnyx.Sip.OutboundVoiceProfile>(request, global::Telnyx.Sip.OutboundVoiceProfile.ReadJson, unwrapData: true, options, cancellationToken);
     }
@@ -164,7 +164,7 @@ public partial class OutboundVoiceProfilesClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.OutboundVoiceProfile>> RetrieveWithResponseAsync(string id, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(id);
+        if (id is null) throw new global::System.ArgumentNullException(nameof(id));
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "outbound_voice_profiles/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "GetOutboundVoiceProfile", "/outbound_voice_profiles/{id}");
         return _pipeline.SendAsync<global::Telnyx.Sip.OutboundVoiceProfile>(request, global::Telnyx.Sip.OutboundVoiceProfile.ReadJson, unwrapData: true, options, cancellationToken);
     }
@@ -202,9 +202,9 @@ public partial class OutboundVoiceProfilesClient
     /// <exception cref="global::System.OperationCanceledException">The <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Telnyx.Sip.OutboundVoiceProfile>> UpdateWithResponseAsync(string id, global::Telnyx.Sip.UpdateOutboundVoiceProfileRequest body, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(id);
-        global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "outbound_voice_profiles/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "UpdateOutboundVoiceProfile", "/outbound_voice_profiles/{id}");
+        if (id is null) throw new global::System.ArgumentNullException(nameof(id));
+        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::Telnyx.Sip.Runtime.ApiRequest.Patch, "outbound_voice_profiles/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "UpdateOutboundVoiceProfile", "/outbound_voice_profiles/{id}");
         request.Body = body.WriteJson;
         return _pipeline.SendAsync<global::Telnyx.Sip.OutboundVoiceProfile>(request, global::Telnyx.Sip.OutboundVoiceProfile.ReadJson, unwrapData: true, options, cancellationToken);
     }

@@ -13,6 +13,7 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.Gene
         "RegistrationStatus",
         new[] { "ip_address", "last_registration", "port", "record_type", "sip_username", "status", "transport", "user_agent" },
         new[] { "IpAddress", "LastRegistration", "Port", "RecordType", "SipUsername", "Status", "Transport", "UserAgent" });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<RegistrationStatus> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<RegistrationStatus>.Register(ReadJson);
 
     private string? _ipAddress;
     private string? _lastRegistration;

@@ -72,6 +72,9 @@ public readonly partial struct RegistrationStatusValue : global::System.IEquatab
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static RegistrationStatusValue FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    RegistrationStatusValue global::Telnyx.Sip.Runtime.IJsonEnum<RegistrationStatusValue>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator RegistrationStatusValue(string value) => new(value);
 

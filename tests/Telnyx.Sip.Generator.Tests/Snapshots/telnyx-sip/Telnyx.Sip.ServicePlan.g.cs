@@ -42,6 +42,9 @@ public readonly partial struct ServicePlan : global::System.IEquatable<ServicePl
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static ServicePlan FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    ServicePlan global::Telnyx.Sip.Runtime.IJsonEnum<ServicePlan>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator ServicePlan(string value) => new(value);
 

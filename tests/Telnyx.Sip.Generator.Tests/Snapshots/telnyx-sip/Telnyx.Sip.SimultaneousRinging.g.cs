@@ -48,6 +48,9 @@ public readonly partial struct SimultaneousRinging : global::System.IEquatable<S
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static SimultaneousRinging FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    SimultaneousRinging global::Telnyx.Sip.Runtime.IJsonEnum<SimultaneousRinging>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator SimultaneousRinging(string value) => new(value);
 

@@ -54,6 +54,9 @@ public readonly partial struct SipRegion : global::System.IEquatable<SipRegion>,
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static SipRegion FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    SipRegion global::Telnyx.Sip.Runtime.IJsonEnum<SipRegion>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator SipRegion(string value) => new(value);
 

@@ -51,6 +51,9 @@ public readonly partial struct SipSubdomainReceiveSettings : global::System.IEqu
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static SipSubdomainReceiveSettings FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    SipSubdomainReceiveSettings global::Telnyx.Sip.Runtime.IJsonEnum<SipSubdomainReceiveSettings>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator SipSubdomainReceiveSettings(string value) => new(value);
 

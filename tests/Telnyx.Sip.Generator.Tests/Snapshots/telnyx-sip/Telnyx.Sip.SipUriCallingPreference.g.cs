@@ -58,6 +58,9 @@ public readonly partial struct SipUriCallingPreference : global::System.IEquatab
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static SipUriCallingPreference FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    SipUriCallingPreference global::Telnyx.Sip.Runtime.IJsonEnum<SipUriCallingPreference>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator SipUriCallingPreference(string value) => new(value);
 

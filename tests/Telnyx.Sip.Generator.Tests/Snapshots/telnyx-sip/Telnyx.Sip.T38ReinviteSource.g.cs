@@ -75,6 +75,9 @@ public readonly partial struct T38ReinviteSource : global::System.IEquatable<T38
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static T38ReinviteSource FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    T38ReinviteSource global::Telnyx.Sip.Runtime.IJsonEnum<T38ReinviteSource>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator T38ReinviteSource(string value) => new(value);
 

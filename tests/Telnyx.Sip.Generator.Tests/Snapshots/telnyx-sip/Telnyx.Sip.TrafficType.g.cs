@@ -42,6 +42,9 @@ public readonly partial struct TrafficType : global::System.IEquatable<TrafficTy
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static TrafficType FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    TrafficType global::Telnyx.Sip.Runtime.IJsonEnum<TrafficType>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator TrafficType(string value) => new(value);
 

@@ -54,6 +54,9 @@ public readonly partial struct TransportProtocol : global::System.IEquatable<Tra
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static TransportProtocol FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    TransportProtocol global::Telnyx.Sip.Runtime.IJsonEnum<TransportProtocol>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator TransportProtocol(string value) => new(value);
 

@@ -13,6 +13,7 @@ public sealed partial class UpdateFqdnRequest : global::Telnyx.Sip.Runtime.Gener
         "UpdateFqdnRequest",
         new[] { "connection_id", "dns_record_type", "fqdn", "port" },
         new[] { "ConnectionId", "DnsRecordType", "Fqdn", "Port" });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<UpdateFqdnRequest> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<UpdateFqdnRequest>.Register(ReadJson);
 
     private string? _connectionId;
     private string? _dnsRecordType;

@@ -13,6 +13,7 @@ public sealed partial class UpdateIpConnectionRequest : global::Telnyx.Sip.Runti
         "UpdateIpConnectionRequest",
         new[] { "active", "anchorsite_override", "android_push_credential_id", "call_cost_in_webhooks", "connection_name", "default_on_hold_comfort_noise_enabled", "dtmf_type", "encode_contact_header_enabled", "encrypted_media", "inbound", "ios_push_credential_id", "jitter_buffer", "noise_suppression", "noise_suppression_details", "onnet_t38_passthrough_enabled", "outbound", "rtcp_settings", "tags", "transport_protocol", "webhook_api_version", "webhook_event_failover_url", "webhook_event_url", "webhook_timeout_secs" },
         new[] { "Active", "AnchorsiteOverride", "AndroidPushCredentialId", "CallCostInWebhooks", "ConnectionName", "DefaultOnHoldComfortNoiseEnabled", "DtmfType", "EncodeContactHeaderEnabled", "EncryptedMedia", "Inbound", "IosPushCredentialId", "JitterBuffer", "NoiseSuppression", "NoiseSuppressionDetails", "OnnetT38PassthroughEnabled", "Outbound", "RtcpSettings", "Tags", "TransportProtocol", "WebhookApiVersion", "WebhookEventFailoverUrl", "WebhookEventUrl", "WebhookTimeoutSecs" });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<UpdateIpConnectionRequest> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<UpdateIpConnectionRequest>.Register(ReadJson);
 
     private bool? _active;
     private string? _anchorsiteOverride;
@@ -281,14 +282,14 @@ public sealed partial class UpdateIpConnectionRequest : global::Telnyx.Sip.Runti
             case 6: _dtmfType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 7: _encodeContactHeaderEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 8: _encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 9: _inbound = ReadChild<global::Telnyx.Sip.InboundIp>(ref reader, 9); break;
+            case 9: _inbound = ReadChild<global::Telnyx.Sip.InboundIp>(ref reader, 9, global::Telnyx.Sip.InboundIp.ReadJson); break;
             case 10: _iosPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 11: _jitterBuffer = ReadChild<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader, 11); break;
+            case 11: _jitterBuffer = ReadChild<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader, 11, global::Telnyx.Sip.ConnectionJitterBuffer.ReadJson); break;
             case 12: _noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 13: _noiseSuppressionDetails = ReadChild<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader, 13); break;
+            case 13: _noiseSuppressionDetails = ReadChild<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader, 13, global::Telnyx.Sip.ConnectionNoiseSuppressionDetails.ReadJson); break;
             case 14: _onnetT38PassthroughEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 15: _outbound = ReadChild<global::Telnyx.Sip.OutboundIp>(ref reader, 15); break;
-            case 16: _rtcpSettings = ReadChild<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader, 16); break;
+            case 15: _outbound = ReadChild<global::Telnyx.Sip.OutboundIp>(ref reader, 15, global::Telnyx.Sip.OutboundIp.ReadJson); break;
+            case 16: _rtcpSettings = ReadChild<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader, 16, global::Telnyx.Sip.ConnectionRtcpSettings.ReadJson); break;
             case 17: _tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;
             case 18: _transportProtocol = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 19: _webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;

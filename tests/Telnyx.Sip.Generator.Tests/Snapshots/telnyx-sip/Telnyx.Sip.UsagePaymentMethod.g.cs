@@ -42,6 +42,9 @@ public readonly partial struct UsagePaymentMethod : global::System.IEquatable<Us
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static UsagePaymentMethod FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    UsagePaymentMethod global::Telnyx.Sip.Runtime.IJsonEnum<UsagePaymentMethod>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator UsagePaymentMethod(string value) => new(value);
 

@@ -14,6 +14,7 @@ public sealed partial class ValidationError : global::Telnyx.Sip.Runtime.Generat
         new[] { "code", "detail", "meta", "source", "title" },
         new[] { "Code", "Detail", "Meta", "Source", "Title" },
         required: new[] { 0, 4 });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<ValidationError> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<ValidationError>.Register(ReadJson);
 
     private string? _code;
     private string? _detail;
@@ -78,7 +79,7 @@ public sealed partial class ValidationError : global::Telnyx.Sip.Runtime.Generat
             case 0: _code = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 1: _detail = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 2: _meta = global::Telnyx.Sip.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.Element); break;
-            case 3: _source = ReadChild<global::Telnyx.Sip.ValidationErrorSource>(ref reader, 3); break;
+            case 3: _source = ReadChild<global::Telnyx.Sip.ValidationErrorSource>(ref reader, 3, global::Telnyx.Sip.ValidationErrorSource.ReadJson); break;
             case 4: _title = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
         }
     }

@@ -13,6 +13,7 @@ public sealed partial class ValidationErrorSource : global::Telnyx.Sip.Runtime.G
         "ValidationErrorSource",
         new[] { "parameter", "pointer" },
         new[] { "Parameter", "Pointer" });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<ValidationErrorSource> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<ValidationErrorSource>.Register(ReadJson);
 
     private string? _parameter;
     private string? _pointer;

@@ -13,6 +13,7 @@ public sealed partial class ValidationErrors : global::Telnyx.Sip.Runtime.Genera
         "ValidationErrors",
         new[] { "errors" },
         new[] { "Errors" });
+    private static readonly global::Telnyx.Sip.Runtime.JsonReadFunc<ValidationErrors> s_read = global::Telnyx.Sip.Runtime.JsonModelReader<ValidationErrors>.Register(ReadJson);
 
     private global::System.Collections.Generic.IList<global::Telnyx.Sip.ValidationError>? _errors;
 
@@ -42,7 +43,7 @@ public sealed partial class ValidationErrors : global::Telnyx.Sip.Runtime.Genera
     {
         switch (index)
         {
-            case 0: _errors = ReadChildren<global::Telnyx.Sip.ValidationError>(ref reader, 0); break;
+            case 0: _errors = ReadChildren<global::Telnyx.Sip.ValidationError>(ref reader, 0, global::Telnyx.Sip.ValidationError.ReadJson); break;
         }
     }
 

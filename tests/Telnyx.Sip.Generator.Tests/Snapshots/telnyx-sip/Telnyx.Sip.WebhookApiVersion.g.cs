@@ -48,6 +48,9 @@ public readonly partial struct WebhookApiVersion : global::System.IEquatable<Web
     /// <summary>Returns the value for a wire string, known or not.</summary>
     public static WebhookApiVersion FromWire(string value) => new(value);
 
+    // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
+    WebhookApiVersion global::Telnyx.Sip.Runtime.IJsonEnum<WebhookApiVersion>.FromWire(string value) => new(value);
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator WebhookApiVersion(string value) => new(value);
 
