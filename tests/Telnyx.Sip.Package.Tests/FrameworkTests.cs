@@ -70,7 +70,7 @@ public class FrameworkTests(PackageFixture packages)
     [Fact]
     public async Task ANet48ConsoleApplicationBuildsWithoutWarningsAndRunsOnMonoAgainstTheApi()
     {
-        string mono = RequireMono();
+        string mono = await RequireMonoAsync();
         string project = CreateProject("Net48Consumer", "net48", "Exe", "Program.cs", ClientProgram, "<Nullable>enable</Nullable>");
         var (buildCode, buildOutput) = await Dotnet.RunAsync(project, packages.NuGetPackages, "build", "-c", "Release");
         Assert.True(buildCode == 0, buildOutput);
@@ -249,17 +249,35 @@ public class FrameworkTests(PackageFixture packages)
         return directory;
     }
 
-    /// <summary>Mono, which tools/mono/ensure-mono.sh installs (.ci/run calls it before the tests).</summary>
-    private static string RequireMono()
+    /// <summary>
+    /// Mono. Where it is missing, tools/mono/ensure-mono.sh installs it (Debian's mono-complete), so that the README's
+    /// test command works on a fresh machine as it does in CI, which runs the same script before the tests.
+    /// </summary>
+    private async Task<string> RequireMonoAsync()
     {
-        string? mono = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+        string? mono = FindMono();
+        if (mono is null)
+        {
+            var (code, output) = await Run("bash", Path.Combine(packages.RepoRoot, "tools", "mono", "ensure-mono.sh"), TimeSpan.FromMinutes(15));
+            Assert.True(code == 0, "Mono is not installed and tools/mono/ensure-mono.sh could not install it:\n" + output);
+            mono = FindMono();
+        }
+
+        Assert.True(mono is not null, "Mono is not installed: run tools/mono/ensure-mono.sh.");
+        return mono!;
+
+        static string? FindMono() => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(directory => Path.Combine(directory, "mono"))
             .FirstOrDefault(File.Exists);
-        Assert.True(mono is not null, "Mono is not installed: run tools/mono/ensure-mono.sh (CI does, before the tests).");
-        return mono!;
     }
 
-    private static async Task<(int ExitCode, string Output)> Run(string program, string argument0, string argument1)
+    private static Task<(int ExitCode, string Output)> Run(string program, string argument0, string argument1) =>
+        Run(program, [argument0, argument1], TimeSpan.FromMinutes(2));
+
+    private static Task<(int ExitCode, string Output)> Run(string program, string argument, TimeSpan timeout) =>
+        Run(program, [argument], timeout);
+
+    private static async Task<(int ExitCode, string Output)> Run(string program, string[] arguments, TimeSpan timeout)
     {
         var start = new System.Diagnostics.ProcessStartInfo(program)
         {
@@ -267,12 +285,15 @@ public class FrameworkTests(PackageFixture packages)
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(argument0);
-        start.ArgumentList.Add(argument1);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         using var process = System.Diagnostics.Process.Start(start)!;
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync().WaitAsync(timeout);
         return (process.ExitCode, await output + await error);
     }
 }
