@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 using Telnyx.Sip.Mock;
@@ -29,7 +30,10 @@ public sealed class PackageFixture : IAsyncLifetime
         Directory.CreateDirectory(Feed);
         foreach (string project in new[] { "runtime/Telnyx.Sip.Runtime.csproj", "generator/Telnyx.Sip.Generator.csproj" })
         {
-            var (code, output) = await Dotnet.RunAsync(RepoRoot, NuGetPackages, "pack", project, "-c", "Release", "-o", Feed);
+            // Packing restores the repository's own projects: with the user's package folder, not the private one, which
+            // is deleted at the end and would leave their obj/project.assets.json pointing nowhere for the builds that follow.
+            var ambient = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Environment.GetEnvironmentVariable("NUGET_PACKAGES") };
+            var (code, output) = await Dotnet.RunAsync(RepoRoot, NuGetPackages, ambient, "pack", project, "-c", "Release", "-o", Feed);
             Assert.True(code == 0, $"dotnet pack {project} failed:\n{output}");
         }
     }
