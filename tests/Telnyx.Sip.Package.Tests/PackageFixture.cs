@@ -30,11 +30,16 @@ public sealed class PackageFixture : IAsyncLifetime
         Directory.CreateDirectory(Feed);
         foreach (string project in new[] { "runtime/Telnyx.Sip.Runtime.csproj", "generator/Telnyx.Sip.Generator.csproj" })
         {
-            // Packing restores the repository's own projects: with the user's package folder, not the private one, which
-            // is deleted at the end and would leave their obj/project.assets.json pointing nowhere for the builds that follow.
-            var ambient = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Environment.GetEnvironmentVariable("NUGET_PACKAGES") };
-            var (code, output) = await Dotnet.RunAsync(RepoRoot, NuGetPackages, ambient, "pack", project, "-c", "Release", "-o", Feed);
+            // Packing fills the private package folder with the packages' dependencies, from which the consumers restore.
+            var (code, output) = await Dotnet.RunAsync(RepoRoot, NuGetPackages, "pack", project, "-c", "Release", "-o", Feed);
             Assert.True(code == 0, $"dotnet pack {project} failed:\n{output}");
+
+            // It also restored the repository's project into that folder, which is deleted at the end: restore it again with
+            // the user's folder, so that its obj/project.assets.json does not point nowhere for the builds that follow
+            // (NETSDK1064 in a full test run).
+            var ambient = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Environment.GetEnvironmentVariable("NUGET_PACKAGES") };
+            (code, output) = await Dotnet.RunAsync(RepoRoot, NuGetPackages, ambient, "restore", project);
+            Assert.True(code == 0, $"dotnet restore {project} failed:\n{output}");
         }
     }
 
