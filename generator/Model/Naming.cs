@@ -46,7 +46,7 @@ internal static class Naming
         "ApiException", "ApiPipeline", "ApiRequest", "ApiResponse", "ApiSerializationException", "ApiStreamResponse",
         "ApiTimeoutException", "AsyncPageable", "BadRequestException", "ClientOptions", "ConflictException",
         "ErrorBodyReader", "ForbiddenException", "GeneratedModel", "GeneratedModelInfo", "IJsonEnum", "IJsonModel",
-        "JsonEnumConverter", "JsonModel", "JsonModelConverter", "JsonRead", "JsonReadFunc", "JsonWrite",
+        "JsonEnumConverter", "JsonModel", "JsonModelConverter", "JsonModelReader", "JsonRead", "JsonReadFunc", "JsonWrite",
         "MultipartBody", "NotFoundException", "Page", "PageMeta", "Pageables", "PathSegment", "QueryBuilder",
         "RateLimitException", "RequestOptions", "SecurityScheme", "SecuritySchemeKind", "ServerException",
         "TelemetryNames", "UnauthorizedException", "UnexpectedStatusException", "UnionMatch",
