@@ -134,7 +134,7 @@ internal sealed partial class ApiModelBuilder
     private bool TryReserveMadeUpName(string name)
     {
         CheckTypeBudget(null);
-        return !IsReservedTypeName(name) && !_declaredTypeNames.ContainsKey(name) && _typeNames.Add(name);
+        return !_declaredTypeNames.ContainsKey(name) && _typeNames.Add(name);
     }
 
     /// <summary>Whether a generated type may not take <paramref name="name"/> (see <see cref="Naming.ReservedTypeNamesIn"/>).</summary>
