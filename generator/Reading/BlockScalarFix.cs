@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Telnyx.Sip.Generator.Reading;
 
@@ -12,9 +11,6 @@ namespace Telnyx.Sip.Generator.Reading;
 /// </summary>
 internal static class BlockScalarFix
 {
-    /// <summary>A line that ends in a block scalar header without an explicit indentation: <c>key: |</c>, <c>- &gt;-</c>, <c>key: |+ # note</c>.</summary>
-    private static readonly Regex Header = new(@"(^|:|-)[ \t]+[|>][+-]?[ \t]*(#.*)?\r?$", RegexOptions.CultureInvariant);
-
     public static string Apply(string text, System.Threading.CancellationToken cancellationToken = default)
     {
         if (text.IndexOf('|') < 0 && text.IndexOf('>') < 0)
@@ -45,7 +41,7 @@ internal static class BlockScalarFix
             else
             {
                 fixedText?.Append(text, lineStart, lineEnd - lineStart);
-                afterHeader = blank ? afterHeader : Header.IsMatch(text.Substring(lineStart, lineEnd - lineStart));
+                afterHeader = blank ? afterHeader : IsHeader(text, lineStart, contentEnd);
             }
 
             if (end < 0)
@@ -59,6 +55,55 @@ internal static class BlockScalarFix
 
         return fixedText?.ToString() ?? text;
     }
+
+    /// <summary>
+    /// Whether the line ends in a block scalar header without an explicit indentation: <c>key: |</c>, <c>- &gt;-</c>,
+    /// <c>key: |+ # note</c>, that is an indicator after blanks that follow the line's start, a <c>:</c> or a <c>-</c>,
+    /// then at most a chomping indicator, blanks and a comment. Scanned by hand: this runs on every line of the spec.
+    /// </summary>
+    private static bool IsHeader(string text, int start, int end)
+    {
+        for (int i = text.IndexOfAny(Indicators, start, end - start); i >= 0; i = i + 1 < end ? text.IndexOfAny(Indicators, i + 1, end - i - 1) : -1)
+        {
+            int before = i - 1;
+            if (before < start || !IsBlank(text[before]))
+            {
+                continue;
+            }
+
+            while (before >= start && IsBlank(text[before]))
+            {
+                before--;
+            }
+
+            if (before >= start && text[before] != ':' && text[before] != '-')
+            {
+                continue;
+            }
+
+            int after = i + 1;
+            if (after < end && (text[after] == '+' || text[after] == '-'))
+            {
+                after++;
+            }
+
+            while (after < end && IsBlank(text[after]))
+            {
+                after++;
+            }
+
+            if (after == end || text[after] == '#')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly char[] Indicators = ['|', '>'];
+
+    private static bool IsBlank(char c) => c == ' ' || c == '\t';
 
     private static bool IsSpaces(string text, int start, int end)
     {

@@ -136,6 +136,22 @@ public class SpecInputTests
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
     }
 
+    [Theory]
+    [InlineData("      description: >-")]
+    [InlineData("      description: |+ # a comment")]
+    [InlineData("      description:\t|")]
+    [InlineData("      x-notes:\n      - >-")]
+    [InlineData("      x-notes:\n      -   |-   # a comment")]
+    public void EveryFormOfBlockScalarHeaderIsFollowedByItsSpacesOnlyLine(string header)
+    {
+        string spec = "openapi: 3.1.0\ninfo:\n  title: Blocks API\n  version: 1.0.0\n" +
+            "servers:\n- url: https://blocks.example.com/v1\npaths:\n  /items:\n    get:\n      operationId: ListItems\n" +
+            header + "\n                    \n" +
+            "      responses:\n        '200':\n          description: OK\n";
+
+        Assert.Empty(Run(spec, "/project/specs/blocks.yaml").Diagnostics);
+    }
+
     [Fact]
     public void AfterSuchABlockScalarDiagnosticsKeepTheirLineAndColumn()
     {
