@@ -370,27 +370,30 @@ internal static partial class Emitter
             return;
         }
 
+        string fallback = operation.ErrorResponses.LastOrDefault(e => e.Kind == ErrorStatus.Default) is { } other
+            ? $"{other.Type.Name}.ReadJson(ref reader)"
+            : "null";
+        if (operation.ErrorResponses.All(e => e.Kind == ErrorStatus.Default))
+        {
+            w.Line($"request.ReadError = static (int status, ref {Reader} reader) => {fallback};");
+            return;
+        }
+
         w.Line($"request.ReadError = static (int status, ref {Reader} reader) => status switch");
         w.Line("{");
         w.Indent();
-        bool hasDefault = false;
-        foreach (ErrorResponseSpec error in operation.ErrorResponses)
+
+        // Exact statuses never overlap, so those of one type share an arm; ranges come after them, as in the spec.
+        foreach (ErrorStatus kind in new[] { ErrorStatus.Exact, ErrorStatus.Range })
         {
-            string pattern = error.Kind switch
+            foreach (var group in operation.ErrorResponses.Where(e => e.Kind == kind).GroupBy(e => e.Type.Name))
             {
-                ErrorStatus.Exact => error.Status,
-                ErrorStatus.Range => $">= {error.Status[0]}00 and <= {error.Status[0]}99",
-                _ => "_",
-            };
-            hasDefault |= error.Kind == ErrorStatus.Default;
-            w.Line($"{pattern} => {error.Type.Name}.ReadJson(ref reader),");
+                string pattern = string.Join(" or ", group.Select(e => kind == ErrorStatus.Exact ? e.Status : $"(>= {e.Status[0]}00 and <= {e.Status[0]}99)"));
+                w.Line($"{pattern} => {group.Key}.ReadJson(ref reader),");
+            }
         }
 
-        if (!hasDefault)
-        {
-            w.Line("_ => null,");
-        }
-
+        w.Line($"_ => {fallback},");
         w.Outdent();
         w.Line("};");
     }

@@ -39,7 +39,7 @@ internal sealed partial class ApiModelBuilder
             }
         }
 
-        return result.OrderBy(r => r.Kind).ThenBy(r => r.Status, StringComparer.Ordinal).ToEquatableArray();
+        return WithoutRedundantStatuses(result.OrderBy(r => r.Kind).ThenBy(r => r.Status, StringComparer.Ordinal).ToList()).ToEquatableArray();
 
         static ErrorStatus? Classify(string status) => status switch
         {
@@ -48,6 +48,21 @@ internal sealed partial class ApiModelBuilder
             { Length: 3 } when (status[0] is '4' or '5') && char.IsDigit(status[1]) && char.IsDigit(status[2]) => ErrorStatus.Exact,
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Leaves out a status whose body is read as the <c>default</c> response's type anyway (<c>422</c> and <c>default</c>
+    /// both <c>Errors</c>): unless a <c>4XX</c>/<c>5XX</c> range of another type would otherwise take it.
+    /// </summary>
+    private static List<ErrorResponseSpec> WithoutRedundantStatuses(List<ErrorResponseSpec> responses)
+    {
+        if (responses.LastOrDefault() is not { Kind: ErrorStatus.Default } fallback)
+        {
+            return responses;
+        }
+
+        return responses.Where(r => r.Kind == ErrorStatus.Default || r.Type.Name != fallback.Type.Name || r.Kind == ErrorStatus.Exact &&
+            responses.Any(range => range.Kind == ErrorStatus.Range && range.Status[0] == r.Status[0] && range.Type.Name != fallback.Type.Name)).ToList();
     }
 
     /// <summary>

@@ -99,6 +99,22 @@ public class EachClientItsOwnTests
         Assert.IsType<Error>(other.Body);   // default
     }
 
+    [Theory]
+    [InlineData(404, typeof(Error))]      // its own response, the default's type, before the 4XX range
+    [InlineData(409, typeof(Refusal))]    // 4XX
+    [InlineData(422, typeof(Error))]      // its own response, the default's type, before the 4XX range
+    [InlineData(500, typeof(Error))]      // default
+    public async Task AStatusThatSharesTheDefaultsTypeIsStillReadAsItBeforeARangeOfAnotherType(int status, Type expected)
+    {
+        await using var acme = new LoopbackServer(_ => new CannedResponse(status, """{"message":"no","reason":"no"}"""));
+        var client = new AcmeInventoryClient(acme.Options<AcmeInventoryClientOptions>());
+
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.Widgets.DeleteAsync(1));
+
+        Assert.Equal(status, error.StatusCode);
+        Assert.IsType(expected, error.Body);
+    }
+
     [Fact]
     public async Task ABodyThatIsNotJsonGivesItsFirst200CharactersOnOneLine()
     {

@@ -51,9 +51,7 @@ public partial class ConnectionsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "connections", "ListConnections", "/connections");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            400 or 401 or 403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         parameters?.AppendQuery(request.Query);
@@ -100,10 +98,7 @@ public partial class ConnectionsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "RetrieveConnection", "/connections/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            400 or 401 or 403 or 404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         return _pipeline.SendAsync<global::Telnyx.Sip.Connection>(request, global::Telnyx.Sip.Connection.ReadJson, unwrapData: true, options, cancellationToken);

@@ -63,10 +63,7 @@ public partial class CredentialConnectionsActionsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "credential_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id) + "/actions/check_registration_status", "CheckRegistrationStatus", "/credential_connections/{id}/actions/check_registration_status");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            400 or 401 or 403 or 404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         return _pipeline.SendAsync<global::Telnyx.Sip.RegistrationStatus>(request, global::Telnyx.Sip.RegistrationStatus.ReadJson, unwrapData: true, options, cancellationToken);

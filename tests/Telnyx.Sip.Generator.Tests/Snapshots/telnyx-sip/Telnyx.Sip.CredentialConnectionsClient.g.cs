@@ -56,9 +56,7 @@ public partial class CredentialConnectionsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "credential_connections", "ListCredentialConnections", "/credential_connections");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            400 or 401 or 403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         parameters?.AppendQuery(request.Query);
@@ -103,9 +101,7 @@ public partial class CredentialConnectionsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "credential_connections", "CreateCredentialConnection", "/credential_connections");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            401 or 403 or 422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         request.Body = body.WriteJson;
@@ -149,10 +145,7 @@ public partial class CredentialConnectionsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "credential_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "DeleteCredentialConnection", "/credential_connections/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            400 or 401 or 403 or 404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         return _pipeline.SendAsync<global::Telnyx.Sip.CredentialConnection>(request, global::Telnyx.Sip.CredentialConnection.ReadJson, unwrapData: true, options, cancellationToken);
@@ -195,10 +188,7 @@ public partial class CredentialConnectionsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "credential_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "RetrieveCredentialConnection", "/credential_connections/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            400 or 401 or 403 or 404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         return _pipeline.SendAsync<global::Telnyx.Sip.CredentialConnection>(request, global::Telnyx.Sip.CredentialConnection.ReadJson, unwrapData: true, options, cancellationToken);
@@ -244,10 +234,7 @@ public partial class CredentialConnectionsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::Telnyx.Sip.Runtime.ApiRequest.Patch, "credential_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "UpdateCredentialConnection", "/credential_connections/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            401 or 403 or 404 or 422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         request.Body = body.WriteJson;

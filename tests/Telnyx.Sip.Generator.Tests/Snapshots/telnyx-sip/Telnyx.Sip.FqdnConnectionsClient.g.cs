@@ -51,10 +51,7 @@ public partial class FqdnConnectionsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "fqdn_connections", "ListFqdnConnections", "/fqdn_connections");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            400 or 401 or 403 or 404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         parameters?.AppendQuery(request.Query);
@@ -99,10 +96,7 @@ public partial class FqdnConnectionsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "fqdn_connections", "CreateFqdnConnection", "/fqdn_connections");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            401 or 403 or 404 or 422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         request.Body = body.WriteJson;
@@ -146,10 +140,7 @@ public partial class FqdnConnectionsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "fqdn_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "DeleteFqdnConnection", "/fqdn_connections/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            401 or 403 or 404 or 422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         return _pipeline.SendAsync<global::Telnyx.Sip.FqdnConnection>(request, global::Telnyx.Sip.FqdnConnection.ReadJson, unwrapData: true, options, cancellationToken);
@@ -192,10 +183,7 @@ public partial class FqdnConnectionsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "fqdn_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "RetrieveFqdnConnection", "/fqdn_connections/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            401 or 403 or 404 or 422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         return _pipeline.SendAsync<global::Telnyx.Sip.FqdnConnection>(request, global::Telnyx.Sip.FqdnConnection.ReadJson, unwrapData: true, options, cancellationToken);
@@ -241,10 +229,7 @@ public partial class FqdnConnectionsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::Telnyx.Sip.Runtime.ApiRequest.Patch, "fqdn_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "UpdateFqdnConnection", "/fqdn_connections/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            401 or 403 or 404 or 422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         request.Body = body.WriteJson;

@@ -50,8 +50,7 @@ public partial class FqdnsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "fqdns", "ListFqdns", "/fqdns");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            400 or 401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         parameters?.AppendQuery(request.Query);
@@ -93,9 +92,7 @@ public partial class FqdnsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "fqdns", "CreateFqdn", "/fqdns");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            401 or 403 or 422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         if (body is not null) request.Body = body.WriteJson;
@@ -133,10 +130,7 @@ public partial class FqdnsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "fqdns/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "DeleteFqdn", "/fqdns/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            400 or 401 or 403 or 404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         return _pipeline.SendAsync<global::Telnyx.Sip.Fqdn>(request, global::Telnyx.Sip.Fqdn.ReadJson, unwrapData: true, options, cancellationToken);
@@ -173,10 +167,7 @@ public partial class FqdnsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "fqdns/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "RetrieveFqdn", "/fqdns/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            400 or 401 or 403 or 404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         return _pipeline.SendAsync<global::Telnyx.Sip.Fqdn>(request, global::Telnyx.Sip.Fqdn.ReadJson, unwrapData: true, options, cancellationToken);
@@ -215,10 +206,7 @@ public partial class FqdnsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::Telnyx.Sip.Runtime.ApiRequest.Patch, "fqdns/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "UpdateFqdn", "/fqdns/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            401 or 403 or 404 or 422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         if (body is not null) request.Body = body.WriteJson;

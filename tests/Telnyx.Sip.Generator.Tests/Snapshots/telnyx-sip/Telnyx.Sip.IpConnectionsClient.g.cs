@@ -50,9 +50,7 @@ public partial class IpConnectionsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ip_connections", "ListIpConnections", "/ip_connections");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            400 or 401 or 403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         parameters?.AppendQuery(request.Query);
@@ -95,9 +93,7 @@ public partial class IpConnectionsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "ip_connections", "CreateIpConnection", "/ip_connections");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            401 or 403 or 422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         request.Body = body.WriteJson;
@@ -141,10 +137,7 @@ public partial class IpConnectionsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "ip_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "DeleteIpConnection", "/ip_connections/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            400 or 401 or 403 or 404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         return _pipeline.SendAsync<global::Telnyx.Sip.IpConnection>(request, global::Telnyx.Sip.IpConnection.ReadJson, unwrapData: true, options, cancellationToken);
@@ -187,10 +180,7 @@ public partial class IpConnectionsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ip_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "RetrieveIpConnection", "/ip_connections/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            400 or 401 or 403 or 404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         return _pipeline.SendAsync<global::Telnyx.Sip.IpConnection>(request, global::Telnyx.Sip.IpConnection.ReadJson, unwrapData: true, options, cancellationToken);
@@ -236,10 +226,7 @@ public partial class IpConnectionsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::Telnyx.Sip.Runtime.ApiRequest.Patch, "ip_connections/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "UpdateIpConnection", "/ip_connections/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            401 or 403 or 404 or 422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         request.Body = body.WriteJson;

@@ -50,9 +50,7 @@ public partial class IpsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ips", "ListIps", "/ips");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            400 or 401 or 403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         parameters?.AppendQuery(request.Query);
@@ -94,9 +92,7 @@ public partial class IpsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "ips", "CreateIp", "/ips");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            401 or 403 or 422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         if (body is not null) request.Body = body.WriteJson;
@@ -134,10 +130,7 @@ public partial class IpsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "ips/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "DeleteIp", "/ips/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            400 or 401 or 403 or 404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         return _pipeline.SendAsync<global::Telnyx.Sip.Ip>(request, global::Telnyx.Sip.Ip.ReadJson, unwrapData: true, options, cancellationToken);
@@ -174,10 +167,7 @@ public partial class IpsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ips/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "RetrieveIp", "/ips/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            400 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            400 or 401 or 403 or 404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         return _pipeline.SendAsync<global::Telnyx.Sip.Ip>(request, global::Telnyx.Sip.Ip.ReadJson, unwrapData: true, options, cancellationToken);
@@ -216,10 +206,7 @@ public partial class IpsClient
         var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::Telnyx.Sip.Runtime.ApiRequest.Patch, "ips/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(id), "UpdateIp", "/ips/{id}");
         request.ReadError = static (int status, ref global::System.Text.Json.Utf8JsonReader reader) => status switch
         {
-            401 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            403 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            404 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
-            422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
+            401 or 403 or 404 or 422 => global::Telnyx.Sip.ErrorResponse.ReadJson(ref reader),
             _ => null,
         };
         if (body is not null) request.Body = body.WriteJson;
