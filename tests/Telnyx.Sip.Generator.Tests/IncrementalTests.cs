@@ -29,7 +29,9 @@ public class IncrementalTests
             CSharpSyntaxTree.ParseText("public class AnotherUserClass { public int X => 42; }", GeneratorHarness.ParseOptions));
         GeneratorRunResult result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        foreach (string stage in new[] { TrackingNames.SpecInputs, TrackingNames.ApiModels })
+        // CompilerSupport looks at the compilation, so it runs again, but its output (the C# version and the missing
+        // attributes) is equal to the last one and nothing after it runs.
+        foreach (string stage in new[] { TrackingNames.SpecInputs, TrackingNames.ApiModels, TrackingNames.CompilerSupport })
         {
             IncrementalGeneratorRunStep[] steps = result.TrackedSteps[stage].ToArray();
             Assert.NotEmpty(steps);
