@@ -14,7 +14,7 @@ public sealed class PackagesCollection : ICollectionFixture<PackageFixture>
     public const string Name = "Packed feed";
 }
 
-/// <summary>Packs the runtime and generator packages once into a local folder feed.</summary>
+/// <summary>Packs the runtime, generator and emulator packages once into a local folder feed.</summary>
 public sealed class PackageFixture : IAsyncLifetime
 {
     public string RepoRoot { get; } = PrismServer.FindRepoRoot(AppContext.BaseDirectory);
@@ -28,7 +28,7 @@ public sealed class PackageFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Feed);
-        foreach (string project in new[] { "runtime/Telnyx.Sip.Runtime.csproj", "generator/Telnyx.Sip.Generator.csproj" })
+        foreach (string project in new[] { "runtime/Telnyx.Sip.Runtime.csproj", "generator/Telnyx.Sip.Generator.csproj", "emulator/Telnyx.Sip.Emulator.csproj" })
         {
             // Packing fills the private package folder with the packages' dependencies, from which the consumers restore.
             var (code, output) = await Dotnet.RunAsync(RepoRoot, NuGetPackages, "pack", project, "-c", "Release", "-o", Feed);

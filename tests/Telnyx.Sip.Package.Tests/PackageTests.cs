@@ -172,6 +172,62 @@ public class PackageTests(PackageFixture packages)
     }
 
     [Fact]
+    public async Task ATestProjectWithTheEmulatorPackageRunsTheClientAgainstItInProcess()
+    {
+        string project = packages.CreateConsumer("WithEmulator", """
+            using System.Net.Http;
+            using Telnyx.Sip;
+            using Telnyx.Sip.Emulator;
+
+            var emulator = ApiEmulator.FromFile(Path.Combine(AppContext.BaseDirectory, "specs", "telnyx-sip.yaml"));
+            emulator.Seed("/credential_connections", "{\"connection_name\": \"Office Berlin\"}");
+            var client = new TelnyxSipClient(new TelnyxSipClientOptions
+            {
+                HttpClient = new HttpClient(emulator.CreateHandler()),
+                BaseUrl = emulator.BaseUrl,
+                ApiKey = "test",
+            });
+            emulator.Faults.Next(1, Fault.TooManyRequests(TimeSpan.Zero));
+
+            var created = await client.CredentialConnections.CreateAsync(new()
+            {
+                UserName = "office42", Password = "secret-42", ConnectionName = "Office Hamburg", AnchorsiteOverride = AnchorsiteOverride.ChicagoIL,
+            });
+            await foreach (CredentialConnection c in client.CredentialConnections.ListAsync(new() { Filter = new() { ConnectionName = new() { Contains = "office" } } }))
+            {
+                Console.WriteLine($"listed {c.ConnectionName} {c.AnchorsiteOverride}");
+            }
+
+            await client.CredentialConnections.DeleteAsync(created.Id);
+            try
+            {
+                await client.CredentialConnections.RetrieveAsync(created.Id);
+            }
+            catch (Telnyx.Sip.Runtime.NotFoundException)
+            {
+                Console.WriteLine("deleted, then 404");
+            }
+
+            Console.WriteLine("statuses " + string.Join(",", emulator.Journal.Select(r => r.Status)));
+            """, items: """
+            <PackageReference Include="Telnyx.Sip.Emulator" Version="0.1.0" />
+            <None Include="specs/telnyx-sip.yaml" CopyToOutputDirectory="PreserveNewest" />
+            """);
+
+        var (buildCode, buildOutput) = await Dotnet.RunAsync(project, packages.NuGetPackages, "build", "-c", "Release");
+        Assert.True(buildCode == 0, buildOutput);
+        Assert.Contains("0 Warning(s)", buildOutput);
+
+        var (runCode, runOutput) = await Dotnet.RunAsync(project, packages.NuGetPackages, "run", "-c", "Release", "--no-build");
+
+        Assert.True(runCode == 0, runOutput);
+        Assert.True(runOutput.Contains("listed Office Berlin Latency"), runOutput);   // seeded, with the default the spec declares
+        Assert.True(runOutput.Contains("listed Office Hamburg Chicago, IL"), runOutput);
+        Assert.True(runOutput.Contains("deleted, then 404"), runOutput);
+        Assert.True(runOutput.Contains("statuses 429,201,200,200,404"), runOutput);   // the create was retried after the 429
+    }
+
+    [Fact]
     public async Task UpdatingTheSpecRegeneratesTheClientOnTheNextBuild()
     {
         string original = File.ReadAllText(Path.Combine(packages.RepoRoot, "specs", "telnyx-sip.yaml"));
