@@ -97,7 +97,7 @@ internal sealed partial class ApiModelBuilder
     private static string ChainMessage(string reference) => $"The reference '{reference}' leads to a reference to a reference, and so on, too far";
 
     /// <summary>A reference to another document (a file or a URL): never followed, so that generating reads nothing but the spec.</summary>
-    private static bool IsExternal(string reference) => !reference.StartsWith("#", StringComparison.Ordinal);
+    private bool IsExternal(string reference) => _document.LocalReference(reference) is null;
 
     /// <summary>Follows <c>$ref</c>s to the node they point to; reports a reference that resolves to nothing.</summary>
     private SpecNode? Deref(SpecNode? node, bool report = true)

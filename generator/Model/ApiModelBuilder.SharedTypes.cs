@@ -333,6 +333,7 @@ internal sealed partial class ApiModelBuilder
                 ResponseType = Map(o.ResponseType),
                 PathParameters = o.PathParameters.Select(MapParameter).ToEquatableArray(),
                 HeaderParameters = o.HeaderParameters.Select(MapParameter).ToEquatableArray(),
+                QueryString = o.QueryString is { } queryString ? MapParameter(queryString) : null,
             }).ToEquatableArray(),
             Children = resource.Children.Select(MapResource).ToEquatableArray(),
         };
