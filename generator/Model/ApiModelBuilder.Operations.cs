@@ -343,7 +343,7 @@ internal sealed partial class ApiModelBuilder
             }
 
             var media = SpecDocument.Members(SpecDocument.Get(parameter.Node, "content")).FirstOrDefault();
-            SpecNode? schema = Deref(SpecDocument.Get(media.Value, "schema"));
+            SpecNode? schema = Deref(SpecDocument.Get(Deref(media.Value), "schema"));
             if (media.Key is null || !media.Key.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
             {
                 Report(DiagnosticDescriptors.InvalidQueryString, SpecDocument.Get(parameter.Node, "content") ?? parameter.Node, parameter.Name, raw.OperationId,
@@ -382,14 +382,15 @@ internal sealed partial class ApiModelBuilder
         return existing.Any(p => p.Name == name) ? name + "_" + Naming.ShortHash(wireName) : name;
     }
 
-    private static SpecNode? JsonMedia(SpecNode? content)
+    /// <summary>The JSON media type object of a <c>content</c> map, through a <c>$ref</c> (OpenAPI 3.2 <c>components/mediaTypes</c>).</summary>
+    private SpecNode? JsonMedia(SpecNode? content)
     {
         foreach (var media in SpecDocument.Members(content))
         {
             string type = media.Key.ToLowerInvariant();
             if (type == "application/json" || type.EndsWith("+json", StringComparison.Ordinal) || type.StartsWith("application/json;", StringComparison.Ordinal))
             {
-                return media.Value;
+                return Deref(media.Value) ?? media.Value;
             }
         }
 

@@ -123,4 +123,68 @@ internal sealed partial class ApiModelBuilder
 
         return null;
     }
+
+    /// <summary>
+    /// Reports the OpenAPI 3.2 fields that change what is sent or read but are not generated yet (TSG100), at their
+    /// position, so that none is dropped in silence: a discriminator's <c>defaultMapping</c>, and a media type's
+    /// <c>itemEncoding</c> / <c>prefixEncoding</c>. Bounded like every walk over the document, and cancellable.
+    /// </summary>
+    private void ReportUnsupported32()
+    {
+        if (!_openApi32)
+        {
+            return;
+        }
+
+        var pending = new Stack<(SpecNode Node, string? Key, string? ParentKey)>();
+        pending.Push((_document.Root, null, null));
+        int visited = 0;
+        while (pending.Count > 0)
+        {
+            if (++visited % SpecBudgets.CancellationInterval == 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var (node, key, parentKey) = pending.Pop();
+            if (node is SpecSequence sequence)
+            {
+                foreach (SpecNode child in sequence.Children)
+                {
+                    pending.Push((child, null, key));
+                }
+
+                continue;
+            }
+
+            if (node is not SpecMap map)
+            {
+                continue;
+            }
+
+            foreach (var member in map.Members)
+            {
+                // Keys of a properties, examples or extension map are names, not fields.
+                bool isField = key is not ("properties" or "examples" or "example" or "patternProperties" or "$defs" or "definitions") &&
+                               !(key?.StartsWith("x-", StringComparison.Ordinal) ?? false);
+                if (isField && member.Key == "defaultMapping" && key == "discriminator")
+                {
+                    Report(DiagnosticDescriptors.UnsupportedConstruct, member.Value,
+                        "The discriminator's 'defaultMapping' (OpenAPI 3.2) is not generated",
+                        "a value its mapping does not name matches no variant: the union keeps the JSON as it came");
+                }
+                else if (isField && member.Key is "itemEncoding" or "prefixEncoding" && parentKey == "content")
+                {
+                    Report(DiagnosticDescriptors.UnsupportedConstruct, member.Value,
+                        $"The media type's '{member.Key}' (OpenAPI 3.2) is not generated",
+                        "build the body's parts with MultipartBody as the API expects them");
+                }
+
+                if (member.Key is not ("example" or "examples" or "$ref") && !member.Key.StartsWith("x-", StringComparison.Ordinal))
+                {
+                    pending.Push((member.Value, member.Key, key));
+                }
+            }
+        }
+    }
 }

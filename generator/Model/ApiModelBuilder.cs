@@ -156,6 +156,7 @@ internal sealed partial class ApiModelBuilder
         ReportUnresolvedReferences();
         CollectDeclaredNames();
         ReadTagHierarchy();
+        ReportUnsupported32();
         var operations = CollectOperations();
         MarkRequestSchemas(operations);
         var root = new ResourceNode("", "");
