@@ -495,7 +495,8 @@ internal static partial class Emitter
         if (operation.QueryString is { } queryString)
         {
             w.Doc("param", (queryString.Doc.Summary is { } summary ? summary + " " : "") +
-                $"The whole query string (`{queryString.WireName}`), sent form-encoded" + (operation.QueryStringRequired ? "." : "; null sends none."),
+                $"The whole query string (`{queryString.WireName}`), sent form-encoded" + (operation.QueryStringRequired ? "." : "; null sends none.") +
+                string.Concat(queryString.Doc.Remarks.Select(r => " " + r)),
                 $"name=\"{queryString.Name.TrimStart('@')}\"");
         }
 

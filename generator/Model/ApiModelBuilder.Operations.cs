@@ -360,7 +360,14 @@ internal sealed partial class ApiModelBuilder
 
             string? chosen = OverrideName(parameter.Node, $"the parameter '{parameter.Name}' of '{raw.OperationId}'");
             TypeRef type = BuildQueryObject(operationName + "QueryString", schema, Doc(parameter.Node, schema));
-            result = new ParameterSpec(parameter.Name, UniqueParameterName(parameter.Name, taken, chosen), type, Doc(parameter.Node, schema));
+            DocSpec doc = Doc(parameter.Node, schema);
+            if (!doc.Remarks.Any(r => r.StartsWith("Example", StringComparison.Ordinal)) && FirstExample(Deref(media.Value) ?? media.Value) is { } example)
+            {
+                // The examples of a querystring are on its media type.
+                doc = doc with { Remarks = doc.Remarks.Concat(new[] { $"Example: `{example.Data}`." }).ToEquatableArray() };
+            }
+
+            result = new ParameterSpec(parameter.Name, UniqueParameterName(parameter.Name, taken, chosen), type, doc);
             required = SpecDocument.GetBool(parameter.Node, "required");
         }
 

@@ -143,6 +143,10 @@ internal sealed partial class ApiModelBuilder
         return node;
     }
 
+    /// <summary>A node's <c>$ref</c> in its local form (<c>#/…</c>) when it points into the document (also through <c>$self</c>).</summary>
+    private string? LocalRef(SpecNode? node) =>
+        SpecDocument.GetString(node, "$ref") is { } reference ? _document.LocalReference(reference) ?? reference : null;
+
     /// <summary>The name a <c>$ref</c> gives its target (<c>#/components/schemas/Fqdn</c> → <c>Fqdn</c>).</summary>
     private static string? ReferenceName(SpecNode? node)
     {

@@ -66,7 +66,7 @@ internal sealed partial class ApiModelBuilder
             return "deep";
         }
 
-        if (SpecDocument.GetString(node, "$ref") is { } reference)
+        if (LocalRef(node) is { } reference)
         {
             return "ref(" + reference + ")";
         }
