@@ -342,4 +342,27 @@ public class OpenApi32Tests
         Assert.Contains(diagnostics, d => d.StartsWith("TSG100 15: The media type's 'itemEncoding' (OpenAPI 3.2) is not generated"));
         Assert.Contains(diagnostics, d => d.StartsWith("TSG100 30: The discriminator's 'defaultMapping' (OpenAPI 3.2) is not generated"));
     }
+
+    public static string AspNetCorePath => Path.Combine(GeneratorHarness.RepoRoot, "tests", "Telnyx.Sip.Generator.Tests", "Specs", "aspnetcore-todo-service.json");
+
+    /// <summary>
+    /// A 3.2 document as ASP.NET Core writes it (minimal APIs and controllers; see tools/aspnetcore-openapi32): integers
+    /// as <c>[integer, string]</c> with a pattern, nullable members as <c>[T, null]</c>, every type a component.
+    /// </summary>
+    [Fact]
+    public void AnAspNetCoreDocumentGeneratesAndCompilesWithoutWarnings()
+    {
+        var (generator, compiler, _) = GeneratorHarness.RunStrict(File.ReadAllText(AspNetCorePath), "/project/specs/todo-service.json");
+
+        Assert.Empty(generator);
+        Assert.Empty(compiler);
+        ApiSpec spec = Build(File.ReadAllText(AspNetCorePath), out _);
+        Assert.Equal("TodoServiceV1Client", spec.ClientName);
+        var methods = Operations(spec).Select(x => $"{x.Resource.ClassName}.{x.Operation.MethodName} {x.Operation.HttpMethod} {x.Operation.PathTemplate}").ToList();
+        Assert.Equal(
+            ["TodosClient.List GET /todos", "TodosClient.Create POST /todos", "TodosClient.Retrieve GET /todos/{id}", "TodosClient.Delete DELETE /todos/{id}",
+             "ApiProjectsClient.List GET /api/projects", "ApiProjectsClient.Retrieve GET /api/projects/{id}", "ApiProjectsClient.Update PATCH /api/projects/{id}",
+             "ApiProjectsMembersClient.Update PUT /api/projects/{id}/members/{email}"],
+            methods);
+    }
 }
