@@ -134,34 +134,7 @@ internal sealed partial class ApiModelBuilder
             literalChain.RemoveAt(literalChain.Count - 1);
         }
 
-        // Parameters: path-level first, then the operation's own, which override by name and location.
-        var parameters = new List<(string Name, string In, SpecNode Node, string? RefName)>();
-        foreach (SpecNode? source in new[] { SpecDocument.Get(raw.PathItem, "parameters"), SpecDocument.Get(raw.Node, "parameters") })
-        {
-            if (source is not SpecSequence list)
-            {
-                continue;
-            }
-
-            foreach (SpecNode item in list.Children)
-            {
-                SpecNode? parameter = Deref(item);
-                string? name = SpecDocument.GetString(parameter, "name");
-                string? location = SpecDocument.GetString(parameter, "in");
-                if (parameter is null || name is null || location is null)
-                {
-                    if (parameter is not null)
-                    {
-                        Report(DiagnosticDescriptors.InvalidNode, item, $"A parameter of '{raw.OperationId}' lacks 'name' or 'in'");
-                    }
-
-                    continue;
-                }
-
-                parameters.RemoveAll(p => p.Name == name && p.In == location);
-                parameters.Add((name, location, parameter, ReferenceName(item)));
-            }
-        }
+        var parameters = MergedParameters(raw);
 
         var pathParameters = new List<ParameterSpec>();
         foreach (PathPart part in parts.Where(p => p.IsParameter))
@@ -315,6 +288,40 @@ internal sealed partial class ApiModelBuilder
             Deprecated = SpecDocument.GetBool(raw.Node, "deprecated"),
         };
         resource.Operations.Add(operation);
+    }
+
+    /// <summary>The operation's parameters: path-level first, then the operation's own, which override by name and location.</summary>
+    private List<(string Name, string In, SpecNode Node, string? RefName)> MergedParameters(RawOperation raw)
+    {
+        var parameters = new List<(string Name, string In, SpecNode Node, string? RefName)>();
+        foreach (SpecNode? source in new[] { SpecDocument.Get(raw.PathItem, "parameters"), SpecDocument.Get(raw.Node, "parameters") })
+        {
+            if (source is not SpecSequence list)
+            {
+                continue;
+            }
+
+            foreach (SpecNode item in list.Children)
+            {
+                SpecNode? parameter = Deref(item);
+                string? name = SpecDocument.GetString(parameter, "name");
+                string? location = SpecDocument.GetString(parameter, "in");
+                if (parameter is null || name is null || location is null)
+                {
+                    if (parameter is not null)
+                    {
+                        Report(DiagnosticDescriptors.InvalidNode, item, $"A parameter of '{raw.OperationId}' lacks 'name' or 'in'");
+                    }
+
+                    continue;
+                }
+
+                parameters.RemoveAll(p => p.Name == name && p.In == location);
+                parameters.Add((name, location, parameter, ReferenceName(item)));
+            }
+        }
+
+        return parameters;
     }
 
     /// <summary>
