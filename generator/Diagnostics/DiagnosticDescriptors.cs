@@ -71,7 +71,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidTagParent = new(
         "TSG017", "A tag's parent cannot nest it",
-        "The tag '{0}' is not nested under its parent '{1}': {2}; its operations are grouped by their paths", Category, DiagnosticSeverity.Warning, true);
+        "The tag '{0}' is not nested under its parent '{1}': {2}", Category, DiagnosticSeverity.Warning, true);
 
     public static readonly DiagnosticDescriptor InvalidQueryString = new(
         "TSG018", "A querystring parameter cannot be generated",
