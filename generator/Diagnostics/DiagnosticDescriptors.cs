@@ -18,7 +18,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnsupportedVersion = new(
         "TSG003", "Unsupported OpenAPI version",
-        "'{0}' declares OpenAPI {1}; the generator reads OpenAPI 3.0 and 3.1", Category, DiagnosticSeverity.Error, true);
+        "'{0}' declares OpenAPI {1}; the generator reads OpenAPI 3.0, 3.1 and 3.2", Category, DiagnosticSeverity.Error, true);
 
     public static readonly DiagnosticDescriptor UnresolvedReference = new(
         "TSG004", "Unresolved $ref",
@@ -38,7 +38,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor SwaggerDocument = new(
         "TSG008", "Swagger 2.0 is not read",
-        "'{0}' is a Swagger {1} document; the generator reads OpenAPI 3.0 and 3.1. Convert it to OpenAPI 3 (for example with 'npx swagger2openapi {0} -o openapi.yaml') and use the converted file.",
+        "'{0}' is a Swagger {1} document; the generator reads OpenAPI 3.0, 3.1 and 3.2. Convert it to OpenAPI 3 (for example with 'npx swagger2openapi {0} -o openapi.yaml') and use the converted file.",
         Category, DiagnosticSeverity.Warning, true);
 
     public static readonly DiagnosticDescriptor AliasBudget = new(
@@ -64,6 +64,18 @@ internal static class DiagnosticDescriptors
         "TSG014", "External $ref",
         "The reference '{0}' points outside the spec, and the generator reads nothing but the spec itself (no file, no URL); bundle the spec into one document, for example with 'npx @redocly/cli bundle'",
         Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor InvalidAdditionalOperation = new(
+        "TSG016", "An additional operation cannot be generated",
+        "The additional operation '{0}' of '{1}' is not generated: {2}", Category, DiagnosticSeverity.Warning, true);
+
+    public static readonly DiagnosticDescriptor InvalidTagParent = new(
+        "TSG017", "A tag's parent cannot nest it",
+        "The tag '{0}' is not nested under its parent '{1}': {2}", Category, DiagnosticSeverity.Warning, true);
+
+    public static readonly DiagnosticDescriptor InvalidQueryString = new(
+        "TSG018", "A querystring parameter cannot be generated",
+        "The querystring parameter '{0}' of '{1}' is not generated: {2}", Category, DiagnosticSeverity.Warning, true);
 
     public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
         "TSG100", "Construct not supported yet",
@@ -102,6 +114,9 @@ internal static class DiagnosticDescriptors
         [ReferenceTooDeep.Id] = ReferenceTooDeep,
         [TooManyTypes.Id] = TooManyTypes,
         [ExternalReference.Id] = ExternalReference,
+        [InvalidAdditionalOperation.Id] = InvalidAdditionalOperation,
+        [InvalidTagParent.Id] = InvalidTagParent,
+        [InvalidQueryString.Id] = InvalidQueryString,
         [UnsupportedConstruct.Id] = UnsupportedConstruct,
         [InternalError.Id] = InternalError,
         [InvalidCSharpName.Id] = InvalidCSharpName,

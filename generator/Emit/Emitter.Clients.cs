@@ -54,7 +54,7 @@ internal static partial class Emitter
         foreach (ResourceSpec resource in spec.Resources)
         {
             w.Line();
-            w.RawDoc($"<summary>The {ResourceDescription(resource)} operations.</summary>");
+            WriteResourceSummary(w, resource);
             w.Line($"public virtual {resource.ClassName} {resource.PropertyName} {{ get; }}");
         }
 
@@ -140,9 +140,28 @@ internal static partial class Emitter
         return $"<c>{Escape.Xml(template)}</c>";
     }
 
+    /// <summary>A resource's summary: its tag's (OpenAPI 3.2), else the path its operations share.</summary>
+    private static void WriteResourceSummary(SourceWriter w, ResourceSpec resource)
+    {
+        if (resource.Doc.Summary is { } summary)
+        {
+            w.Doc("summary", summary);
+        }
+        else
+        {
+            w.RawDoc($"<summary>The {ResourceDescription(resource)} operations.</summary>");
+        }
+    }
+
     private static void EmitResource(SourceWriter w, ResourceSpec resource)
     {
-        w.RawDoc($"<summary>The {ResourceDescription(resource)} operations.</summary>");
+        WriteResourceSummary(w, resource);
+        if (resource.Doc.Summary is not null)
+        {
+            string template = resource.Operations.Select(o => o.PathTemplate).OrderBy(p => p.Length).FirstOrDefault() ?? resource.PropertyName;
+            w.Doc("remarks", string.Concat(resource.Doc.Remarks.Select(r => r + " ")) + $"The `{template}` operations.");
+        }
+
         w.Line(GeneratedCode);
         w.Open($"public partial class {resource.ClassName}");
         w.Line($"private readonly {Runtime}.ApiPipeline _pipeline;");
@@ -160,7 +179,7 @@ internal static partial class Emitter
         foreach (ResourceSpec child in resource.Children)
         {
             w.Line();
-            w.RawDoc($"<summary>The {ResourceDescription(child)} operations.</summary>");
+            WriteResourceSummary(w, child);
             w.Line($"public virtual {child.ClassName} {child.PropertyName} {{ get; }}");
         }
 
@@ -207,6 +226,14 @@ internal static partial class Emitter
         {
             parameters.Add($"{queryClass}? parameters = null");
             arguments.Add("parameters");
+        }
+
+        if (operation.QueryString is { } queryString)
+        {
+            // A required one goes before the optional parameters, right after the path's.
+            int at = operation.QueryStringRequired ? operation.PathParameters.Count : parameters.Count;
+            parameters.Insert(at, operation.QueryStringRequired ? $"{queryString.Type.Name} {queryString.Name}" : $"{queryString.Type.Name}? {queryString.Name} = null");
+            arguments.Insert(at, queryString.Name);
         }
 
         foreach (ParameterSpec header in operation.HeaderParameters)
@@ -299,6 +326,11 @@ internal static partial class Emitter
             w.Line(NullCheck("body"));
         }
 
+        if (operation.QueryString is { } required && operation.QueryStringRequired)
+        {
+            w.Line(NullCheck(required.Name));
+        }
+
         var path = new List<string>();
         var literal = new System.Text.StringBuilder();
         for (int i = 0; i < operation.Path.Count; i++)
@@ -341,6 +373,11 @@ internal static partial class Emitter
         if (operation.QueryClass is not null)
         {
             w.Line("parameters?.AppendQuery(request.Query);");
+        }
+
+        if (operation.QueryString is { } queryString)
+        {
+            w.Line(operation.QueryStringRequired ? $"{queryString.Name}.AppendQuery(request.Query);" : $"{queryString.Name}?.AppendQuery(request.Query);");
         }
 
         foreach (ParameterSpec header in operation.HeaderParameters)
@@ -420,7 +457,8 @@ internal static partial class Emitter
         "PATCH" => $"{Runtime}.ApiRequest.Patch", // HttpMethod.Patch is .NET Core only
         "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
         "HEAD" => "global::System.Net.Http.HttpMethod.Head",
-        _ => "global::System.Net.Http.HttpMethod.Options",
+        "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
+        _ => $"new global::System.Net.Http.HttpMethod({Literal(method)})", // QUERY (OpenAPI 3.2) and additionalOperations
     };
 
     private static void WriteObsolete(SourceWriter w, OperationSpec operation)
@@ -455,6 +493,14 @@ internal static partial class Emitter
         if (operation.QueryClass is not null)
         {
             w.Doc("param", "The query parameters; null sends none.", "name=\"parameters\"");
+        }
+
+        if (operation.QueryString is { } queryString)
+        {
+            w.Doc("param", (queryString.Doc.Summary is { } summary ? summary + " " : "") +
+                $"The whole query string (`{queryString.WireName}`), sent form-encoded" + (operation.QueryStringRequired ? "." : "; null sends none.") +
+                string.Concat(queryString.Doc.Remarks.Select(r => " " + r)),
+                $"name=\"{queryString.Name.TrimStart('@')}\"");
         }
 
         foreach (ParameterSpec header in operation.HeaderParameters)

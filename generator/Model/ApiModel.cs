@@ -152,6 +152,9 @@ internal sealed record ResourceSpec
     public required string ClassName { get; init; }
     public required EquatableArray<OperationSpec> Operations { get; init; }
     public required EquatableArray<ResourceSpec> Children { get; init; }
+
+    /// <summary>The docs of the OpenAPI 3.2 tag the resource is made from (its <c>summary</c>, then <c>description</c>).</summary>
+    public DocSpec Doc { get; init; } = DocSpec.None;
 }
 
 internal static class ResourceSpecExtensions
@@ -210,6 +213,15 @@ internal sealed record OperationSpec
 
     /// <summary>The generated class holding the query parameters, when there are any.</summary>
     public required string? QueryClass { get; init; }
+
+    /// <summary>
+    /// An OpenAPI 3.2 <c>in: querystring</c> parameter: the whole query string as one object (a query model), sent
+    /// form-encoded. Null when the operation has none.
+    /// </summary>
+    public ParameterSpec? QueryString { get; init; }
+
+    /// <summary>Whether <see cref="QueryString"/> is required.</summary>
+    public bool QueryStringRequired { get; init; }
 
     /// <summary>The <c>page[number]</c> key for a paged list.</summary>
     public required string? PageNumberKey { get; init; }

@@ -54,8 +54,39 @@ internal sealed partial class ApiModelBuilder
         {
             remarks.Add($"Example: `{example}`.");
         }
+        else if (_openApi32 && (FirstExample(node) ?? (schema is null ? null : FirstExample(schema))) is { } first)
+        {
+            remarks.Add($"Example: `{first.Data}`.");
+            if (first.Serialized is not null)
+            {
+                remarks.Add($"Serialized: `{first.Serialized}`.");
+            }
+        }
 
         return new DocSpec(summary, remarks.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The first one-line example of a node's <c>examples</c>: an Example Object's <c>dataValue</c> (OpenAPI 3.2) or
+    /// <c>value</c>, with its <c>serializedValue</c> (3.2) when it has one; or the first item of a schema's
+    /// <c>examples</c> list. Null when there is none that fits on a line. Read for OpenAPI 3.2 documents.
+    /// </summary>
+    private (string Data, string? Serialized)? FirstExample(SpecNode node)
+    {
+        switch (SpecDocument.Get(node, "examples"))
+        {
+            case SpecSequence list when list.Children.Count > 0:
+                return OneLine(SpecDocument.ScalarText(list.Children[0])) is { } item ? (item, null) : null;
+            case SpecMap map when map.Members.Count > 0:
+                SpecNode? example = Deref(map.Members[0].Value, report: false);
+                string? serialized = OneLine(SpecDocument.GetString(example, "serializedValue"));
+                string? data = OneLine(SpecDocument.GetString(example, "dataValue") ?? SpecDocument.GetString(example, "value"));
+                return data is not null ? (data, serialized) : serialized is not null ? (serialized, null) : null;
+            default:
+                return null;
+        }
+
+        static string? OneLine(string? text) => text is { Length: > 0 } && text.IndexOf('\n') < 0 ? text : null;
     }
 
     /// <summary>The description or title of the schema a wrapper refers to, following a few levels of wrapping.</summary>

@@ -9,8 +9,10 @@ namespace Telnyx.Sip.Generator.Model;
 /// <summary>Operations to methods: which resource, which method name, path and header parameters, request bodies and responses.</summary>
 internal sealed partial class ApiModelBuilder
 {
+    /// <param name="Method">The method in lower case, for the naming rules (<c>get</c>, <c>query</c>, <c>purge</c>).</param>
     /// <param name="NamedBySpec">Whether <paramref name="OperationId"/> is the spec's own (else it is made from the method and path).</param>
-    private sealed record RawOperation(string Path, string Method, SpecMap Node, SpecNode PathItem, string OperationId, bool NamedBySpec);
+    /// <param name="WireMethod">The method as sent: upper case for the fixed ones, as written for an additional operation.</param>
+    private sealed record RawOperation(string Path, string Method, SpecMap Node, SpecNode PathItem, string OperationId, bool NamedBySpec, string WireMethod);
 
     private List<RawOperation> CollectOperations()
     {
@@ -19,35 +21,73 @@ internal sealed partial class ApiModelBuilder
         string[] prefixes = Split(_input.IncludePaths);
         foreach (var path in SpecDocument.Members(SpecDocument.Get(_document.Root, "paths")))
         {
+            _cancellationToken.ThrowIfCancellationRequested();
             bool pathIncluded = prefixes.Any(prefix => path.Key.StartsWith(prefix, StringComparison.Ordinal));
             SpecNode pathItem = Deref(path.Value) ?? path.Value;
             foreach (var member in SpecDocument.Members(pathItem))
             {
                 string method = member.Key.ToLowerInvariant();
-                if (Array.IndexOf(HttpMethods, method) < 0)
+                if (member.Key == "additionalOperations" && _openApi32)
+                {
+                    foreach (var additional in SpecDocument.Members(member.Value))
+                    {
+                        if (AdditionalOperationProblem(additional.Key) is { } problem)
+                        {
+                            Report(DiagnosticDescriptors.InvalidAdditionalOperation, additional.Value, additional.Key, path.Key, problem);
+                            continue;
+                        }
+
+                        Collect(path.Key, pathIncluded, pathItem, additional.Key.ToLowerInvariant(), additional.Key, additional.Value);
+                    }
+
+                    continue;
+                }
+
+                if (Array.IndexOf(HttpMethods, method) < 0 || (method == "query" && !_openApi32))
                 {
                     continue;
                 }
 
-                if (member.Value is not SpecMap operation)
-                {
-                    Report(DiagnosticDescriptors.InvalidNode, member.Value, $"The {method.ToUpperInvariant()} operation of '{path.Key}' is not a mapping");
-                    continue;
-                }
-
-                if ((tags.Length > 0 || prefixes.Length > 0) && !pathIncluded &&
-                    !(SpecDocument.GetSequence(operation, "tags")?.Children.Any(t => tags.Contains(SpecDocument.ScalarText(t))) ?? false))
-                {
-                    continue;
-                }
-
-                string? declaredId = SpecDocument.GetString(operation, "operationId");
-                string operationId = declaredId ?? Naming.Identifier(method + " " + path.Key);
-                result.Add(new RawOperation(path.Key, method, operation, pathItem, operationId, declaredId is not null && Naming.Identifier(declaredId) != "Empty"));
+                Collect(path.Key, pathIncluded, pathItem, method, method.ToUpperInvariant(), member.Value);
             }
         }
 
         return result;
+
+        void Collect(string path, bool pathIncluded, SpecNode pathItem, string method, string wireMethod, SpecNode node)
+        {
+            if (node is not SpecMap operation)
+            {
+                Report(DiagnosticDescriptors.InvalidNode, node, $"The {wireMethod} operation of '{path}' is not a mapping");
+                return;
+            }
+
+            if ((tags.Length > 0 || prefixes.Length > 0) && !pathIncluded &&
+                !(SpecDocument.GetSequence(operation, "tags")?.Children.Any(t => tags.Contains(SpecDocument.ScalarText(t))) ?? false))
+            {
+                return;
+            }
+
+            string? declaredId = SpecDocument.GetString(operation, "operationId");
+            string operationId = declaredId ?? Naming.Identifier(method + " " + path);
+            result.Add(new RawOperation(path, method, operation, pathItem, operationId, declaredId is not null && Naming.Identifier(declaredId) != "Empty", wireMethod));
+        }
+    }
+
+    /// <summary>
+    /// Why an <c>additionalOperations</c> key cannot be sent as a method: it is not an HTTP token (RFC 9110), or it is one
+    /// of the methods the path item names with a fixed field (OpenAPI 3.2 forbids those here); null when it can.
+    /// </summary>
+    private static string? AdditionalOperationProblem(string method)
+    {
+        if (method.Length == 0 || method.Length > 64 || method.Any(c => !(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9') && "!#$%&'*+-.^_`|~".IndexOf(c) < 0))
+        {
+            return "an HTTP method is a token of letters, digits and !#$%&'*+-.^_`|~ (RFC 9110)";
+        }
+
+        return Array.IndexOf(HttpMethods, method.ToLowerInvariant()) >= 0 || method.Equals("trace", StringComparison.OrdinalIgnoreCase)
+            ? $"{method.ToUpperInvariant()} has a fixed field of its own ('{method.ToLowerInvariant()}'), which OpenAPI 3.2 requires instead"
+            : null;
     }
 
     private static string[] Split(string? list) => MetadataList.Split(list);
@@ -94,34 +134,7 @@ internal sealed partial class ApiModelBuilder
             literalChain.RemoveAt(literalChain.Count - 1);
         }
 
-        // Parameters: path-level first, then the operation's own, which override by name and location.
-        var parameters = new List<(string Name, string In, SpecNode Node, string? RefName)>();
-        foreach (SpecNode? source in new[] { SpecDocument.Get(raw.PathItem, "parameters"), SpecDocument.Get(raw.Node, "parameters") })
-        {
-            if (source is not SpecSequence list)
-            {
-                continue;
-            }
-
-            foreach (SpecNode item in list.Children)
-            {
-                SpecNode? parameter = Deref(item);
-                string? name = SpecDocument.GetString(parameter, "name");
-                string? location = SpecDocument.GetString(parameter, "in");
-                if (parameter is null || name is null || location is null)
-                {
-                    if (parameter is not null)
-                    {
-                        Report(DiagnosticDescriptors.InvalidNode, item, $"A parameter of '{raw.OperationId}' lacks 'name' or 'in'");
-                    }
-
-                    continue;
-                }
-
-                parameters.RemoveAll(p => p.Name == name && p.In == location);
-                parameters.Add((name, location, parameter, ReferenceName(item)));
-            }
-        }
+        var parameters = MergedParameters(raw);
 
         var pathParameters = new List<ParameterSpec>();
         foreach (PathPart part in parts.Where(p => p.IsParameter))
@@ -155,6 +168,8 @@ internal sealed partial class ApiModelBuilder
         }
 
         var queryParameters = parameters.Where(p => p.In == "query").ToList();
+        (ParameterSpec? queryString, bool queryStringRequired) = BuildQueryString(raw, operationName,
+            parameters.Where(p => p.In == "querystring").ToList(), queryParameters.Count > 0, pathParameters.Concat(headerParameters).ToList());
         string? queryClass = null;
         string? pageKey = null;
         string? pageAccess = null;
@@ -213,14 +228,29 @@ internal sealed partial class ApiModelBuilder
         };
 
         ResourceNode resource = root;
-        foreach (string literal in literalChain)
+        var chain = literalChain;
+        if (GroupingTag(raw.Node) is { } tag)
         {
-            resource = resource.Child(Naming.Identifier(literal));
+            // A 3.2 tag hierarchy groups the operation: client.Parent.Child, whatever its path.
+            foreach (string name in tag.Chain)
+            {
+                resource = resource.Child(Naming.Identifier(name));
+                resource.Doc ??= _tagHierarchy[name].Doc;
+            }
+
+            chain = literalChain.Concat(tag.Chain).ToList();
+        }
+        else
+        {
+            foreach (string literal in literalChain)
+            {
+                resource = resource.Child(Naming.Identifier(literal));
+            }
         }
 
         string methodName = chosenName
                             ?? (raw.NamedBySpec
-                                ? MethodName(raw, literalChain, parts, conventional, endsWithParameter, isList)
+                                ? MethodName(raw, chain, parts, conventional, endsWithParameter, isList)
                                 : action is not null ? Naming.Identifier(action) : conventional);
         if (resource.MethodNames.Contains(methodName))
         {
@@ -237,12 +267,14 @@ internal sealed partial class ApiModelBuilder
         {
             OperationId = raw.OperationId,
             MethodName = methodName,
-            HttpMethod = raw.Method.ToUpperInvariant(),
+            HttpMethod = raw.WireMethod,
             PathTemplate = raw.Path,
             Path = parts.ToEquatableArray(),
             PathParameters = pathParameters.ToEquatableArray(),
             HeaderParameters = headerParameters.ToEquatableArray(),
             QueryClass = queryClass,
+            QueryString = queryString,
+            QueryStringRequired = queryStringRequired,
             PageNumberKey = responseKind == ResponseKind.Page ? pageKey : null,
             PageNumberAccess = responseKind == ResponseKind.Page ? pageAccess : null,
             Body = body,
@@ -256,6 +288,97 @@ internal sealed partial class ApiModelBuilder
             Deprecated = SpecDocument.GetBool(raw.Node, "deprecated"),
         };
         resource.Operations.Add(operation);
+    }
+
+    /// <summary>The operation's parameters: path-level first, then the operation's own, which override by name and location.</summary>
+    private List<(string Name, string In, SpecNode Node, string? RefName)> MergedParameters(RawOperation raw)
+    {
+        var parameters = new List<(string Name, string In, SpecNode Node, string? RefName)>();
+        foreach (SpecNode? source in new[] { SpecDocument.Get(raw.PathItem, "parameters"), SpecDocument.Get(raw.Node, "parameters") })
+        {
+            if (source is not SpecSequence list)
+            {
+                continue;
+            }
+
+            foreach (SpecNode item in list.Children)
+            {
+                SpecNode? parameter = Deref(item);
+                string? name = SpecDocument.GetString(parameter, "name");
+                string? location = SpecDocument.GetString(parameter, "in");
+                if (parameter is null || name is null || location is null)
+                {
+                    if (parameter is not null)
+                    {
+                        Report(DiagnosticDescriptors.InvalidNode, item, $"A parameter of '{raw.OperationId}' lacks 'name' or 'in'");
+                    }
+
+                    continue;
+                }
+
+                parameters.RemoveAll(p => p.Name == name && p.In == location);
+                parameters.Add((name, location, parameter, ReferenceName(item)));
+            }
+        }
+
+        return parameters;
+    }
+
+    /// <summary>
+    /// The OpenAPI 3.2 <c>in: querystring</c> parameter: one object for the whole query string, described by its
+    /// <c>content</c>. Form-encoded objects become a query model; anything else, a second one, or one beside
+    /// <c>in: query</c> parameters (which 3.2 forbids) is reported (TSG018) and not generated.
+    /// </summary>
+    private (ParameterSpec? Parameter, bool Required) BuildQueryString(RawOperation raw, string operationName,
+        List<(string Name, string In, SpecNode Node, string? RefName)> declared, bool hasQueryParameters, List<ParameterSpec> taken)
+    {
+        ParameterSpec? result = null;
+        bool required = false;
+        foreach (var parameter in declared)
+        {
+            if (!_openApi32)
+            {
+                Report(DiagnosticDescriptors.InvalidQueryString, parameter.Node, parameter.Name, raw.OperationId, "'in: querystring' is OpenAPI 3.2; declare 'openapi: 3.2.0'");
+                continue;
+            }
+
+            if (result is not null || hasQueryParameters)
+            {
+                Report(DiagnosticDescriptors.InvalidQueryString, parameter.Node, parameter.Name, raw.OperationId,
+                    "an operation with a querystring parameter may have no other query or querystring parameter (OpenAPI 3.2)");
+                continue;
+            }
+
+            var media = SpecDocument.Members(SpecDocument.Get(parameter.Node, "content")).FirstOrDefault();
+            SpecNode? schema = Deref(SpecDocument.Get(Deref(media.Value), "schema"));
+            if (media.Key is null || !media.Key.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+            {
+                Report(DiagnosticDescriptors.InvalidQueryString, SpecDocument.Get(parameter.Node, "content") ?? parameter.Node, parameter.Name, raw.OperationId,
+                    media.Key is null ? "it has no 'content'" : $"its media type '{media.Key}' is not read yet (only application/x-www-form-urlencoded)");
+                continue;
+            }
+
+            if (!IsObjectSchema(schema) || SpecDocument.Get(schema, "properties") is null)
+            {
+                Report(DiagnosticDescriptors.InvalidQueryString, SpecDocument.Get(media.Value, "schema") ?? media.Value, parameter.Name, raw.OperationId,
+                    "its schema is not an object with properties");
+                continue;
+            }
+
+            string? chosen = OverrideName(parameter.Node, $"the parameter '{parameter.Name}' of '{raw.OperationId}'");
+            TypeRef type = BuildQueryObject(operationName + "QueryString", schema, Doc(parameter.Node, schema));
+            DocSpec doc = Doc(parameter.Node, schema);
+            if (!doc.Remarks.Any(r => r.StartsWith("Example", StringComparison.Ordinal)) && FirstExample(Deref(media.Value) ?? media.Value) is { } example)
+            {
+                // The examples of a querystring are on its media type.
+                doc = doc with { Remarks = doc.Remarks.Concat(new[] { $"Example: `{example.Data}`." }).ToEquatableArray() };
+            }
+
+            result = new ParameterSpec(parameter.Name, UniqueParameterName(parameter.Name, taken, chosen), type, doc);
+            required = SpecDocument.GetBool(parameter.Node, "required");
+        }
+
+        return (result, required);
     }
 
     private static bool IsParameterSegment(string segment) =>
@@ -273,14 +396,15 @@ internal sealed partial class ApiModelBuilder
         return existing.Any(p => p.Name == name) ? name + "_" + Naming.ShortHash(wireName) : name;
     }
 
-    private static SpecNode? JsonMedia(SpecNode? content)
+    /// <summary>The JSON media type object of a <c>content</c> map, through a <c>$ref</c> (OpenAPI 3.2 <c>components/mediaTypes</c>).</summary>
+    private SpecNode? JsonMedia(SpecNode? content)
     {
         foreach (var media in SpecDocument.Members(content))
         {
             string type = media.Key.ToLowerInvariant();
             if (type == "application/json" || type.EndsWith("+json", StringComparison.Ordinal) || type.StartsWith("application/json;", StringComparison.Ordinal))
             {
-                return media.Value;
+                return Deref(media.Value) ?? media.Value;
             }
         }
 
@@ -361,6 +485,9 @@ internal sealed partial class ApiModelBuilder
         public List<OperationSpec> Operations { get; } = new();
         public HashSet<string> MethodNames { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>The docs of the tag that makes this resource (OpenAPI 3.2 tag nesting); null for a resource made from a path.</summary>
+        public DocSpec? Doc { get; set; }
+
         public ResourceNode Child(string name)
         {
             ResourceNode? child = Children.FirstOrDefault(c => c.PropertyName == name);
@@ -380,6 +507,7 @@ internal sealed partial class ApiModelBuilder
             ClassName = tryReserve(ClassPrefix + "Client") ? ClassPrefix + "Client" : reserve(ClassPrefix + "ResourceClient"),
             Operations = Operations.ToEquatableArray(),
             Children = Children.Select(c => c.ToSpec(tryReserve, reserve)).ToEquatableArray(),
+            Doc = Doc ?? DocSpec.None,
         };
     }
 }

@@ -97,7 +97,7 @@ internal sealed partial class ApiModelBuilder
     private static string ChainMessage(string reference) => $"The reference '{reference}' leads to a reference to a reference, and so on, too far";
 
     /// <summary>A reference to another document (a file or a URL): never followed, so that generating reads nothing but the spec.</summary>
-    private static bool IsExternal(string reference) => !reference.StartsWith("#", StringComparison.Ordinal);
+    private bool IsExternal(string reference) => _document.LocalReference(reference) is null;
 
     /// <summary>Follows <c>$ref</c>s to the node they point to; reports a reference that resolves to nothing.</summary>
     private SpecNode? Deref(SpecNode? node, bool report = true)
@@ -142,6 +142,10 @@ internal sealed partial class ApiModelBuilder
 
         return node;
     }
+
+    /// <summary>A node's <c>$ref</c> in its local form (<c>#/…</c>) when it points into the document (also through <c>$self</c>).</summary>
+    private string? LocalRef(SpecNode? node) =>
+        SpecDocument.GetString(node, "$ref") is { } reference ? _document.LocalReference(reference) ?? reference : null;
 
     /// <summary>The name a <c>$ref</c> gives its target (<c>#/components/schemas/Fqdn</c> → <c>Fqdn</c>).</summary>
     private static string? ReferenceName(SpecNode? node)

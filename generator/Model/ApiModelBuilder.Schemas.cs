@@ -139,7 +139,7 @@ internal sealed partial class ApiModelBuilder
 
         if (referenceName is not null)
         {
-            (contextName, declaration) = ReferencedTypeName(SpecDocument.GetString(schemaNode, "$ref")!, referenceName);
+            (contextName, declaration) = ReferencedTypeName(LocalRef(schemaNode)!, referenceName);
             property = null;
         }
 

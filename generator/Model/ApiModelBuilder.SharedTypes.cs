@@ -66,7 +66,7 @@ internal sealed partial class ApiModelBuilder
             return "deep";
         }
 
-        if (SpecDocument.GetString(node, "$ref") is { } reference)
+        if (LocalRef(node) is { } reference)
         {
             return "ref(" + reference + ")";
         }
@@ -333,6 +333,7 @@ internal sealed partial class ApiModelBuilder
                 ResponseType = Map(o.ResponseType),
                 PathParameters = o.PathParameters.Select(MapParameter).ToEquatableArray(),
                 HeaderParameters = o.HeaderParameters.Select(MapParameter).ToEquatableArray(),
+                QueryString = o.QueryString is { } queryString ? MapParameter(queryString) : null,
             }).ToEquatableArray(),
             Children = resource.Children.Select(MapResource).ToEquatableArray(),
         };

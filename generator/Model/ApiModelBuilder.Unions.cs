@@ -28,12 +28,12 @@ internal sealed partial class ApiModelBuilder
             SpecNode? resolved = Deref(variant);
             string? title = SpecDocument.GetString(resolved, "title");
             TypeRef variantType = ResolveType(variant, name + Naming.Identifier(title ?? VariantHint(resolved), "V"));
-            string variantName = UniqueMemberName(VariantName(variantType, title), name, names, SpecDocument.GetString(variant, "$ref") ?? variantType.Name);
+            string variantName = UniqueMemberName(VariantName(variantType, title), name, names, LocalRef(variant) ?? variantType.Name);
 
             var values = new List<string>();
             if (property is not null)
             {
-                string? reference = SpecDocument.GetString(variant, "$ref");
+                string? reference = LocalRef(variant);
                 foreach (var entry in SpecDocument.Members(mapping))
                 {
                     if (SpecDocument.ScalarText(entry.Value) is { } target && (target == reference || target == referenceName))

@@ -19,7 +19,8 @@ internal sealed record BuildResult(ApiSpec? Spec, EquatableArray<DiagnosticInfo>
 /// </summary>
 internal sealed partial class ApiModelBuilder
 {
-    private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "patch", "head", "options"];
+    /// <summary>The methods a path item names with fixed fields (<c>trace</c> is not generated; <c>query</c> is OpenAPI 3.2).</summary>
+    private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "patch", "head", "options", "query"];
 
     private readonly SpecInput _input;
     private readonly SpecDocument _document;
@@ -33,6 +34,9 @@ internal sealed partial class ApiModelBuilder
     private readonly HashSet<SpecNode> _inProgress = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _reportedReferences = new(StringComparer.Ordinal);
     private string _namespace = "";
+
+    /// <summary>Whether the document is OpenAPI 3.2: only then are <c>query</c>, <c>additionalOperations</c> and the other 3.2 fields read.</summary>
+    private bool _openApi32;
     private int _reservedTypeNames;
     private readonly HashSet<string> _reservedTypeNameSet = new(StringComparer.Ordinal);
 
@@ -84,12 +88,13 @@ internal sealed partial class ApiModelBuilder
                 : new BuildResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        if (!version.StartsWith("3.0", StringComparison.Ordinal) && !version.StartsWith("3.1", StringComparison.Ordinal))
+        if (!version.StartsWith("3.0", StringComparison.Ordinal) && !version.StartsWith("3.1", StringComparison.Ordinal) &&
+            !version.StartsWith("3.2", StringComparison.Ordinal))
         {
             return Failed(input, DiagnosticDescriptors.UnsupportedVersion, Line(versionNode), Column(versionNode), FileName(input), version);
         }
 
-        var builder = new ApiModelBuilder(input, document, cancellationToken);
+        var builder = new ApiModelBuilder(input, document, cancellationToken) { _openApi32 = version.StartsWith("3.2", StringComparison.Ordinal) };
         try
         {
             ApiSpec spec = builder.BuildSpec();
@@ -150,6 +155,8 @@ internal sealed partial class ApiModelBuilder
 
         ReportUnresolvedReferences();
         CollectDeclaredNames();
+        ReadTagHierarchy();
+        ReportUnsupported32();
         var operations = CollectOperations();
         MarkRequestSchemas(operations);
         var root = new ResourceNode("", "");

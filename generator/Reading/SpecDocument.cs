@@ -213,13 +213,62 @@ internal sealed class SpecDocument
         public Mark At { get; } = at;
     }
 
-    /// <summary>Returns the node a local reference (<c>#/components/schemas/X</c>) points to, or null.</summary>
-    public SpecNode? Resolve(string reference)
+    /// <summary>Stands for the unknown address the document was read from, when its <c>$self</c> is relative.</summary>
+    private static readonly Uri RetrievalStandIn = new("https://retrieval.invalid/");
+
+    private Uri? _self;
+    private bool _selfRead;
+
+    /// <summary>
+    /// The document's own URI (OpenAPI 3.2 <c>$self</c>), the base of its relative references; null without one. A
+    /// relative <c>$self</c> is taken against a stand-in for the unknown retrieval address, which references resolve
+    /// against alike.
+    /// </summary>
+    private Uri? Self
     {
-        if (!reference.StartsWith("#", StringComparison.Ordinal))
+        get
+        {
+            if (!_selfRead)
+            {
+                _selfRead = true;
+                _self = GetString(Root, "$self") is { Length: > 0 and < 2048 } self && Uri.TryCreate(RetrievalStandIn, self, out Uri? uri) ? uri : null;
+            }
+
+            return _self;
+        }
+    }
+
+    /// <summary>
+    /// The local form (<c>#/…</c>) of a reference that points into this document: a <c>#</c> fragment as it is, or a
+    /// reference that resolves, against the <c>$self</c> URI, to this document's own URI. Null for a reference to anything
+    /// else, which is never fetched.
+    /// </summary>
+    public string? LocalReference(string reference)
+    {
+        if (reference.StartsWith("#", StringComparison.Ordinal))
+        {
+            return reference;
+        }
+
+        if (Self is not { } self || reference.Length > 4096 || !Uri.TryCreate(self, reference, out Uri? target))
         {
             return null;
         }
+
+        return Uri.Compare(self, target, UriComponents.AbsoluteUri & ~UriComponents.Fragment, UriFormat.UriEscaped, StringComparison.Ordinal) == 0
+            ? (target.Fragment.Length == 0 ? "#" : target.Fragment)
+            : null;
+    }
+
+    /// <summary>Returns the node a reference into this document (<c>#/components/schemas/X</c>, or one by <c>$self</c>) points to, or null.</summary>
+    public SpecNode? Resolve(string reference)
+    {
+        if (LocalReference(reference) is not { } local)
+        {
+            return null;
+        }
+
+        reference = local;
 
         SpecNode current = Root;
         string pointer = Uri.UnescapeDataString(reference.Substring(1));

@@ -171,9 +171,9 @@ public sealed partial class ApiPipeline
             ? baseUrl.AbsoluteUri + request.Path
             : baseUrl.AbsoluteUri + request.Path + "?" + request.Query);
 
-        // A POST may create something each time it is applied: without an idempotency key it is retried only when
-        // the failure shows the server did not apply it.
-        bool safeToResend = request.Method != HttpMethod.Post || options?.IdempotencyKey is not null;
+        // A POST may create something each time it is applied, and so may a method HTTP does not define (an OpenAPI 3.2
+        // additional operation): without an idempotency key it is retried only when the failure shows the server did not apply it.
+        bool safeToResend = IsResendable(request.Method) || options?.IdempotencyKey is not null;
         long started = Stopwatch.GetTimestamp();
         Activity? activity = _diagnostics.Source.HasListeners() ? StartActivity(request) : null;
         if (_bodies is not null && body is not null)
@@ -466,4 +466,15 @@ public sealed partial class ApiPipeline
 
         return wait.Value < TimeSpan.Zero ? TimeSpan.Zero : wait.Value > TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : wait.Value;
     }
+
+    /// <summary>
+    /// Whether a request may be sent again after a failure that does not show it was not applied: every method HTTP defines
+    /// except POST, and QUERY (safe and idempotent by its definition); not a method unknown to HTTP, whose meaning only the
+    /// API knows.
+    /// </summary>
+    private static bool IsResendable(HttpMethod method) => method.Method switch
+    {
+        "GET" or "HEAD" or "OPTIONS" or "TRACE" or "PUT" or "DELETE" or "PATCH" or "QUERY" => true,
+        _ => false,
+    };
 }

@@ -52,6 +52,8 @@ public static class JsonModel
         try
         {
             var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+            // At the first token: a model's reader would move there itself, a list's or a scalar's would not.
+            JsonRead.Start(ref reader);
             return read(ref reader);
         }
         catch (ApiSerializationException error)

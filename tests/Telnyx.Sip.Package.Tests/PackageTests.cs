@@ -228,6 +228,34 @@ public class PackageTests(PackageFixture packages)
     }
 
     [Fact]
+    public async Task AFreshProjectBuildsAnAspNetCore32DocumentWithoutWarningsAndSendsQueryThroughABookshelfClient()
+    {
+        // The ASP.NET Core document (tests/Telnyx.Sip.Generator.Tests/Specs) and the 3.2 spec of ours, side by side in one project.
+        string project = packages.CreateConsumer("OpenApi32", """
+            using Bookshelf;
+            using TodoService.V1;
+
+            var todos = new TodoServiceV1Client(new TodoServiceV1ClientOptions { BaseUrl = new Uri(args[0]) });
+            IList<Todo> open = await todos.Todos.ListAsync(new() { Status = TodoStatus.Open, Limit = 5 });
+            var shelf = new BookshelfClient(new BookshelfClientOptions { BaseUrl = new Uri(args[0]) });
+            BookList found = await shelf.Books.SearchAsync(new SearchRequest { Text = "whale" });
+            Console.WriteLine($"todos {open.Count} books {found.Books.Count}");
+            """,
+            spec: File.ReadAllText(Path.Combine(packages.RepoRoot, "tests", "Telnyx.Sip.Generator.Tests", "Specs", "aspnetcore-todo-service.json")));
+        File.Copy(Path.Combine(packages.RepoRoot, "tests", "Telnyx.Sip.Client.Tests", "specs", "bookshelf.yaml"), Path.Combine(project, "specs", "bookshelf.yaml"));
+        var (buildCode, buildOutput) = await Dotnet.RunAsync(project, packages.NuGetPackages, "build", "-c", "Release");
+        Assert.True(buildCode == 0, buildOutput);
+        Assert.Contains("0 Warning(s)", buildOutput);
+
+        await using var server = new LoopbackServer(request => new CannedResponse(200, request.Method == "QUERY" ? """{"books":[]}""" : "[]"));
+        var (runCode, runOutput) = await Dotnet.RunAsync(project, packages.NuGetPackages, "run", "-c", "Release", "--no-build", "--", server.BaseUrl.ToString());
+
+        Assert.True(runCode == 0, runOutput);
+        Assert.Contains("todos 0 books 0", runOutput);
+        Assert.Equal(["GET /v2/todos?status=Open&limit=5", "QUERY /v2/books/search"], server.Requests.Select(r => r.Method + " " + r.RawUrl));
+    }
+
+    [Fact]
     public async Task UpdatingTheSpecRegeneratesTheClientOnTheNextBuild()
     {
         string original = File.ReadAllText(Path.Combine(packages.RepoRoot, "specs", "telnyx-sip.yaml"));
