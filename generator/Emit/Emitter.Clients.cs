@@ -188,42 +188,26 @@ internal static partial class Emitter
 
     private static void EmitOperation(SourceWriter w, OperationSpec operation)
     {
-        var parameters = new List<string>();
-        var arguments = new List<string>();
-        foreach (ParameterSpec parameter in operation.PathParameters)
+        EmitOperationMethods(w, operation);
+        if (operation.ItemStream is { } stream)
         {
-            parameters.Add($"{PropertyType(parameter.Type, false)} {parameter.Name}");
-            arguments.Add(parameter.Name);
-        }
+            if (operation.ResponseKind != ResponseKind.Items)
+            {
+                w.Line();
+            }
 
-        bool optionalBody = operation.Body is not null && !operation.BodyRequired;
-        if (operation.Body is { } body)
-        {
-            parameters.Add(optionalBody ? $"{body.Name}? body = null" : $"{body.Name} body");
-            arguments.Add("body");
+            EmitItemStreamOperation(w, operation, stream);
         }
+    }
 
-        if (operation.QueryClass is { } queryClass)
-        {
-            parameters.Add($"{queryClass}? parameters = null");
-            arguments.Add("parameters");
-        }
-
-        foreach (ParameterSpec header in operation.HeaderParameters)
-        {
-            parameters.Add($"string? {header.Name} = null");
-            arguments.Add(header.Name);
-        }
-
-        parameters.Add($"{Runtime}.RequestOptions? options = null");
-        arguments.Add("options");
-        parameters.Add($"{Token} cancellationToken = default");
-        arguments.Add("cancellationToken");
-        string parameterList = string.Join(", ", parameters);
-        string argumentList = string.Join(", ", arguments);
+    private static void EmitOperationMethods(SourceWriter w, OperationSpec operation)
+    {
+        (string parameterList, string argumentList) = Parameters(operation);
 
         switch (operation.ResponseKind)
         {
+            case ResponseKind.Items:
+                return; // The only method is the item stream's.
             case ResponseKind.Page:
                 EmitPagedOperation(w, operation, parameterList);
                 return;
@@ -256,6 +240,62 @@ internal static partial class Emitter
         w.Open($"public virtual global::System.Threading.Tasks.Task<{Runtime}.ApiResponse<{result.Name}>> {operation.MethodName}WithResponseAsync({parameterList})");
         WriteRequest(w, operation);
         w.Line($"return _pipeline.SendAsync<{result.Name}>(request, {ItemReader(result)}, unwrapData: {(operation.ResponseKind == ResponseKind.Data ? "true" : "false")}, options, cancellationToken);");
+        w.Close();
+    }
+
+    /// <summary>A method's parameter list and the arguments that pass them on: path parameters, body, query, headers, options, token.</summary>
+    private static (string Parameters, string Arguments) Parameters(OperationSpec operation)
+    {
+        var parameters = new List<string>();
+        var arguments = new List<string>();
+        foreach (ParameterSpec parameter in operation.PathParameters)
+        {
+            parameters.Add($"{PropertyType(parameter.Type, false)} {parameter.Name}");
+            arguments.Add(parameter.Name);
+        }
+
+        bool optionalBody = operation.Body is not null && !operation.BodyRequired;
+        if (operation.Body is { } body)
+        {
+            parameters.Add(optionalBody ? $"{body.Name}? body = null" : $"{body.Name} body");
+            arguments.Add("body");
+        }
+
+        if (operation.QueryClass is { } queryClass)
+        {
+            parameters.Add($"{queryClass}? parameters = null");
+            arguments.Add("parameters");
+        }
+
+        foreach (ParameterSpec header in operation.HeaderParameters)
+        {
+            parameters.Add($"string? {header.Name} = null");
+            arguments.Add(header.Name);
+        }
+
+        parameters.Add($"{Runtime}.RequestOptions? options = null");
+        arguments.Add("options");
+        parameters.Add($"{Token} cancellationToken = default");
+        arguments.Add("cancellationToken");
+        return (string.Join(", ", parameters), string.Join(", ", arguments));
+    }
+
+    private static string ParameterList(OperationSpec operation) => Parameters(operation).Parameters;
+
+    /// <summary>The method returning a streamed response's items as they arrive (server-sent events, JSON Lines, …).</summary>
+    private static void EmitItemStreamOperation(SourceWriter w, OperationSpec operation, ItemStreamSpec stream)
+    {
+        string parameterList = ParameterList(operation);
+        WriteOperationDoc(w, operation,
+            $"The response's status, headers and request id, once the headers are in; <c>await foreach</c> over it yields each item (`{stream.MediaType}`) as it arrives. " +
+            "Leaving the loop, cancelling or disposing it closes the connection.", items: true);
+        WriteObsolete(w, operation);
+        string itemStream = $"{Runtime}.ApiItemStream<{stream.Item.Name}>";
+        w.Open($"public virtual global::System.Threading.Tasks.Task<{itemStream}> {stream.MethodName}Async({parameterList})");
+        WriteRequest(w, operation);
+        w.Line($"request.Accept = {Literal(stream.MediaType)};");
+        string eventTypes = stream.EventTypes.Count == 0 ? "null" : "[" + string.Join(", ", stream.EventTypes.Select(Literal)) + "]";
+        w.Line($"return _pipeline.SendItemStreamAsync<{stream.Item.Name}>(request, {Runtime}.ItemStreamFormat.{stream.Format}, {ItemReader(stream.Item)}, {eventTypes}, options, cancellationToken);");
         w.Close();
     }
 
@@ -428,7 +468,7 @@ internal static partial class Emitter
         }
     }
 
-    private static void WriteOperationDoc(SourceWriter w, OperationSpec operation, string returns)
+    private static void WriteOperationDoc(SourceWriter w, OperationSpec operation, string returns, bool items = false)
     {
         w.Doc("summary", operation.Doc.Summary ?? operation.OperationId);
         string sends = $"Sends `{operation.HttpMethod} {operation.PathTemplate}` (operation `{operation.OperationId}`).";
@@ -460,13 +500,19 @@ internal static partial class Emitter
         }
 
         w.RawDoc("<param name=\"options\">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>");
-        w.RawDoc("<param name=\"cancellationToken\">Cancels the call, including any wait between retries.</param>");
+        w.RawDoc(items
+            ? "<param name=\"cancellationToken\">Cancels the call, including any wait between retries, and the reading of the items (closing the connection).</param>"
+            : "<param name=\"cancellationToken\">Cancels the call, including any wait between retries.</param>");
         w.RawDoc($"<returns>{returns}</returns>");
         string when = operation.ResponseKind == ResponseKind.Page ? " (while enumerating: each page is a call)" : "";
         w.RawDoc($"<exception cref=\"global::Telnyx.Sip.Runtime.ApiException\">The API answered with an error status{when}; the subclass tells which (<see cref=\"global::Telnyx.Sip.Runtime.NotFoundException\"/>, <see cref=\"global::Telnyx.Sip.Runtime.UnprocessableEntityException\"/>, …).{ErrorBodyDoc(operation)}</exception>");
         w.RawDoc($"<exception cref=\"global::Telnyx.Sip.Runtime.ApiTimeoutException\">Every attempt ran past the timeout{when}.</exception>");
         w.RawDoc($"<exception cref=\"global::Telnyx.Sip.Runtime.ApiConnectionException\">No response arrived{when}, after the retries the request allows.</exception>");
-        if (operation.ResponseKind is ResponseKind.Body or ResponseKind.Data or ResponseKind.Page)
+        if (items)
+        {
+            w.RawDoc("<exception cref=\"global::Telnyx.Sip.Runtime.ApiSerializationException\">While enumerating: an item is not JSON or not the shape the spec describes; thrown after the items before it, with the item's text in <c>RawBody</c>.</exception>");
+        }
+        else if (operation.ResponseKind is ResponseKind.Body or ResponseKind.Data or ResponseKind.Page)
         {
             w.RawDoc($"<exception cref=\"global::Telnyx.Sip.Runtime.ApiSerializationException\">The response body is not JSON or not the shape the spec describes{when}. A single member that does not fit does not throw here: reading that property does.</exception>");
         }

@@ -84,7 +84,7 @@ internal sealed partial class ApiModelBuilder
                 : new BuildResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        if (!version.StartsWith("3.0", StringComparison.Ordinal) && !version.StartsWith("3.1", StringComparison.Ordinal))
+        if (!version.StartsWith("3.0", StringComparison.Ordinal) && !version.StartsWith("3.1", StringComparison.Ordinal) && !version.StartsWith("3.2", StringComparison.Ordinal))
         {
             return Failed(input, DiagnosticDescriptors.UnsupportedVersion, Line(versionNode), Column(versionNode), FileName(input), version);
         }
