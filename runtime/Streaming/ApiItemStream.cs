@@ -20,7 +20,7 @@ namespace Telnyx.Sip.Runtime;
 /// enumerate.
 /// </summary>
 /// <typeparam name="T">The item type the spec declares.</typeparam>
-public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDisposable
+public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDisposable, IAsyncDisposable
 {
     /// <summary>The most unrecognized events kept in <see cref="UnrecognizedEvents"/>; later ones are counted only.</summary>
     public const int MaxUnrecognizedEvents = 1000;
@@ -100,6 +100,13 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
             _content?.Dispose();
             _response?.Dispose();
         }
+    }
+
+    /// <summary>Closes the connection; items not yet read are lost.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return default;
     }
 
     private async IAsyncEnumerator<T> FromMemory(CancellationToken cancellationToken)
