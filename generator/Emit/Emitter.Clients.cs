@@ -287,7 +287,7 @@ internal static partial class Emitter
     {
         string parameterList = ParameterList(operation);
         WriteOperationDoc(w, operation,
-            $"The response's status, headers and request id, once the headers are in; <c>await foreach</c> over it yields each item (`{stream.MediaType}`) as it arrives. " +
+            $"The response's status, headers and request id, once the headers are in; <c>await foreach</c> over it yields each item (<c>{Escape.Xml(stream.MediaType)}</c>) as it arrives. " +
             "Leaving the loop, cancelling or disposing it closes the connection.", items: true);
         WriteObsolete(w, operation);
         string itemStream = $"{Runtime}.ApiItemStream<{stream.Item.Name}>";

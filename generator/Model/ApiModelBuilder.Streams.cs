@@ -16,17 +16,16 @@ internal sealed partial class ApiModelBuilder
     private sealed record SequentialMedia(string MediaType, string Format, TypeRef? Item, EquatableArray<string> EventTypes);
 
     /// <summary>The runtime's <c>ItemStreamFormat</c> member for a sequential media type; null for any other.</summary>
-    private static string? StreamFormat(string mediaType)
-    {
-        string type = mediaType.Split(';')[0].Trim().ToLowerInvariant();
-        return type switch
+    private static string? StreamFormat(string mediaType) => BareMediaType(mediaType) switch
         {
             "text/event-stream" => "ServerSentEvents",
             "application/jsonl" or "application/x-ndjson" or "application/x-jsonlines" => "JsonLines",
             "application/json-seq" => "JsonSequence",
             _ => null,
         };
-    }
+
+    /// <summary>The media type without parameters, lower case: what <c>Accept</c> asks for.</summary>
+    private static string BareMediaType(string mediaType) => mediaType.Split(';')[0].Trim().ToLowerInvariant();
 
     /// <summary>
     /// The first sequential media type of a response's content, with its item type: <c>itemSchema</c> (for events, the
@@ -57,18 +56,18 @@ internal sealed partial class ApiModelBuilder
             SpecNode? schema = itemSchema ?? SpecDocument.Get(media.Value, "schema");
             if (schema is null)
             {
-                found = new SequentialMedia(media.Key, format, null, EquatableArray<string>.Empty);
+                found = new SequentialMedia(BareMediaType(media.Key), format, null, EquatableArray<string>.Empty);
                 continue;
             }
 
             string itemName = PreferredMadeUpName(operationName + (format == "ServerSentEvents" ? "Event" : "Item"), operationName + "StreamItem");
             if (format != "ServerSentEvents" || itemSchema is null)
             {
-                found = new SequentialMedia(media.Key, format, ResolveType(schema, itemName), EquatableArray<string>.Empty);
+                found = new SequentialMedia(BareMediaType(media.Key), format, ResolveType(schema, itemName), EquatableArray<string>.Empty);
                 continue;
             }
 
-            found = ReadEventSchema(media.Key, itemSchema, raw, itemName);
+            found = ReadEventSchema(BareMediaType(media.Key), itemSchema, raw, itemName);
         }
 
         return found;
