@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using Telnyx.Sip.Emulator.Spec;
 
 namespace Telnyx.Sip.Emulator;
 

@@ -306,7 +306,8 @@ internal sealed partial class ApiModelBuilder
     {
         (ResponseKind kind, TypeRef? type, SpecNode? content) = BuildJsonResponse(raw, operationName);
         SequentialMedia? sequential = content is null ? null : ReadSequentialMedia(content, raw, operationName);
-        if (kind == ResponseKind.Stream && sequential?.Item is { } item)
+        // Only items: the method returns them. Beside a body of another type (audio, say) the body keeps the method.
+        if (kind == ResponseKind.Stream && sequential?.Item is { } item && SpecDocument.Members(content).All(m => StreamFormat(m.Key) is not null))
         {
             return (ResponseKind.Items, item, sequential);
         }

@@ -208,6 +208,22 @@ public class StreamTests
     }
 
     [Fact]
+    public void ABinaryBodyBesideAnEventStreamKeepsTheMethodAndTheEventsGetTheirOwn()
+    {
+        string spec = (Head + """
+                            audio/mpeg:
+                              schema: {type: string, format: binary}
+                            text/event-stream:
+                              schema:
+                                $ref: '#/components/schemas/A'
+            """ + Components).Replace("openapi: 3.2.0", "openapi: 3.1.0");
+
+        OperationSpec operation = Operation(Model(spec), "listEvents");
+
+        Assert.Equal((ResponseKind.Stream, "ListStream", "global::Events.A"), (operation.ResponseKind, operation.ItemStream!.MethodName, operation.ItemStream.Item.Name));
+    }
+
+    [Fact]
     public void AJsonLinesSchemaInAnOpenApi30SpecIsTheItemType()
     {
         string spec = (Head + """
