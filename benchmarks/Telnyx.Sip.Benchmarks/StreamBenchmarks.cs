@@ -19,6 +19,8 @@ namespace Telnyx.Sip.Benchmarks;
 /// a <c>StreamContent</c>), so that the figures are the reading, not the network.
 /// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class StreamBenchmarks
 {
     private const int Items = 10_000;
