@@ -228,6 +228,11 @@ public sealed partial class ApiEmulator
             }
         }
 
+        if (Streamed(exchange, matched) is { } streamed)
+        {
+            return streamed;
+        }
+
         return matched.Kind switch
         {
             OperationKind.List => List(exchange, matched.Resource!),

@@ -94,6 +94,16 @@ internal static class DiagnosticDescriptors
         "TSG020", "The spec names no absolute server URL",
         "'{0}' names no absolute server URL ({1}); {2} sends no request until {2}Options.BaseUrl is set", Category, DiagnosticSeverity.Warning, true);
 
+    public static readonly DiagnosticDescriptor UntypedEventStream = new(
+        "TSG040", "Streamed events without one item type",
+        "The {0} response of '{1}' {2}; the method returns the body as a raw stream. Give the events' data one JSON schema (a oneOf of the variants) as their 'contentSchema' to get typed items.",
+        Category, DiagnosticSeverity.Warning, true);
+
+    public static readonly DiagnosticDescriptor ItemSchemaIgnored = new(
+        "TSG041", "itemSchema on a media type that is not a sequence",
+        "The {0} content of '{1}' has an 'itemSchema', which describes the items of a sequential media type (text/event-stream, application/jsonl, application/x-ndjson, application/json-seq); it is ignored here. Use 'schema' for a whole body.",
+        Category, DiagnosticSeverity.Warning, true);
+
     public static readonly DiagnosticDescriptor LanguageVersionTooOld = new(
         "TSG030", "The project's C# version is too old for the generated client",
         "This project compiles C# {0}; the generated client needs C# {1} or later. Set <LangVersion>{1}</LangVersion> (or latest) in the project file. No client is generated until then.",
@@ -122,6 +132,8 @@ internal static class DiagnosticDescriptors
         [InvalidCSharpName.Id] = InvalidCSharpName,
         [NoServerUrl.Id] = NoServerUrl,
         [LanguageVersionTooOld.Id] = LanguageVersionTooOld,
+        [UntypedEventStream.Id] = UntypedEventStream,
+        [ItemSchemaIgnored.Id] = ItemSchemaIgnored,
     };
 
     public static DiagnosticDescriptor ById(string id) => All[id];

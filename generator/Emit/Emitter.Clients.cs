@@ -207,6 +207,64 @@ internal static partial class Emitter
 
     private static void EmitOperation(SourceWriter w, OperationSpec operation)
     {
+        EmitOperationMethods(w, operation);
+        if (operation.ItemStream is { } stream)
+        {
+            if (operation.ResponseKind != ResponseKind.Items)
+            {
+                w.Line();
+            }
+
+            EmitItemStreamOperation(w, operation, stream);
+        }
+    }
+
+    private static void EmitOperationMethods(SourceWriter w, OperationSpec operation)
+    {
+        (string parameterList, string argumentList) = Parameters(operation);
+
+        switch (operation.ResponseKind)
+        {
+            case ResponseKind.Items:
+                return; // The only method is the item stream's.
+            case ResponseKind.Page:
+                EmitPagedOperation(w, operation, parameterList);
+                return;
+            case ResponseKind.Stream:
+                WriteOperationDoc(w, operation, "The body as a stream, with the status, headers and request id; dispose it when done.");
+                WriteObsolete(w, operation);
+                w.Open($"public virtual global::System.Threading.Tasks.Task<{Runtime}.ApiStreamResponse> {operation.MethodName}Async({parameterList})");
+                WriteRequest(w, operation);
+                w.Line("return _pipeline.SendStreamAsync(request, options, cancellationToken);");
+                w.Close();
+                return;
+            case ResponseKind.None:
+                WriteOperationDoc(w, operation, "The status, headers and request id of the response.");
+                WriteObsolete(w, operation);
+                w.Open($"public virtual global::System.Threading.Tasks.Task<{Runtime}.ApiResponse> {operation.MethodName}Async({parameterList})");
+                WriteRequest(w, operation);
+                w.Line("return _pipeline.SendAsync(request, options, cancellationToken);");
+                w.Close();
+                return;
+        }
+
+        TypeRef result = operation.ResponseType!;
+        WriteOperationDoc(w, operation, operation.ResponseKind == ResponseKind.Data ? "The <c>data</c> member of the response." : "The response body.");
+        WriteObsolete(w, operation);
+        w.Line($"public virtual async global::System.Threading.Tasks.Task<{result.Name}> {operation.MethodName}Async({parameterList}) =>");
+        w.Line($"    (await {operation.MethodName}WithResponseAsync({argumentList}).ConfigureAwait(false)).Value;");
+        w.Line();
+        WriteOperationDoc(w, operation, "The parsed value with the response's status, headers and request id.");
+        WriteObsolete(w, operation);
+        w.Open($"public virtual global::System.Threading.Tasks.Task<{Runtime}.ApiResponse<{result.Name}>> {operation.MethodName}WithResponseAsync({parameterList})");
+        WriteRequest(w, operation);
+        w.Line($"return _pipeline.SendAsync<{result.Name}>(request, {ItemReader(result)}, unwrapData: {(operation.ResponseKind == ResponseKind.Data ? "true" : "false")}, options, cancellationToken);");
+        w.Close();
+    }
+
+    /// <summary>A method's parameter list and the arguments that pass them on: path parameters, body, query, headers, options, token.</summary>
+    private static (string Parameters, string Arguments) Parameters(OperationSpec operation)
+    {
         var parameters = new List<string>();
         var arguments = new List<string>();
         foreach (ParameterSpec parameter in operation.PathParameters)
@@ -246,43 +304,25 @@ internal static partial class Emitter
         arguments.Add("options");
         parameters.Add($"{Token} cancellationToken = default");
         arguments.Add("cancellationToken");
-        string parameterList = string.Join(", ", parameters);
-        string argumentList = string.Join(", ", arguments);
+        return (string.Join(", ", parameters), string.Join(", ", arguments));
+    }
 
-        switch (operation.ResponseKind)
-        {
-            case ResponseKind.Page:
-                EmitPagedOperation(w, operation, parameterList);
-                return;
-            case ResponseKind.Stream:
-                WriteOperationDoc(w, operation, "The body as a stream, with the status, headers and request id; dispose it when done.");
-                WriteObsolete(w, operation);
-                w.Open($"public virtual global::System.Threading.Tasks.Task<{Runtime}.ApiStreamResponse> {operation.MethodName}Async({parameterList})");
-                WriteRequest(w, operation);
-                w.Line("return _pipeline.SendStreamAsync(request, options, cancellationToken);");
-                w.Close();
-                return;
-            case ResponseKind.None:
-                WriteOperationDoc(w, operation, "The status, headers and request id of the response.");
-                WriteObsolete(w, operation);
-                w.Open($"public virtual global::System.Threading.Tasks.Task<{Runtime}.ApiResponse> {operation.MethodName}Async({parameterList})");
-                WriteRequest(w, operation);
-                w.Line("return _pipeline.SendAsync(request, options, cancellationToken);");
-                w.Close();
-                return;
-        }
+    private static string ParameterList(OperationSpec operation) => Parameters(operation).Parameters;
 
-        TypeRef result = operation.ResponseType!;
-        WriteOperationDoc(w, operation, operation.ResponseKind == ResponseKind.Data ? "The <c>data</c> member of the response." : "The response body.");
+    /// <summary>The method returning a streamed response's items as they arrive (server-sent events, JSON Lines, …).</summary>
+    private static void EmitItemStreamOperation(SourceWriter w, OperationSpec operation, ItemStreamSpec stream)
+    {
+        string parameterList = ParameterList(operation);
+        WriteOperationDoc(w, operation,
+            $"The response's status, headers and request id, once the headers are in; <c>await foreach</c> over it yields each item (<c>{Escape.Xml(stream.MediaType)}</c>) as it arrives. " +
+            "Leaving the loop, cancelling or disposing it closes the connection.", items: true);
         WriteObsolete(w, operation);
-        w.Line($"public virtual async global::System.Threading.Tasks.Task<{result.Name}> {operation.MethodName}Async({parameterList}) =>");
-        w.Line($"    (await {operation.MethodName}WithResponseAsync({argumentList}).ConfigureAwait(false)).Value;");
-        w.Line();
-        WriteOperationDoc(w, operation, "The parsed value with the response's status, headers and request id.");
-        WriteObsolete(w, operation);
-        w.Open($"public virtual global::System.Threading.Tasks.Task<{Runtime}.ApiResponse<{result.Name}>> {operation.MethodName}WithResponseAsync({parameterList})");
+        string itemStream = $"{Runtime}.ApiItemStream<{stream.Item.Name}>";
+        w.Open($"public virtual global::System.Threading.Tasks.Task<{itemStream}> {stream.MethodName}Async({parameterList})");
         WriteRequest(w, operation);
-        w.Line($"return _pipeline.SendAsync<{result.Name}>(request, {ItemReader(result)}, unwrapData: {(operation.ResponseKind == ResponseKind.Data ? "true" : "false")}, options, cancellationToken);");
+        w.Line($"request.Accept = {Literal(stream.MediaType)};");
+        string eventTypes = stream.EventTypes.Count == 0 ? "null" : "[" + string.Join(", ", stream.EventTypes.Select(Literal)) + "]";
+        w.Line($"return _pipeline.SendItemStreamAsync<{stream.Item.Name}>(request, {Runtime}.ItemStreamFormat.{stream.Format}, {ItemReader(stream.Item)}, {eventTypes}, options, cancellationToken);");
         w.Close();
     }
 
@@ -469,7 +509,7 @@ internal static partial class Emitter
         }
     }
 
-    private static void WriteOperationDoc(SourceWriter w, OperationSpec operation, string returns)
+    private static void WriteOperationDoc(SourceWriter w, OperationSpec operation, string returns, bool items = false)
     {
         w.Doc("summary", operation.Doc.Summary ?? operation.OperationId);
         string sends = $"Sends `{operation.HttpMethod} {operation.PathTemplate}` (operation `{operation.OperationId}`).";
@@ -509,13 +549,19 @@ internal static partial class Emitter
         }
 
         w.RawDoc("<param name=\"options\">Overrides of the client's timeout, retries and headers for this call, and its idempotency key.</param>");
-        w.RawDoc("<param name=\"cancellationToken\">Cancels the call, including any wait between retries.</param>");
+        w.RawDoc(items
+            ? "<param name=\"cancellationToken\">Cancels the call, including any wait between retries, and the reading of the items (closing the connection).</param>"
+            : "<param name=\"cancellationToken\">Cancels the call, including any wait between retries.</param>");
         w.RawDoc($"<returns>{returns}</returns>");
         string when = operation.ResponseKind == ResponseKind.Page ? " (while enumerating: each page is a call)" : "";
         w.RawDoc($"<exception cref=\"global::Telnyx.Sip.Runtime.ApiException\">The API answered with an error status{when}; the subclass tells which (<see cref=\"global::Telnyx.Sip.Runtime.NotFoundException\"/>, <see cref=\"global::Telnyx.Sip.Runtime.UnprocessableEntityException\"/>, …).{ErrorBodyDoc(operation)}</exception>");
         w.RawDoc($"<exception cref=\"global::Telnyx.Sip.Runtime.ApiTimeoutException\">Every attempt ran past the timeout{when}.</exception>");
         w.RawDoc($"<exception cref=\"global::Telnyx.Sip.Runtime.ApiConnectionException\">No response arrived{when}, after the retries the request allows.</exception>");
-        if (operation.ResponseKind is ResponseKind.Body or ResponseKind.Data or ResponseKind.Page)
+        if (items)
+        {
+            w.RawDoc("<exception cref=\"global::Telnyx.Sip.Runtime.ApiSerializationException\">While enumerating: an item is not JSON or not the shape the spec describes; thrown after the items before it, with the item's text in <c>RawBody</c>.</exception>");
+        }
+        else if (operation.ResponseKind is ResponseKind.Body or ResponseKind.Data or ResponseKind.Page)
         {
             w.RawDoc($"<exception cref=\"global::Telnyx.Sip.Runtime.ApiSerializationException\">The response body is not JSON or not the shape the spec describes{when}. A single member that does not fit does not throw here: reading that property does.</exception>");
         }

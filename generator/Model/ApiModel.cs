@@ -181,7 +181,18 @@ internal enum ResponseKind
 
     /// <summary>The body is not JSON (a PDF, CSV, audio): it is returned as a stream.</summary>
     Stream,
+
+    /// <summary>The body is a sequence of typed items (server-sent events, JSON Lines, …): see <see cref="OperationSpec.ItemStream"/>.</summary>
+    Items,
 }
+
+/// <summary>A response of typed items read as they arrive: server-sent events, JSON Lines, NDJSON or JSON text sequences.</summary>
+/// <param name="MethodName">The method's name without <c>Async</c>: the operation's own, or <c>{Name}Stream</c> beside a JSON method.</param>
+/// <param name="MediaType">The media type asked for in <c>Accept</c>, as the spec writes it.</param>
+/// <param name="Format">The runtime's <c>ItemStreamFormat</c> member.</param>
+/// <param name="Item">The type of each item.</param>
+/// <param name="EventTypes">The server-sent event types that carry items; empty for every type.</param>
+internal sealed record ItemStreamSpec(string MethodName, string MediaType, string Format, TypeRef Item, EquatableArray<string> EventTypes);
 
 /// <summary>How the request body is sent.</summary>
 internal enum BodyKind
@@ -237,6 +248,9 @@ internal sealed record OperationSpec
     public string? BodyMediaType { get; init; }
     public required ResponseKind ResponseKind { get; init; }
     public required TypeRef? ResponseType { get; init; }
+
+    /// <summary>The typed items of a streamed response; with a JSON response beside it, a second method returns them.</summary>
+    public ItemStreamSpec? ItemStream { get; init; }
 
     /// <summary>The types of the error bodies, by status, most specific first.</summary>
     public EquatableArray<ErrorResponseSpec> ErrorResponses { get; init; } = EquatableArray<ErrorResponseSpec>.Empty;

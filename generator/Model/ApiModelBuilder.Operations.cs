@@ -207,7 +207,7 @@ internal sealed partial class ApiModelBuilder
             }
         }
 
-        (ResponseKind responseKind, TypeRef? responseType) = BuildResponse(raw, operationName);
+        (ResponseKind responseKind, TypeRef? responseType, SequentialMedia? sequential) = BuildResponse(raw, operationName);
         if (responseKind == ResponseKind.Page && (pageKey is null || raw.Method != "get"))
         {
             // A data array without page-number paging: return the whole list.
@@ -263,6 +263,20 @@ internal sealed partial class ApiModelBuilder
         }
 
         resource.MethodNames.Add(methodName);
+        ItemStreamSpec? itemStream = null;
+        if (sequential is { Item: { } itemType })
+        {
+            // Beside a JSON method the items get a method of their own, {Name}StreamAsync.
+            string streamName = responseKind == ResponseKind.Items ? methodName : methodName + "Stream";
+            if (responseKind != ResponseKind.Items && resource.MethodNames.Contains(streamName))
+            {
+                streamName += "_" + Naming.ShortHash(raw.Method + " " + raw.Path);
+            }
+
+            resource.MethodNames.Add(streamName);
+            itemStream = new ItemStreamSpec(streamName, sequential.MediaType, sequential.Format, itemType, sequential.EventTypes);
+        }
+
         var operation = new OperationSpec
         {
             OperationId = raw.OperationId,
@@ -283,6 +297,7 @@ internal sealed partial class ApiModelBuilder
             BodyMediaType = bodyMediaType,
             ResponseKind = responseKind,
             ResponseType = responseType,
+            ItemStream = itemStream,
             ErrorResponses = BuildErrorResponses(raw, operationName),
             Doc = OperationDoc(raw.Node),
             Deprecated = SpecDocument.GetBool(raw.Node, "deprecated"),
@@ -411,7 +426,20 @@ internal sealed partial class ApiModelBuilder
         return null;
     }
 
-    private (ResponseKind Kind, TypeRef? Type) BuildResponse(RawOperation raw, string operationName)
+    private (ResponseKind Kind, TypeRef? Type, SequentialMedia? Sequential) BuildResponse(RawOperation raw, string operationName)
+    {
+        (ResponseKind kind, TypeRef? type, SpecNode? content) = BuildJsonResponse(raw, operationName);
+        SequentialMedia? sequential = content is null ? null : ReadSequentialMedia(content, raw, operationName);
+        // Only items: the method returns them. Beside a body of another type (audio, say) the body keeps the method.
+        if (kind == ResponseKind.Stream && sequential?.Item is { } item && SpecDocument.Members(content).All(m => StreamFormat(m.Key) is not null))
+        {
+            return (ResponseKind.Items, item, sequential);
+        }
+
+        return (kind, type, sequential);
+    }
+
+    private (ResponseKind Kind, TypeRef? Type, SpecNode? Content) BuildJsonResponse(RawOperation raw, string operationName)
     {
         SpecNode? responses = SpecDocument.Get(raw.Node, "responses");
         var success = SpecDocument.Members(responses)
@@ -421,20 +449,20 @@ internal sealed partial class ApiModelBuilder
         SpecNode? response = Deref(success.Value);
         if (response is null)
         {
-            return (ResponseKind.None, null);
+            return (ResponseKind.None, null, null);
         }
 
         SpecNode? content = SpecDocument.Get(response, "content");
         SpecNode? json = JsonMedia(content);
         if (json is null && SpecDocument.Members(content).Count > 0)
         {
-            return (ResponseKind.Stream, null);
+            return (ResponseKind.Stream, null, content);
         }
 
         SpecNode? schema = Deref(SpecDocument.Get(json, "schema"));
         if (schema is null)
         {
-            return (ResponseKind.None, null);
+            return (ResponseKind.None, null, content);
         }
 
         // The {data: X} envelope, and the {data: [X], meta} page.
@@ -446,13 +474,13 @@ internal sealed partial class ApiModelBuilder
             if (IsArraySchema(data) && names.Contains("meta"))
             {
                 TypeRef item = ResolveType(SpecDocument.Get(data, "items"), operationName + "Item");
-                return (ResponseKind.Page, item);
+                return (ResponseKind.Page, item, content);
             }
 
-            return (ResponseKind.Data, ResolveType(SpecDocument.Get(properties, "data"), operationName + "Result"));
+            return (ResponseKind.Data, ResolveType(SpecDocument.Get(properties, "data"), operationName + "Result"), content);
         }
 
-        return (ResponseKind.Body, ResolveType(SpecDocument.Get(json, "schema"), PreferredMadeUpName(operationName + "Response", operationName + "ResponseBody")));
+        return (ResponseKind.Body, ResolveType(SpecDocument.Get(json, "schema"), PreferredMadeUpName(operationName + "Response", operationName + "ResponseBody")), content);
     }
 
     private static bool IsArraySchema(SpecNode? schema) =>

@@ -331,6 +331,7 @@ internal sealed partial class ApiModelBuilder
             {
                 Body = Map(o.Body),
                 ResponseType = Map(o.ResponseType),
+                ItemStream = o.ItemStream is { } stream ? stream with { Item = Map(stream.Item)! } : null,
                 PathParameters = o.PathParameters.Select(MapParameter).ToEquatableArray(),
                 HeaderParameters = o.HeaderParameters.Select(MapParameter).ToEquatableArray(),
                 QueryString = o.QueryString is { } queryString ? MapParameter(queryString) : null,

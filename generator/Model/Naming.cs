@@ -42,10 +42,10 @@ internal static class Naming
     /// </summary>
     public static readonly HashSet<string> RuntimeTypeNames = new(StringComparer.Ordinal)
     {
-        "ApiAuthentication", "ApiClientException", "ApiConnectionException", "ApiDescriptor", "ApiError",
-        "ApiException", "ApiPipeline", "ApiRequest", "ApiResponse", "ApiSerializationException", "ApiStreamResponse",
+        "ApiAuthentication", "ApiClientException", "ApiConnectionException", "ApiDescriptor", "ApiError", "ApiItemStream",
+        "ApiException", "ApiPipeline", "ApiRequest", "ApiResponse", "ApiSerializationException", "ApiStreamEvent", "ApiStreamResponse",
         "ApiTimeoutException", "AsyncPageable", "BadRequestException", "ClientOptions", "ConflictException",
-        "ErrorBodyReader", "ForbiddenException", "GeneratedModel", "GeneratedModelInfo", "IJsonEnum", "IJsonModel",
+        "ErrorBodyReader", "ForbiddenException", "GeneratedModel", "GeneratedModelInfo", "IJsonEnum", "IJsonModel", "ItemStreamFormat",
         "JsonEnumConverter", "JsonModel", "JsonModelConverter", "JsonModelReader", "JsonRead", "JsonReadFunc", "JsonWrite",
         "MultipartBody", "NotFoundException", "Page", "PageMeta", "Pageables", "PathSegment", "QueryBuilder",
         "RateLimitException", "RequestOptions", "SecurityScheme", "SecuritySchemeKind", "ServerException",

@@ -102,6 +102,48 @@ public sealed partial class ApiPipeline
         }
     }
 
+    /// <summary>
+    /// Sends a request whose response is a stream of items (server-sent events, JSON Lines, NDJSON, JSON text sequences)
+    /// and returns once the headers are in. Retries and the timeout apply to the wait for the headers only; the items
+    /// are read as the caller enumerates them, and <paramref name="cancellationToken"/> also cancels that reading.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="format">How the items are framed.</param>
+    /// <param name="readItem">Reads one item.</param>
+    /// <param name="eventTypes">The server-sent event types that carry items; null for every type.</param>
+    /// <param name="options">Per-call options.</param>
+    /// <param name="cancellationToken">Cancels the call and the reading of its items.</param>
+    public async Task<ApiItemStream<T>> SendItemStreamAsync<T>(ApiRequest request, ItemStreamFormat format, JsonReadFunc<T> readItem,
+        string[]? eventTypes, RequestOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(readItem);
+        HttpResponseMessage response = (await SendCoreAsync(request, options, cancellationToken, readBody: false).ConfigureAwait(false)).Response;
+        try
+        {
+            string? mediaType = response.Content.Headers.ContentType?.MediaType;
+            if (format == ItemStreamFormat.ServerSentEvents && mediaType is not null &&
+                (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)))
+            {
+                // A JSON body where events were asked for: the API chose not to stream (some choose by a request member).
+                byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                throw new ApiSerializationException(
+                    $"The server answered with {mediaType} rather than text/event-stream; the API may need the request to ask for a stream (for example with a 'stream' member set to true)", "$")
+                {
+                    RawBody = Encoding.UTF8.GetString(body),
+                };
+            }
+
+            Stream content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new ApiItemStream<T>(response, content, format, readItem, eventTypes, cancellationToken);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Sends a request and reads its JSON body; with <paramref name="unwrapData"/>, the value of its <c>data</c> member.</summary>
     public async Task<ApiResponse<T>> SendAsync<T>(ApiRequest request, JsonReadFunc<T> read, bool unwrapData,
         RequestOptions? options, CancellationToken cancellationToken)
@@ -349,7 +391,7 @@ public sealed partial class ApiPipeline
     {
         var message = new HttpRequestMessage(request.Method, uri);
         _options.Credentials.Apply(message);
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(request.Accept ?? "application/json"));
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         foreach (var header in request.Headers ?? [])
         {

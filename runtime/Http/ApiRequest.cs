@@ -62,6 +62,9 @@ public sealed class ApiRequest
     /// </summary>
     public ErrorBodyReader? ReadError { get; set; }
 
+    /// <summary>The media type the <c>Accept</c> header asks for; null asks for <c>application/json</c>.</summary>
+    public string? Accept { get; set; }
+
     /// <summary>Headers the operation defines; values with CR or LF are refused when sent.</summary>
     internal System.Collections.Generic.List<System.Collections.Generic.KeyValuePair<string, string>>? Headers { get; private set; }
 

@@ -72,6 +72,20 @@ public class ApiResponse
         return new ApiResponse<T>(statusCode, responseHeaders, value, contentHeaders, bytes);
     }
 
+    /// <summary>
+    /// Builds a streamed response yielding <paramref name="items"/>, without a server, for a mocked client's stream
+    /// method to return in tests.
+    /// </summary>
+    /// <param name="items">The items, yielded in order.</param>
+    /// <param name="statusCode">The status code.</param>
+    /// <param name="headers">Response headers, such as <c>x-request-id</c>; content headers go to <see cref="ContentHeaders"/>.</param>
+    public static ApiItemStream<T> FromItems<T>(IEnumerable<T> items, int statusCode = 200, IEnumerable<KeyValuePair<string, string>>? headers = null)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        (HttpResponseHeaders responseHeaders, HttpContentHeaders contentHeaders, _) = Build(headers, null);
+        return new ApiItemStream<T>([.. items], statusCode, responseHeaders, contentHeaders);
+    }
+
     private static (HttpResponseHeaders, HttpContentHeaders, byte[]) Build(IEnumerable<KeyValuePair<string, string>>? headers, string? content)
     {
         byte[] bytes = content is null ? [] : Encoding.UTF8.GetBytes(content);

@@ -1,0 +1,294 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Telnyx.Sip.Runtime;
+
+/// <summary>
+/// A streamed response (server-sent events, JSON Lines, NDJSON, JSON text sequences): the status, headers and request
+/// id, and the items, each yielded by <c>await foreach</c> as soon as it arrives. Enumerate it once. Finishing the
+/// enumeration, leaving it early (<c>break</c>) or cancelling it closes the connection; dispose a stream you do not
+/// enumerate.
+/// </summary>
+/// <typeparam name="T">The item type the spec declares.</typeparam>
+public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDisposable, IAsyncDisposable
+{
+    /// <summary>The most unrecognized events kept in <see cref="UnrecognizedEvents"/>; later ones are counted only.</summary>
+    public const int MaxUnrecognizedEvents = 1000;
+
+    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip };
+
+    private readonly HttpResponseMessage? _response;
+    private readonly Stream? _content;
+    private readonly ItemStreamFormat _format;
+    private readonly JsonReadFunc<T>? _read;
+    private readonly string[]? _eventTypes;
+    private readonly IEnumerable<T>? _items;
+    private readonly CancellationToken _callToken;
+    private List<ApiStreamEvent>? _unrecognized;
+    private SseParser<Entry>? _parser;
+    private int _enumerated;
+    private int _closed;
+
+    internal ApiItemStream(HttpResponseMessage response, Stream content, ItemStreamFormat format, JsonReadFunc<T> read,
+        string[]? eventTypes, CancellationToken cancellationToken)
+        : base((int)response.StatusCode, response.Headers, response.Content.Headers, ReadOnlyMemory<byte>.Empty)
+    {
+        _response = response;
+        _content = content;
+        _format = format;
+        _read = read;
+        _eventTypes = eventTypes is { Length: > 0 } ? eventTypes : null;
+        _callToken = cancellationToken;
+    }
+
+    internal ApiItemStream(IEnumerable<T> items, int statusCode, HttpResponseHeaders headers, HttpContentHeaders? contentHeaders)
+        : base(statusCode, headers, contentHeaders, ReadOnlyMemory<byte>.Empty)
+    {
+        _items = items;
+    }
+
+    /// <summary>The media type of the body, such as <c>text/event-stream</c>.</summary>
+    public string? ContentType => ContentHeaders?.ContentType?.MediaType;
+
+    /// <summary>How many items have been yielded so far.</summary>
+    public int ItemCount { get; private set; }
+
+    /// <summary>The last event id the server sent (server-sent events only): what a reconnection sends as <c>Last-Event-ID</c>.</summary>
+    public string? LastEventId { get; private set; }
+
+    /// <summary>The reconnection time the server asked for with <c>retry</c> (server-sent events only).</summary>
+    public TimeSpan? ReconnectionInterval { get; private set; }
+
+    /// <summary>
+    /// Server-sent events of a type the spec gives no items for, as they came, in order (the first
+    /// <see cref="MaxUnrecognizedEvents"/>); they do not end the stream.
+    /// </summary>
+    public IReadOnlyList<ApiStreamEvent> UnrecognizedEvents => (IReadOnlyList<ApiStreamEvent>?)_unrecognized ?? [];
+
+    /// <summary>How many server-sent events had a type the spec gives no items for.</summary>
+    public int UnrecognizedEventCount { get; private set; }
+
+    /// <summary>Yields the items as they arrive; at the end, on <c>break</c> or on cancellation the connection is closed.</summary>
+    /// <exception cref="InvalidOperationException">The stream was enumerated before.</exception>
+    /// <exception cref="ApiSerializationException">An item is not JSON or not the shape the spec describes (after the items before it).</exception>
+    /// <exception cref="ApiConnectionException">The connection broke before the stream ended.</exception>
+    public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _enumerated, 1) != 0)
+        {
+            throw new InvalidOperationException("A streamed response can be enumerated only once: its items are read from the connection as they arrive.");
+        }
+
+        return _items is not null ? FromMemory(cancellationToken) : ReadAsync(cancellationToken);
+    }
+
+    /// <summary>Closes the connection; items not yet read are lost.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _closed, 1) == 0)
+        {
+            _content?.Dispose();
+            _response?.Dispose();
+        }
+    }
+
+    /// <summary>Closes the connection; items not yet read are lost.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return default;
+    }
+
+    private async IAsyncEnumerator<T> FromMemory(CancellationToken cancellationToken)
+    {
+        foreach (T item in _items!)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await Task.Yield();
+            ItemCount++;
+            yield return item;
+        }
+    }
+
+    private async IAsyncEnumerator<T> ReadAsync(CancellationToken cancellationToken)
+    {
+        CancellationTokenSource? linked = cancellationToken.CanBeCanceled && _callToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _callToken)
+            : null;
+        CancellationToken token = linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : _callToken);
+
+        // Not every HttpClient handler stops a pending read when its token is cancelled: closing the response does.
+        CancellationTokenRegistration registration = token.Register(static state => ((ApiItemStream<T>)state!).Dispose(), this);
+        try
+        {
+            if (_format == ItemStreamFormat.ServerSentEvents)
+            {
+                _parser = SseParser.Create(_content!, ParseEvent);
+                IAsyncEnumerator<SseItem<Entry>> events = _parser.EnumerateAsync(token).GetAsyncEnumerator(token);
+                try
+                {
+                    for (; ; )
+                    {
+                        Entry entry;
+                        try
+                        {
+                            if (!await events.MoveNextAsync().ConfigureAwait(false))
+                            {
+                                break;
+                            }
+
+                            entry = events.Current.Data;
+                        }
+                        catch (Exception error) when (Translate(error, token) is { } translated)
+                        {
+                            throw translated;
+                        }
+
+                        LastEventId = _parser.LastEventId.Length == 0 ? null : _parser.LastEventId;
+                        ReconnectionInterval = _parser.ReconnectionInterval == Timeout.InfiniteTimeSpan ? null : _parser.ReconnectionInterval;
+                        if (entry.Error is { } malformed)
+                        {
+                            throw malformed;
+                        }
+
+                        if (entry.Done)
+                        {
+                            break;
+                        }
+
+                        if (entry.Unrecognized is { } other)
+                        {
+                            UnrecognizedEventCount++;
+                            if ((_unrecognized ??= []).Count < MaxUnrecognizedEvents)
+                            {
+                                _unrecognized.Add(new ApiStreamEvent(other.EventType, other.Data, LastEventId));
+                            }
+
+                            continue;
+                        }
+
+                        ItemCount++;
+                        yield return entry.Value;
+                    }
+                }
+                finally
+                {
+                    await events.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                using var frames = new DelimitedFrameReader(_content!, _format == ItemStreamFormat.JsonSequence ? (byte)0x1E : (byte)'\n');
+                for (; ; )
+                {
+                    try
+                    {
+                        if (!await frames.ReadAsync(token).ConfigureAwait(false))
+                        {
+                            break;
+                        }
+                    }
+                    catch (Exception error) when (Translate(error, token) is { } translated)
+                    {
+                        throw translated;
+                    }
+
+                    T item = ReadItem(frames.Frame.Span);
+                    ItemCount++;
+                    yield return item;
+                }
+            }
+        }
+        finally
+        {
+            registration.Dispose();
+            linked?.Dispose();
+            Dispose();
+        }
+    }
+
+    /// <summary>Reads one server-sent event inside the parser: an item, the <c>[DONE]</c> sentinel, or an event kept raw.</summary>
+    private Entry ParseEvent(string eventType, ReadOnlySpan<byte> data)
+    {
+        if (data.SequenceEqual("[DONE]"u8))
+        {
+            return new Entry { Done = true };
+        }
+
+        if (_eventTypes is not null && Array.IndexOf(_eventTypes, eventType) < 0)
+        {
+            return new Entry { Unrecognized = new ApiStreamEvent(eventType, Encoding.UTF8.GetString(data), null) };
+        }
+
+        try
+        {
+            return new Entry { Value = ReadItem(data) };
+        }
+        catch (ApiSerializationException error)
+        {
+            return new Entry { Error = error };
+        }
+    }
+
+    /// <summary>Reads one item with the generated reader; a bad one becomes an error at <c>$[index]</c> carrying its raw text.</summary>
+    private T ReadItem(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json, ReaderOptions);
+            T value = _read!(ref reader);
+            if (value is GeneratedModel { HasReadIssues: true } model)
+            {
+                model.Locate("$[" + ItemCount.ToString(CultureInfo.InvariantCulture) + "]", null);
+            }
+
+            return value;
+        }
+        catch (ApiSerializationException error)
+        {
+            throw Malformed(error, json);
+        }
+        catch (JsonException error)
+        {
+            throw Malformed(JsonRead.Malformed(error), json);
+        }
+    }
+
+    private ApiSerializationException Malformed(ApiSerializationException error, ReadOnlySpan<byte> json)
+    {
+        ApiSerializationException located = error.Under("[" + ItemCount.ToString(CultureInfo.InvariantCulture) + "]");
+        located.RawBody = Encoding.UTF8.GetString(json);
+        return located;
+    }
+
+    /// <summary>What a failed read means to the caller: cancellation, a broken connection, or (null) the error itself.</summary>
+    private Exception? Translate(Exception error, CancellationToken token)
+    {
+        if (token.IsCancellationRequested)
+        {
+            return error is OperationCanceledException ? null : new OperationCanceledException("The stream was cancelled.", error, token);
+        }
+
+        return error is IOException or HttpRequestException or ObjectDisposedException
+            ? new ApiConnectionException($"The stream broke after {ItemCount} item(s): {error.Message}", error)
+            : null;
+    }
+
+    private struct Entry
+    {
+        public T Value;
+        public bool Done;
+        public ApiStreamEvent? Unrecognized;
+        public ApiSerializationException? Error;
+    }
+}

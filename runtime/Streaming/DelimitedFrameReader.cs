@@ -1,0 +1,121 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Telnyx.Sip.Runtime;
+
+/// <summary>
+/// Cuts a stream into frames at a delimiter byte: lines for JSON Lines and NDJSON, records for JSON text sequences
+/// (RFC 7464, whose records start with 0x1E). A frame is handed out as soon as its delimiter arrives; blank frames
+/// are skipped. The buffer is pooled and grows only for an item longer than it.
+/// </summary>
+internal sealed class DelimitedFrameReader : IDisposable
+{
+    /// <summary>The longest item read (a server that never sends the delimiter must not take all memory).</summary>
+    internal const int MaxFrameBytes = 64 * 1024 * 1024;
+
+    private readonly Stream _stream;
+    private readonly byte _delimiter;
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private int _scanned;
+    private bool _endOfStream;
+
+    public DelimitedFrameReader(Stream stream, byte delimiter, int initialSize = 16 * 1024)
+    {
+        _stream = stream;
+        _delimiter = delimiter;
+        _buffer = ArrayPool<byte>.Shared.Rent(initialSize);
+    }
+
+    /// <summary>The frame read last, without its delimiter; valid until the next read.</summary>
+    public ReadOnlyMemory<byte> Frame { get; private set; }
+
+    /// <summary>Reads the next frame that is not blank; false at the end of the stream.</summary>
+    public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
+    {
+        for (; ; )
+        {
+            int found = _buffer.AsSpan(_scanned, _end - _scanned).IndexOf(_delimiter);
+            if (found >= 0)
+            {
+                int at = _scanned + found;
+                Frame = _buffer.AsMemory(_start, at - _start);
+                _start = _scanned = at + 1;
+                if (!IsBlank(Frame.Span))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            _scanned = _end;
+            if (_endOfStream)
+            {
+                Frame = _buffer.AsMemory(_start, _end - _start);
+                _start = _scanned = _end;
+                return !IsBlank(Frame.Span);
+            }
+
+            if (_start > 0)
+            {
+                // Keep the unfinished frame at the front of the buffer.
+                Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+                _end -= _start;
+                _scanned -= _start;
+                _start = 0;
+            }
+
+            if (_end == _buffer.Length)
+            {
+                if (_buffer.Length >= MaxFrameBytes)
+                {
+                    throw new ApiSerializationException($"An item of the stream is longer than {MaxFrameBytes / (1024 * 1024)} MiB, the most the client reads", "$");
+                }
+
+                byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Min(_buffer.Length * 2, MaxFrameBytes));
+                Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = larger;
+            }
+
+            int read = await _stream.ReadAsync(_buffer, _end, _buffer.Length - _end, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                _endOfStream = true;
+            }
+            else
+            {
+                _end += read;
+            }
+        }
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> frame)
+    {
+        foreach (byte b in frame)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0x1E))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public void Dispose()
+    {
+        byte[] buffer = _buffer;
+        _buffer = [];
+        _start = _end = _scanned = 0;
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}
