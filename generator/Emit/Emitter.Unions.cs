@@ -48,10 +48,15 @@ internal static partial class Emitter
 
         else if (model.DiscriminatorPath.Count > 0)
         {
-            string path = string.Join(".", model.DiscriminatorPath);
             w.Line();
-            w.Doc("summary", $"The `{path}` member of the JSON, which names the variant (also for a kind the spec does not list); null for a value built in code.");
+            w.Doc("summary", $"The `{string.Join(".", model.DiscriminatorPath)}` member of the JSON, which names the variant (also for a kind the spec does not list); null for a value built in code.");
             w.Line($"public string? Discriminator => {Runtime}.UnionMatch.StringAt(_json, {string.Join(", ", model.DiscriminatorPath.Select(Literal))});");
+            if (model.Variants.Any(v => v.DiscriminatorValues.Count == 0))
+            {
+                w.Line();
+                w.Doc("summary", "Every value a variant claims: a variant without values of its own never takes JSON with one of these.");
+                w.Line($"private static readonly string[] ListedDiscriminators = [{string.Join(", ", model.Variants.SelectMany(v => v.DiscriminatorValues).Select(Literal))}];");
+            }
         }
 
         foreach (VariantSpec variant in distinct)
@@ -139,9 +144,17 @@ internal static partial class Emitter
             return $"{Runtime}.UnionMatch.Discriminator(_json, {Literal(discriminator)}, {string.Join(", ", variant.DiscriminatorValues.Select(Literal))})";
         }
 
-        if (model.DiscriminatorPath.Count > 0 && variant.DiscriminatorValues.Count > 0)
+        if (model.DiscriminatorPath.Count > 0)
         {
-            return $"{Runtime}.UnionMatch.DiscriminatorAt(_json, [{string.Join(", ", model.DiscriminatorPath.Select(Literal))}], {string.Join(", ", variant.DiscriminatorValues.Select(Literal))})";
+            string path = $"[{string.Join(", ", model.DiscriminatorPath.Select(Literal))}]";
+            if (variant.DiscriminatorValues.Count > 0)
+            {
+                return $"{Runtime}.UnionMatch.DiscriminatorAt(_json, {path}, {string.Join(", ", variant.DiscriminatorValues.Select(Literal))})";
+            }
+
+            // A payload without values of its own: never JSON that another variant's value names.
+            return $"!{Runtime}.UnionMatch.DiscriminatorAt(_json, {path}, ListedDiscriminators) && " +
+                   $"{Runtime}.UnionMatch.ObjectWith(_json{string.Concat(variant.RequiredMembers.Select(m => ", " + Literal(m)))})";
         }
 
         const string Kind = "global::System.Text.Json.JsonValueKind";

@@ -35,6 +35,8 @@ internal sealed partial class ApiModelBuilder
         var seen = new HashSet<SpecNode>(ReferenceEqualityComparer.Instance);
         var names = new List<string>();
         WebhookHeaders? scheme = null;
+        string[] tags = Split(_input.IncludeTags);
+        string[] prefixes = Split(_input.IncludePaths);
         foreach (var webhook in SpecDocument.Members(webhooks))
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -42,6 +44,13 @@ internal sealed partial class ApiModelBuilder
             foreach (var member in SpecDocument.Members(pathItem))
             {
                 if (Array.IndexOf(HttpMethods, member.Key.ToLowerInvariant()) < 0 || member.Value is not SpecMap operation)
+                {
+                    continue;
+                }
+
+                // With OpenApiIncludeTags/OpenApiIncludePaths, a webhook is generated when one of its tags is included.
+                if ((tags.Length > 0 || prefixes.Length > 0) &&
+                    !(SpecDocument.GetSequence(operation, "tags")?.Children.Any(t => tags.Contains(SpecDocument.ScalarText(t))) ?? false))
                 {
                     continue;
                 }
@@ -142,8 +151,9 @@ internal sealed partial class ApiModelBuilder
 
     /// <summary>
     /// One union over the payloads, matched as oneOf unions are: by a discriminator when the payloads have one (a member,
-    /// possibly inside an object member such as <c>data.event_type</c>, whose <c>const</c> or single <c>enum</c> value
-    /// differs between payloads), else by shape. An event no variant matches is kept as its JSON.
+    /// possibly inside an object member such as <c>data.event_type</c>, whose <c>const</c> or <c>enum</c> values differ
+    /// between payloads), else by shape. A payload without such values matches only JSON whose discriminator no other
+    /// payload claims. An event no variant matches is kept as its JSON.
     /// </summary>
     private TypeRef BuildEventUnion(List<(SpecNode Schema, string Webhook)> payloads)
     {
@@ -162,8 +172,16 @@ internal sealed partial class ApiModelBuilder
             SpecNode? resolved = Deref(schema);
             TypeRef variantType = ResolveType(schema, Naming.Identifier(webhook, "Webhook") + "Event");
             string variantName = UniqueMemberName(VariantName(variantType, SpecDocument.GetString(resolved, "title")), name, memberNames, webhook);
-            var values = path.Length > 0 && constants[i].TryGetValue(key, out string? value) ? new[] { value } : Array.Empty<string>();
-            var required = SpecDocument.GetSequence(resolved, "required")?.Children.Select(SpecDocument.ScalarText).OfType<string>() ?? Enumerable.Empty<string>();
+            string[] values = path.Length > 0 && constants[i].TryGetValue(key, out string[]? found) ? found : Array.Empty<string>();
+
+            // Told by shape: its required members, else every member it declares (an event with none required would
+            // otherwise match any JSON object).
+            var required = SpecDocument.GetSequence(resolved, "required")?.Children.Select(SpecDocument.ScalarText).OfType<string>().ToList() ?? new List<string>();
+            if (required.Count == 0)
+            {
+                required.AddRange(SpecDocument.Members(SpecDocument.Get(resolved, "properties")).Select(m => m.Key));
+            }
+
             variants.Add(new VariantSpec(variantName, variantType, values.ToEquatableArray(), required.ToEquatableArray()));
         }
 
@@ -175,28 +193,30 @@ internal sealed partial class ApiModelBuilder
                 EquatableArray<string>.Empty),
             Properties = EquatableArray<PropertySpec>.Empty,
             Variants = variants.ToEquatableArray(),
-            Discriminator = path.Length == 1 ? path[0] : null,
-            DiscriminatorPath = path.Length > 1 ? path.ToEquatableArray() : EquatableArray<string>.Empty,
+            DiscriminatorPath = path.ToEquatableArray(),
         });
         return type;
     }
 
-    /// <summary>The members of a payload with one constant value, by path (<c>event_type</c>, <c>data/event_type</c>): two levels deep.</summary>
-    private Dictionary<string, string> ConstantMembers(SpecNode? schema)
+    /// <summary>
+    /// The members of a payload with constant values (a <c>const</c>, or an <c>enum</c> of strings), by path
+    /// (<c>event_type</c>, <c>data␟event_type</c>): two levels deep.
+    /// </summary>
+    private Dictionary<string, string[]> ConstantMembers(SpecNode? schema)
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var outer in SpecDocument.Members(SpecDocument.Get(schema, "properties")))
         {
             SpecNode? member = Deref(outer.Value);
-            if (Constant(member) is { } value)
+            if (Constants(member) is { } values)
             {
-                result[outer.Key] = value;
+                result[outer.Key] = values;
                 continue;
             }
 
             foreach (var inner in SpecDocument.Members(SpecDocument.Get(member, "properties")))
             {
-                if (Constant(Deref(inner.Value)) is { } nested)
+                if (Constants(Deref(inner.Value)) is { } nested)
                 {
                     result[outer.Key + PathSeparator + inner.Key] = nested;
                 }
@@ -205,24 +225,31 @@ internal sealed partial class ApiModelBuilder
 
         return result;
 
-        static string? Constant(SpecNode? member) =>
-            SpecDocument.GetString(member, "const") ??
-            (SpecDocument.GetSequence(member, "enum") is { Children.Count: 1 } single ? SpecDocument.ScalarText(single.Children[0]) : null);
+        static string[]? Constants(SpecNode? member)
+        {
+            if (SpecDocument.GetString(member, "const") is { } constant)
+            {
+                return new[] { constant };
+            }
+
+            var values = SpecDocument.GetSequence(member, "enum")?.Children.Select(SpecDocument.ScalarText).ToList();
+            return values is { Count: > 0 } && values.All(v => v is not null) ? values.OfType<string>().Distinct(StringComparer.Ordinal).ToArray() : null;
+        }
     }
 
-    /// <summary>The path whose constants tell the most payloads apart (at least two); none when no path does.</summary>
-    private static string[] ChooseDiscriminatorPath(List<Dictionary<string, string>> constants)
+    /// <summary>The path whose values tell the most payloads apart (no value claimed by two; at least two payloads); none when no path does.</summary>
+    private static string[] ChooseDiscriminatorPath(List<Dictionary<string, string[]>> constants)
     {
         string? best = null;
         int bestCount = 1;
         foreach (string path in constants.SelectMany(c => c.Keys).Distinct(StringComparer.Ordinal).OrderBy(p => p.Count(c => c == PathSeparator[0])).ThenBy(p => p, StringComparer.Ordinal))
         {
-            var values = constants.Where(c => c.ContainsKey(path)).Select(c => c[path]).ToList();
-            int distinct = values.Distinct(StringComparer.Ordinal).Count();
-            if (distinct == values.Count && distinct > bestCount)
+            var sets = constants.Where(c => c.ContainsKey(path)).Select(c => c[path]).ToList();
+            int values = sets.Sum(set => set.Length);
+            if (sets.SelectMany(set => set).Distinct(StringComparer.Ordinal).Count() == values && sets.Count > bestCount)
             {
                 best = path;
-                bestCount = distinct;
+                bestCount = sets.Count;
             }
         }
 
