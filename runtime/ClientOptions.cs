@@ -80,6 +80,23 @@ public abstract class ClientOptions
     /// </summary>
     public string? ApplicationId { get; set; }
 
+    /// <summary>
+    /// The key webhooks are verified with (<c>client.Webhooks.Unwrap</c>), as the spec's signature scheme needs it: for
+    /// Telnyx's Ed25519 headers, the account's base64 public key; for Standard Webhooks, the endpoint's <c>whsec_</c>
+    /// secret or a <c>whpk_</c> public key. Defaults to the environment variable the spec names with <c>x-env</c> on its
+    /// signature header, if any. Never included in an exception message.
+    /// </summary>
+    public string? WebhookKey { get; set; }
+
+    /// <summary>
+    /// How far a webhook's signed timestamp may be from now, either way, before it is refused as stale. Defaults to
+    /// five minutes (<see cref="WebhookSignature.DefaultTolerance"/>).
+    /// </summary>
+    public TimeSpan? WebhookTolerance { get; set; }
+
+    /// <summary>The clock webhook timestamps are checked against; null for the system clock. Tests set a fake one.</summary>
+    public TimeProvider? TimeProvider { get; set; }
+
     /// <summary>Returns a copy of these options, of the same type, that sends through <paramref name="httpClient"/>.</summary>
     public ClientOptions WithHttpClient(HttpClient httpClient)
     {

@@ -109,6 +109,21 @@ internal static class DiagnosticDescriptors
         "This project compiles C# {0}; the generated client needs C# {1} or later. Set <LangVersion>{1}</LangVersion> (or latest) in the project file. No client is generated until then.",
         Category, DiagnosticSeverity.Error, true);
 
+    public static readonly DiagnosticDescriptor UnknownWebhookScheme = new(
+        "TSG050", "Webhook signatures cannot be verified",
+        "The webhooks of '{0}' declare no signature scheme the runtime knows (Telnyx's telnyx-signature-ed25519 and telnyx-timestamp headers, or Standard Webhooks' webhook-id, webhook-timestamp and webhook-signature, by name or x-webhook-equivalent); their events are generated, but Webhooks.Unwrap and Verify throw and only Parse reads them",
+        Category, DiagnosticSeverity.Warning, true);
+
+    public static readonly DiagnosticDescriptor MixedWebhookSchemes = new(
+        "TSG051", "Webhooks signed in different ways",
+        "The webhook '{0}' declares {1}, but an earlier webhook declares {2}; Webhooks verifies every event with the first",
+        Category, DiagnosticSeverity.Warning, true);
+
+    public static readonly DiagnosticDescriptor WebhookWithoutPayload = new(
+        "TSG052", "Webhook without a JSON payload",
+        "The webhook '{0}' declares no JSON request body schema; its events are read as the event type's raw JSON",
+        Category, DiagnosticSeverity.Warning, true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
         [YamlSyntax.Id] = YamlSyntax,
@@ -134,6 +149,9 @@ internal static class DiagnosticDescriptors
         [LanguageVersionTooOld.Id] = LanguageVersionTooOld,
         [UntypedEventStream.Id] = UntypedEventStream,
         [ItemSchemaIgnored.Id] = ItemSchemaIgnored,
+        [UnknownWebhookScheme.Id] = UnknownWebhookScheme,
+        [MixedWebhookSchemes.Id] = MixedWebhookSchemes,
+        [WebhookWithoutPayload.Id] = WebhookWithoutPayload,
     };
 
     public static DiagnosticDescriptor ById(string id) => All[id];

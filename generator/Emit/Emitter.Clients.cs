@@ -35,11 +35,28 @@ internal static partial class Emitter
         w.Line("SecretMembers = SecretMembers,");
         w.Outdent();
         w.Line("};");
+        if (spec.Webhooks is { } scheme)
+        {
+            w.Line();
+            EmitWebhookScheme(w, scheme, options);
+        }
+
         w.Line();
         w.Doc("summary", "Creates a client. Without options, settings come from the environment variables the spec names and the spec's server.");
         w.RawDoc($"<param name=\"options\">This client's settings; null for the defaults.</param>");
         w.Open($"public {spec.ClientName}({options}? options = null)");
-        w.Line($"Pipeline = new {Runtime}.ApiPipeline(options ?? new {options}(), Api);");
+        if (spec.Webhooks is { } webhooks)
+        {
+            // One options object for both: the webhook key and clock are read from the options the caller holds.
+            w.Line($"options ??= new {options}();");
+            w.Line($"Pipeline = new {Runtime}.ApiPipeline(options, Api);");
+            w.Line($"Webhooks = new {Runtime}.WebhookReceiver<{webhooks.EventType.Name}>(options, WebhookScheme, {webhooks.EventType.Name}.ReadJson);");
+        }
+        else
+        {
+            w.Line($"Pipeline = new {Runtime}.ApiPipeline(options ?? new {options}(), Api);");
+        }
+
         foreach (ResourceSpec resource in spec.Resources)
         {
             w.Line($"{resource.PropertyName} = new {resource.ClassName}(Pipeline);");
@@ -47,10 +64,17 @@ internal static partial class Emitter
 
         w.Close();
         w.Line();
-        EmitMockingConstructor(w, spec.ClientName, new[] { "Pipeline" }.Concat(spec.Resources.Select(r => r.PropertyName)));
+        EmitMockingConstructor(w, spec.ClientName, new[] { "Pipeline" }.Concat(spec.Webhooks is null ? Enumerable.Empty<string>() : new[] { "Webhooks" })
+            .Concat(spec.Resources.Select(r => r.PropertyName)));
         w.Line();
         w.Doc("summary", "The pipeline every call goes through: authentication, retries, timeouts, errors, traces and logs.");
         w.Line($"public {Runtime}.ApiPipeline Pipeline {{ get; }}");
+        if (spec.Webhooks is { } receiver)
+        {
+            w.Line();
+            EmitWebhooksProperty(w, receiver, options);
+        }
+
         foreach (ResourceSpec resource in spec.Resources)
         {
             w.Line();

@@ -21,7 +21,9 @@ internal static partial class Emitter
         w.Doc("remarks", string.Join(" ", model.Doc.Remarks.Concat(new[]
         {
             $"Holds one of: {string.Join(", ", model.Variants.Select(v => "`" + v.Name + "`"))}. Match it with the `TryGet` methods; assign a variant directly to build one.",
-            model.Discriminator is null ? "The variant is told by the shape of the JSON." : $"The variant is told by the `{model.Discriminator}` member.",
+            model.Discriminator is not null ? $"The variant is told by the `{model.Discriminator}` member."
+                : model.DiscriminatorPath.Count > 0 ? $"The variant is told by the `{string.Join(".", model.DiscriminatorPath)}` member."
+                : "The variant is told by the shape of the JSON.",
         })));
         w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({Runtime}.JsonModelConverter<{name}>))]");
         w.Line(GeneratedCode);
@@ -42,6 +44,19 @@ internal static partial class Emitter
             w.Line();
             w.Doc("summary", $"The `{discriminator}` member of the JSON, which names the variant; null for a value built in code.");
             w.Line($"public string? Discriminator => _json.ValueKind == global::System.Text.Json.JsonValueKind.Object && _json.TryGetProperty({Literal(discriminator)}, out {Element} value) && value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString() : null;");
+        }
+
+        else if (model.DiscriminatorPath.Count > 0)
+        {
+            w.Line();
+            w.Doc("summary", $"The `{string.Join(".", model.DiscriminatorPath)}` member of the JSON, which names the variant (also for a kind the spec does not list); null for a value built in code.");
+            w.Line($"public string? Discriminator => {Runtime}.UnionMatch.StringAt(_json, {string.Join(", ", model.DiscriminatorPath.Select(Literal))});");
+            if (model.Variants.Any(v => v.DiscriminatorValues.Count == 0))
+            {
+                w.Line();
+                w.Doc("summary", "Every value a variant claims: a variant without values of its own never takes JSON with one of these.");
+                w.Line($"private static readonly string[] ListedDiscriminators = [{string.Join(", ", model.Variants.SelectMany(v => v.DiscriminatorValues).Select(Literal))}];");
+            }
         }
 
         foreach (VariantSpec variant in distinct)
@@ -127,6 +142,19 @@ internal static partial class Emitter
         if (model.Discriminator is { } discriminator && variant.DiscriminatorValues.Count > 0)
         {
             return $"{Runtime}.UnionMatch.Discriminator(_json, {Literal(discriminator)}, {string.Join(", ", variant.DiscriminatorValues.Select(Literal))})";
+        }
+
+        if (model.DiscriminatorPath.Count > 0)
+        {
+            string path = $"[{string.Join(", ", model.DiscriminatorPath.Select(Literal))}]";
+            if (variant.DiscriminatorValues.Count > 0)
+            {
+                return $"{Runtime}.UnionMatch.DiscriminatorAt(_json, {path}, {string.Join(", ", variant.DiscriminatorValues.Select(Literal))})";
+            }
+
+            // A payload without values of its own: never JSON that another variant's value names.
+            return $"!{Runtime}.UnionMatch.DiscriminatorAt(_json, {path}, ListedDiscriminators) && " +
+                   $"{Runtime}.UnionMatch.ObjectWith(_json{string.Concat(variant.RequiredMembers.Select(m => ", " + Literal(m)))})";
         }
 
         const string Kind = "global::System.Text.Json.JsonValueKind";

@@ -30,6 +30,9 @@ internal sealed record ApiSpec
 
     /// <summary>The environment variable that turns console logging on (the spec's <c>x-log-env</c>); null for none.</summary>
     public string? LogVariable { get; init; }
+
+    /// <summary>The spec's top-level <c>webhooks</c>: their event type and signature scheme; null when it has none.</summary>
+    public WebhooksSpec? Webhooks { get; init; }
 }
 
 /// <summary>How a value is represented in C#.</summary>
@@ -98,6 +101,12 @@ internal sealed record ModelSpec
 
     /// <summary>For a union with a discriminator: the member whose value names the variant.</summary>
     public string? Discriminator { get; init; }
+
+    /// <summary>
+    /// For the webhook event union: the path to a member nested in the payload whose constant value names the variant,
+    /// such as <c>data</c>, <c>event_type</c>; empty when <see cref="Discriminator"/> (a top-level member) or the shape decides.
+    /// </summary>
+    public EquatableArray<string> DiscriminatorPath { get; init; } = EquatableArray<string>.Empty;
 }
 
 /// <summary>One type a union can hold.</summary>
@@ -278,3 +287,22 @@ internal sealed record ErrorResponseSpec(string Status, ErrorStatus Kind, TypeRe
 internal sealed record PathPart(string Text, bool IsParameter);
 
 internal sealed record ParameterSpec(string WireName, string Name, TypeRef Type, DocSpec Doc);
+
+/// <summary>The signature schemes the runtime verifies; mirrors the runtime's <c>WebhookSignatureKind</c>.</summary>
+internal enum WebhookSchemeKind
+{
+    None,
+    Ed25519TimestampPipe,
+    StandardWebhooks,
+}
+
+/// <summary>The spec's webhooks: the union of their payloads and how they are signed, as their header parameters declare.</summary>
+/// <param name="EventType">The union over every webhook payload (a model of kind Union).</param>
+/// <param name="Scheme">The signature scheme the headers declare.</param>
+/// <param name="SignatureHeader">The signature header's name, as the spec spells it.</param>
+/// <param name="TimestampHeader">The timestamp header's name.</param>
+/// <param name="IdHeader">The message id header's name (Standard Webhooks).</param>
+/// <param name="KeyVariable">The environment variable for the key: the item's metadata, else the signature header's <c>x-env</c>.</param>
+/// <param name="Names">The webhooks' names in the spec, in its order, for the documentation.</param>
+internal sealed record WebhooksSpec(TypeRef EventType, WebhookSchemeKind Scheme, string? SignatureHeader, string? TimestampHeader, string? IdHeader,
+    string? KeyVariable, EquatableArray<string> Names);

@@ -176,11 +176,12 @@ internal sealed partial class ApiModelBuilder
             BuildOperation(operation, root);
         }
 
+        WebhooksSpec? webhooks = BuildWebhooks();
         SpecNode? firstServer = SpecDocument.GetSequence(_document.Root, "servers")?.Children.FirstOrDefault();
         string? server = SpecDocument.GetString(firstServer, "url");
         ReportMissingServer(firstServer, server, clientName);
         var resources = AvoidMemberClashes(root.Children.Select(c => c.ToSpec(TryReserveMadeUpName, name => ReserveMadeUpName(name, () => name))).ToEquatableArray(),
-            clientName, RootClientMembers);
+            clientName, webhooks is null ? RootClientMembers : RootClientMembers.Concat(new[] { "Webhooks" }));
         return AvoidMembersNamedLikeTheirType(NameSharedTypes(new ApiSpec
         {
             Namespace = ns,
@@ -195,11 +196,12 @@ internal sealed partial class ApiModelBuilder
             BaseUrlVariable = SecurityReader.BaseUrlVariable(_document),
             Version = SpecDocument.GetString(info, "version"),
             LogVariable = SecurityReader.LogVariable(_document),
+            Webhooks = webhooks,
         }));
     }
 
     /// <summary>The members the root client declares besides its resources (see Emitter.Clients).</summary>
-    private static readonly string[] RootClientMembers = ["Pipeline", "SecretMembers", "Authentication", "Api"];
+    private static readonly string[] RootClientMembers = ["Pipeline", "SecretMembers", "Authentication", "Api", "WebhookScheme"];
 
     /// <summary>
     /// A resource's property must differ from its class's name and from the other members there (the root client's

@@ -50,7 +50,8 @@ internal static class Naming
         "MultipartBody", "NotFoundException", "Page", "PageMeta", "Pageables", "PathSegment", "QueryBuilder",
         "RateLimitException", "RequestOptions", "SecurityScheme", "SecuritySchemeKind", "ServerException",
         "TelemetryNames", "UnauthorizedException", "UnexpectedStatusException", "UnionMatch",
-        "UnprocessableEntityException",
+        "UnprocessableEntityException", "WebhookFailure", "WebhookReceiver", "WebhookScheme", "WebhookSignature",
+        "WebhookSignatureKind", "WebhookVerificationException",
     };
 
     /// <summary>The runtime's namespace, as the emitted code names it.</summary>

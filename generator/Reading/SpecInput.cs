@@ -14,6 +14,9 @@ internal sealed record SpecInput(string Path, string Text, string? Namespace, st
     /// <summary>Only operations whose path starts with one of these prefixes (comma-separated; see <see cref="MetadataList"/>), when set.</summary>
     public string? IncludePaths { get; init; }
 
+    /// <summary>The environment variable webhook keys come from (<c>OpenApiWebhookKeyEnv</c>); wins over the spec's <c>x-env</c>.</summary>
+    public string? WebhookKeyVariable { get; init; }
+
     /// <summary>
     /// Returns the input for <paramref name="file"/>, or null when it is not a spec: a file is a spec when its
     /// <c>OpenApiSpec</c> metadata is <c>true</c>, or when that metadata is absent and it is a .yaml, .yml or .json
@@ -43,6 +46,7 @@ internal sealed record SpecInput(string Path, string Text, string? Namespace, st
         {
             IncludeTags = Metadata(options, "OpenApiIncludeTags"),
             IncludePaths = Metadata(options, "OpenApiIncludePaths"),
+            WebhookKeyVariable = Metadata(options, "OpenApiWebhookKeyEnv") is { } variable && System.Linq.Enumerable.All(variable, c => char.IsLetterOrDigit(c) || c == '_') ? variable : null,
         };
     }
 

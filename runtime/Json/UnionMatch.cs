@@ -26,6 +26,44 @@ public static class UnionMatch
         return false;
     }
 
+    /// <summary>
+    /// Whether the string at <paramref name="path"/> (members of nested objects, such as <c>data</c>, <c>event_type</c>)
+    /// is one of <paramref name="values"/>: the discriminator of a webhook event union.
+    /// </summary>
+    public static bool DiscriminatorAt(JsonElement element, string[] path, params string[] values)
+    {
+        if (StringElementAt(element, path) is not { } value)
+        {
+            return false;
+        }
+
+        foreach (string candidate in values)
+        {
+            if (value.ValueEquals(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The string at <paramref name="path"/> (members of nested objects); null when there is none.</summary>
+    public static string? StringAt(JsonElement element, params string[] path) => StringElementAt(element, path)?.GetString();
+
+    private static JsonElement? StringElementAt(JsonElement element, string[] path)
+    {
+        foreach (string member in path)
+        {
+            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(member, out element))
+            {
+                return null;
+            }
+        }
+
+        return element.ValueKind == JsonValueKind.String ? element : null;
+    }
+
     /// <summary>Whether <paramref name="element"/> is an object that has every one of <paramref name="members"/>.</summary>
     public static bool ObjectWith(JsonElement element, params string[] members)
     {

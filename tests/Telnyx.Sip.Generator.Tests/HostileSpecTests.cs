@@ -239,7 +239,8 @@ public class HostileSpecTests(ITestOutputHelper output)
         [
             "Title", "Description", "DefaultBaseUrl", "BaseUrlVariable", "WireName", "PathTemplate", "OperationId", "Summary",
             "Remarks", "Discriminator", "DiscriminatorValues", "RequiredMembers", "EnvironmentVariable", "ParameterName",
-            "BodyMediaType", "PageNumberKey", "Value",
+            "BodyMediaType", "PageNumberKey", "Value", "SignatureHeader", "TimestampHeader", "IdHeader", "KeyVariable", "Names",
+            "DiscriminatorPath",
         ];
         var member = new System.Text.RegularExpressions.Regex(@"\.(" + string.Join("|", specText) + @")\b");
         string[] escapers = ["Literal", "OptionalLiteral", "Utf8", "StringList", "VerbatimLiteral", "Comment", "Xml", "HintName", "Text"];

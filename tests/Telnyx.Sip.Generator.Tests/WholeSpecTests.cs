@@ -41,6 +41,21 @@ public class WholeSpecTests(ITestOutputHelper output)
         // Every construct of the spec is generated: no "not supported yet" warning is left.
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "TSG100");
         Assert.True(compileDiagnostics.Count == 0, string.Join("\n", compileDiagnostics.Take(20)));
+
+        // Its 66 webhooks: one event type over their payloads, told apart by data.event_type, signed with Telnyx's Ed25519
+        // headers (the compilation above holds their types, with zero warnings).
+        WebhooksSpec webhooks = built.Spec.Webhooks!;
+        ModelSpec events = built.Spec.Models.Single(m => m.Name == "WebhookEvent");
+        output.WriteLine($"{webhooks.Names.Count} webhooks, {events.Variants.Count} event types");
+        Assert.Equal(66, webhooks.Names.Count);
+        Assert.Equal((WebhookSchemeKind.Ed25519TimestampPipe, "telnyx-signature-ed25519", "telnyx-timestamp"), (webhooks.Scheme, webhooks.SignatureHeader, webhooks.TimestampHeader));
+        Assert.Equal(["data", "event_type"], events.DiscriminatorPath);
+        // 62 payloads name their event types in data.event_type (deliveryUpdate two, hostedNumberOrderEvent eight); four
+        // name none there (a top-level event_type, an unconstrained string, no member) and are told by their shape.
+        Assert.Equal(62, events.Variants.Count(v => v.DiscriminatorValues.Count > 0));
+        Assert.Contains(events.Variants, v => v.Name == "CallHangupEvent" && v.DiscriminatorValues[0] == "call.hangup");
+        Assert.Matches(@"public virtual global::Telnyx\.Sip\.Runtime\.WebhookReceiver<global::[\w.]+\.WebhookEvent> Webhooks \{ get; \}",
+            result.Results.Single().GeneratedSources.Single(s => s.HintName.EndsWith("Client.g.cs") && s.SourceText.ToString().Contains("WebhookScheme")).SourceText.ToString());
     }
 
     [Fact]

@@ -84,6 +84,64 @@ public class FrameworkTests(PackageFixture packages)
         AssertTheCallsWentRight(runOutput, server.Requests.ToList());
     }
 
+    /// <summary>
+    /// Webhooks through the packed packages on .NET Framework: the runtime's netstandard2.0 build with BouncyCastle's
+    /// Ed25519 on Mono, for a spec of ours with Telnyx's headers (the consumer signs with BouncyCastle, which the runtime
+    /// package brings).
+    /// </summary>
+    [Fact]
+    public async Task ANet48ApplicationOnMonoVerifiesEd25519WebhooksThroughThePackedPackages()
+    {
+        string mono = await RequireMonoAsync();
+        string project = CreateProject("Net48Webhooks", "net48", "Exe", "Program.cs", """
+            using System;
+            using System.Collections.Generic;
+            using System.Text;
+            using Calls;
+            using Telnyx.Sip.Runtime;
+            using Rfc8032 = Org.BouncyCastle.Math.EC.Rfc8032.Ed25519;
+
+            internal static class Program
+            {
+                private static int Main()
+                {
+                    byte[] secretKey = new byte[32], publicKey = new byte[32], signature = new byte[64];
+                    Rfc8032.GeneratePrivateKey(new Org.BouncyCastle.Security.SecureRandom(), secretKey);
+                    Rfc8032.GeneratePublicKey(secretKey, 0, publicKey, 0);
+                    string body = "{\"data\":{\"event_type\":\"call.hangup\",\"payload\":{\"hangup_cause\":\"normal_clearing\"}}}";
+                    string timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
+                    byte[] message = Encoding.UTF8.GetBytes(timestamp + "|" + body);
+                    Rfc8032.Sign(secretKey, 0, message, 0, message.Length, signature, 0);
+                    var headers = new Dictionary<string, string> { ["telnyx-timestamp"] = timestamp, ["telnyx-signature-ed25519"] = Convert.ToBase64String(signature) };
+
+                    var client = new CallsClient(new CallsClientOptions { WebhookKey = Convert.ToBase64String(publicKey) });
+                    WebhookEvent received = client.Webhooks.Unwrap(body, headers);
+                    Console.WriteLine(received.TryGetCallHangupEvent(out CallHangupEvent? hangup) ? "hangup " + hangup.Data?.Payload?.HangupCause : "not a hangup");
+                    try
+                    {
+                        client.Webhooks.Unwrap(body.Replace("normal_clearing", "busy"), headers);
+                    }
+                    catch (WebhookVerificationException error)
+                    {
+                        Console.WriteLine("tampered " + error.Reason);
+                    }
+
+                    return 0;
+                }
+            }
+            """, "<Nullable>enable</Nullable>");
+        File.Copy(Path.Combine(packages.RepoRoot, "tests", "Telnyx.Sip.Client.Tests", "specs", "calls.yaml"), Path.Combine(project, "specs", "calls.yaml"));
+        var (buildCode, buildOutput) = await Dotnet.RunAsync(project, packages.NuGetPackages, "build", "-c", "Release");
+        Assert.True(buildCode == 0, buildOutput);
+        Assert.Contains("0 Warning(s)", buildOutput);
+
+        var (runCode, runOutput) = await Run(mono, [Path.Combine(project, "bin", "Release", "net48", "Net48Webhooks.exe")], TimeSpan.FromMinutes(2));
+
+        Assert.True(runCode == 0, runOutput);
+        Assert.Contains("hangup normal_clearing", runOutput);
+        Assert.Contains("tampered BadSignature", runOutput);
+    }
+
     /// <remarks>The application targets net8.0 and rolls forward to the newest runtime the machine has.</remarks>
     [Fact]
     public async Task ANetStandardLibraryHoldsTheClientAndANet8ApplicationRunsIt()
