@@ -17,6 +17,7 @@ public sealed partial class ApiEmulator
     private static readonly string[] TextOperators = ["contains", "startswith", "endswith", "eq", "ne", "gt", "gte", "lt", "lte"];
     private static readonly string[] PageNumberNames = ["number", "page_number", "page"];
     private static readonly string[] PageSizeNames = ["size", "page_size", "per_page", "limit"];
+    private static readonly IReadOnlyList<KeyValuePair<string, string>> JsonContentType = Array.AsReadOnly<KeyValuePair<string, string>>([new("Content-Type", "application/json")]);
 
     /// <summary>
     /// Answers one request: injected faults first, then the operation the spec defines for its method and path.
@@ -50,11 +51,27 @@ public sealed partial class ApiEmulator
                 response = Error(exchange, 500, "Internal Server Error", [new Problem("/", "The emulator failed: " + error.Message)]);
             }
 
-            _journal.Add(new RecordedRequest(
-                _journal.Count + 1, Now(), request.Method, exchange.Path, exchange.Query, Redact(request.Headers), request.Body,
+            Record(new RecordedRequest(
+                ++_received, Now(), request.Method, exchange.Path, exchange.Query, Recorded(request.Headers), request.Body,
                 exchange.Operation?.Id, response.Status, fault is { Kind: not FaultKind.Latency } ? fault : null));
             return response;
         }
+    }
+
+    /// <summary>Keeps the newest requests, up to the journal's capacity, so that a long-running emulator does not grow without bound.</summary>
+    private void Record(RecordedRequest entry)
+    {
+        if (_options.JournalCapacity <= 0)
+        {
+            return;
+        }
+
+        while (_journal.Count >= _options.JournalCapacity)
+        {
+            _journal.Dequeue();
+        }
+
+        _journal.Enqueue(entry);
     }
 
     /// <summary>The request's parts, and what routing found.</summary>
@@ -110,16 +127,28 @@ public sealed partial class ApiEmulator
         }
     }
 
-    private static IReadOnlyDictionary<string, string> Redact(IReadOnlyDictionary<string, string> headers)
+    /// <summary>
+    /// The headers as the journal keeps them: credentials masked. The hosts' own dictionaries are masked as they are
+    /// built and never change afterwards, so they are kept as they are; a caller's dictionary is copied.
+    /// </summary>
+    private IReadOnlyDictionary<string, string> Recorded(IReadOnlyDictionary<string, string> headers)
     {
-        var copy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (headers is RequestHeaders masked)
+        {
+            return masked;
+        }
+
+        var copy = new RequestHeaders();
         foreach (KeyValuePair<string, string> header in headers)
         {
-            copy[header.Key] = header.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? "***" : header.Value;
+            copy.Add(this, header.Key, header.Value);
         }
 
         return copy;
     }
+
+    /// <summary>Whether a request header carries a credential: <c>Authorization</c>, a cookie, or a header the spec's API-key schemes name.</summary>
+    internal bool IsCredentialHeader(string name) => _credentialHeaders.Contains(name);
 
     private string StripBase(string path)
     {
@@ -147,7 +176,16 @@ public sealed partial class ApiEmulator
     private EmulatorResponse? Route(Exchange exchange)
     {
         exchange.Path = StripBase(exchange.RawPath);
-        string[] segments = ApiModel.Split(exchange.Path).Select(s => Uri.UnescapeDataString(s)).ToArray();
+        string[] segments = ApiModel.Split(exchange.Path);
+        for (int i = 0; i < segments.Length; i++)
+        {
+            if (segments[i].Contains('%'))
+            {
+                segments[i] = Uri.UnescapeDataString(segments[i]);
+            }
+        }
+
+        string method = exchange.Request.Method.ToUpperInvariant();
         Operation? matched = null;
         bool pathExists = false;
         // A literal segment wins over a parameter (/things/search before /things/{id}).
@@ -159,7 +197,7 @@ public sealed partial class ApiEmulator
             }
 
             pathExists = true;
-            if (operation.Method == exchange.Request.Method.ToUpperInvariant())
+            if (operation.Method == method)
             {
                 matched = operation;
                 break;
@@ -306,6 +344,11 @@ public sealed partial class ApiEmulator
     /// <summary>The concrete collection path (<c>/things</c>, or <c>/parents/7/things</c> for a nested collection).</summary>
     private static string CollectionKey(Resource resource, Exchange exchange)
     {
+        if (!resource.CollectionPath.Contains('{'))
+        {
+            return resource.CollectionPath;
+        }
+
         IEnumerable<string> segments = ApiModel.Split(resource.CollectionPath)
             .Select(s => ApiModel.IsParameter(s) && exchange.PathValues.TryGetValue(s[1..^1], out string? value) ? value : s);
         return "/" + string.Join('/', segments);
@@ -405,7 +448,7 @@ public sealed partial class ApiEmulator
         ResponseShape? success = Success(exchange.Operation!);
         if (success?.Schema is not { } schema)
         {
-            return Respond(exchange, success?.Status ?? 204, success?.Response, null);
+            return Respond(exchange, success?.Status ?? 204, success?.Response, (byte[]?)null);
         }
 
         // An action that answers with its item (same schema) answers with the stored item.
@@ -418,28 +461,70 @@ public sealed partial class ApiEmulator
         return Respond(exchange, success.Status, success.Response, _generator.Generate(schema));
     }
 
-    /// <summary>The item as the operation's success response carries it (bare or in its envelope), as JSON text; the item is not copied.</summary>
-    private string Wrap(Resource resource, Exchange exchange, JsonObject item)
+    /// <summary>
+    /// The item as the operation's success response carries it (bare or in its envelope), as UTF-8 JSON. Stored items
+    /// are never changed in place (a change stores a new object), so the bytes are kept with the item and reused until
+    /// it is replaced or removed; they are shared, never written to.
+    /// </summary>
+    private byte[] Wrap(Resource resource, Exchange exchange, JsonObject item)
     {
         Operation operation = exchange.Operation!;
         operation.Envelope ??= Success(operation)?.Schema is { } schema ? Envelope.From(_model.Schemas, schema, resource) ?? Envelope.Bare : Envelope.Bare;
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer))
+        Rendered rendered = _rendered.GetOrCreateValue(item);
+        rendered.Bare ??= Utf8(item);
+        if (operation.Envelope.Member is not { } member)
         {
-            if (operation.Envelope.Member is { } member)
-            {
-                writer.WriteStartObject();
-                writer.WritePropertyName(member);
-                item.WriteTo(writer);
-                writer.WriteEndObject();
-            }
-            else
-            {
-                item.WriteTo(writer);
-            }
+            return rendered.Bare;
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        if (rendered.Member != member || rendered.Wrapped is null)
+        {
+            Utf8JsonWriter writer = Writer();
+            writer.WriteStartObject();
+            writer.WritePropertyName(member);
+            writer.WriteRawValue(rendered.Bare, skipInputValidation: true);
+            writer.WriteEndObject();
+            writer.Flush();
+            rendered.Wrapped = _buffer.WrittenSpan.ToArray();
+            rendered.Member = member;
+        }
+
+        return rendered.Wrapped;
+    }
+
+    /// <summary>A stored item's JSON, bare and in the last envelope asked for.</summary>
+    private sealed class Rendered
+    {
+        public byte[]? Bare { get; set; }
+
+        public string? Member { get; set; }
+
+        public byte[]? Wrapped { get; set; }
+    }
+
+    /// <summary>The emulator's one writer over its one buffer, emptied; only used under the lock.</summary>
+    private Utf8JsonWriter Writer()
+    {
+        _buffer.ResetWrittenCount();
+        if (_writer is null)
+        {
+            _writer = new Utf8JsonWriter(_buffer);
+        }
+        else
+        {
+            _writer.Reset(_buffer);
+        }
+
+        return _writer;
+    }
+
+    /// <summary>A node as UTF-8 JSON, written as <see cref="JsonNode.ToJsonString"/> writes it.</summary>
+    private byte[] Utf8(JsonNode node)
+    {
+        Utf8JsonWriter writer = Writer();
+        node.WriteTo(writer);
+        writer.Flush();
+        return _buffer.WrittenSpan.ToArray();
     }
 
     private ResponseShape? Success(Operation operation)
@@ -453,9 +538,9 @@ public sealed partial class ApiEmulator
         return operation.Success;
     }
 
-    private EmulatorResponse Success(Exchange exchange, JsonNode? body) => Success(exchange, body?.ToJsonString());
+    private EmulatorResponse Success(Exchange exchange, JsonNode? body) => Success(exchange, body is null ? null : Utf8(body));
 
-    private EmulatorResponse Success(Exchange exchange, string? body)
+    private EmulatorResponse Success(Exchange exchange, byte[]? body)
     {
         ResponseShape? success = Success(exchange.Operation!);
         return Respond(exchange, success?.Status ?? 200, success?.Response, success?.Schema is null ? null : body);
@@ -560,38 +645,40 @@ public sealed partial class ApiEmulator
     }
 
     private EmulatorResponse Respond(Exchange exchange, int status, JsonObject? response, JsonNode? body) =>
-        Respond(exchange, status, response, body?.ToJsonString());
+        Respond(exchange, status, response, body is null ? null : Utf8(body));
 
-    private EmulatorResponse Respond(Exchange exchange, int status, JsonObject? response, string? text)
+    private EmulatorResponse Respond(Exchange exchange, int status, JsonObject? response, byte[]? content)
     {
-        var headers = new List<KeyValuePair<string, string>>();
-        if (response?["headers"] is JsonObject declared)
+        if (response?["headers"] is not JsonObject { Count: > 0 } declared)
         {
-            foreach (KeyValuePair<string, JsonNode?> header in declared)
-            {
-                if (header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
+            return EmulatorResponse.FromUtf8(status, content is null ? [] : JsonContentType, content);
+        }
 
-                // A header whose example is a UUID (a request id) gets a fresh one each time; else its example or generated data.
-                JsonObject? definition = _model.Schemas.Resolve(header.Value);
-                JsonNode? example = definition?["example"] ?? _model.Schemas.Resolve(definition?["schema"])?["example"];
-                JsonNode? value = Json.AsString(example) is { } exampleText && Guid.TryParseExact(exampleText, "D", out _)
-                    ? JsonValue.Create(NewGuid().ToString("D"))
-                    : example?.DeepClone() ?? _generator.Generate(definition?["schema"], header.Key);
-                if (value is not null)
-                {
-                    headers.Add(new(header.Key, Json.Text(value)));
-                }
+        var headers = new List<KeyValuePair<string, string>>();
+        foreach (KeyValuePair<string, JsonNode?> header in declared)
+        {
+            if (header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            // A header whose example is a UUID (a request id) gets a fresh one each time; else its example or generated data.
+            JsonObject? definition = _model.Schemas.Resolve(header.Value);
+            JsonNode? example = definition?["example"] ?? _model.Schemas.Resolve(definition?["schema"])?["example"];
+            JsonNode? value = Json.AsString(example) is { } exampleText && Guid.TryParseExact(exampleText, "D", out _)
+                ? JsonValue.Create(NewGuid().ToString("D"))
+                : example?.DeepClone() ?? _generator.Generate(definition?["schema"], header.Key);
+            if (value is not null)
+            {
+                headers.Add(new(header.Key, Json.Text(value)));
             }
         }
 
-        if (text is not null)
+        if (content is not null)
         {
             headers.Add(new("Content-Type", "application/json"));
         }
 
-        return new EmulatorResponse(status, headers, text);
+        return EmulatorResponse.FromUtf8(status, headers, content);
     }
 }

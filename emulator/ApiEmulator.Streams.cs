@@ -24,21 +24,25 @@ public sealed partial class ApiEmulator
             return null;
         }
 
-        string accept = exchange.Request.Headers.TryGetValue("Accept", out string? value) ? value.ToLowerInvariant() : "";
-        foreach (KeyValuePair<string, JsonNode?> media in content)
+        operation.SequentialMedia ??= content
+            .Select(media => (Type: media.Key.Split(';')[0].Trim().ToLowerInvariant(), Media: media.Value))
+            .Where(media => media.Type is "text/event-stream" or "application/jsonl" or "application/x-ndjson" or "application/x-jsonlines" or "application/json-seq")
+            .ToArray();
+        if (operation.SequentialMedia.Length == 0)
         {
-            string type = media.Key.Split(';')[0].Trim().ToLowerInvariant();
-            if (type is not ("text/event-stream" or "application/jsonl" or "application/x-ndjson" or "application/x-jsonlines" or "application/json-seq"))
-            {
-                continue;
-            }
+            return null;
+        }
+
+        string accept = exchange.Request.Headers.TryGetValue("Accept", out string? value) ? value.ToLowerInvariant() : "";
+        foreach ((string type, JsonNode? mediaNode) in operation.SequentialMedia)
+        {
 
             if (success.MediaType is not null && !accept.Contains(type, StringComparison.Ordinal))
             {
                 return null; // The operation answers JSON too, and JSON is what was asked for.
             }
 
-            JsonObject? declared = _model.Schemas.Resolve(media.Value);
+            JsonObject? declared = _model.Schemas.Resolve(mediaNode);
             JsonNode? itemSchema = declared?["itemSchema"] ?? declared?["schema"];
             string? eventType = null;
             if (type == "text/event-stream" && _model.Schemas.Resolve(itemSchema) is { } eventSchema &&

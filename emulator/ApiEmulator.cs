@@ -1,8 +1,11 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -31,9 +34,14 @@ public sealed partial class ApiEmulator
     private readonly DataGenerator _generator;
     private readonly EmulatorOptions _options;
     private readonly Dictionary<string, Store> _stores = new(StringComparer.Ordinal);
-    private readonly List<RecordedRequest> _journal = [];
+    private readonly Queue<RecordedRequest> _journal = new();
+    private int _received;
     private readonly Dictionary<int, (JsonNode? Schema, JsonNode? Example)> _errorShapes = [];
     private readonly Dictionary<int, Operation[]> _routes;
+    private readonly HashSet<string> _credentialHeaders = new(StringComparer.OrdinalIgnoreCase) { "Authorization", "Proxy-Authorization" };
+    private readonly ConditionalWeakTable<JsonObject, Rendered> _rendered = new();
+    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private Utf8JsonWriter? _writer;
     private Random _random;
     private DateTimeOffset _clock;
     private long _nextInteger;
@@ -52,6 +60,7 @@ public sealed partial class ApiEmulator
         Faults = new FaultInjector(_options.Seed);
         BaseUrl = _options.BaseUrl ?? new Uri("http://localhost" + _model.BasePath + "/");
         CollectErrorShapes();
+        CollectCredentialHeaders();
         // By segment count; within one, literal segments before parameters (/things/search before /things/{id}).
         _routes = _model.Operations.GroupBy(o => o.Segments.Length).ToDictionary(g => g.Key, g => g.OrderBy(o => o.ParameterCount).ToArray());
     }
@@ -75,7 +84,11 @@ public sealed partial class ApiEmulator
     /// <summary>Faults waiting for the next requests.</summary>
     public FaultInjector Faults { get; }
 
-    /// <summary>The requests received since the emulator was created or reset, oldest first (a copy).</summary>
+    /// <summary>
+    /// The requests received since the emulator was created or reset, oldest first (a copy); the newest
+    /// <see cref="EmulatorOptions.JournalCapacity"/> of them when more arrived (their <see cref="RecordedRequest.Sequence"/>
+    /// still counts from the first).
+    /// </summary>
     public IReadOnlyList<RecordedRequest> Journal
     {
         get
@@ -104,6 +117,7 @@ public sealed partial class ApiEmulator
         {
             _stores.Clear();
             _journal.Clear();
+            _received = 0;
             _random = new Random(_options.Seed);
             _clock = _options.StartTime;
             _nextInteger = 0;
@@ -237,6 +251,34 @@ public sealed partial class ApiEmulator
         return found;
     }
 
+    /// <summary>The headers the spec's API-key schemes name (a cookie scheme makes <c>Cookie</c> one), besides <c>Authorization</c>.</summary>
+    private void CollectCredentialHeaders()
+    {
+        if (_model.Schemas.Root["components"]?["securitySchemes"] is not JsonObject schemes)
+        {
+            return;
+        }
+
+        foreach (KeyValuePair<string, JsonNode?> scheme in schemes)
+        {
+            JsonObject? definition = _model.Schemas.Resolve(scheme.Value);
+            if (Schemas.String(definition, "type") != "apiKey")
+            {
+                continue;
+            }
+
+            switch (Schemas.String(definition, "in"))
+            {
+                case "header" when Schemas.String(definition, "name") is { Length: > 0 } name:
+                    _credentialHeaders.Add(name);
+                    break;
+                case "cookie":
+                    _credentialHeaders.Add("Cookie");
+                    break;
+            }
+        }
+    }
+
     private DateTimeOffset Now()
     {
         if (_options.TimeProvider is { } provider)
@@ -258,7 +300,21 @@ public sealed partial class ApiEmulator
         return new Guid(bytes);
     }
 
-    /// <summary>Items of one concrete collection, by id and in insertion order.</summary>
+    /// <summary>
+    /// Request headers as a host collects them, credentials masked as they are added (the emulator accepts any value,
+    /// so it never needs them). A host does not change the dictionary once it has handed the request over, so the
+    /// journal keeps it without a copy.
+    /// </summary>
+    internal sealed class RequestHeaders() : Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        public void Add(ApiEmulator emulator, string name, string value) =>
+            this[name] = emulator.IsCredentialHeader(name) ? "***" : value;
+    }
+
+    /// <summary>
+    /// Items of one concrete collection, by id and in insertion order. An item is never changed once stored: a change
+    /// stores a new object (<see cref="Replace"/>), which is what lets <see cref="Wrap"/> keep each item's JSON.
+    /// </summary>
     private sealed class Store
     {
         private readonly Dictionary<string, JsonObject> _byId = new(StringComparer.Ordinal);

@@ -26,6 +26,12 @@ public sealed class EmulatorOptions
     /// </summary>
     public bool RequireCredentials { get; set; } = true;
 
+    /// <summary>
+    /// How many requests <see cref="ApiEmulator.Journal"/> keeps: the newest, the oldest dropped first. Defaults to
+    /// 1,000; 0 keeps none. Bounded so that an emulator serving for hours holds bounded memory.
+    /// </summary>
+    public int JournalCapacity { get; set; } = 1000;
+
     /// <summary>The base URL the in-process handler answers at; defaults to <c>http://localhost</c> plus the path of the spec's first server.</summary>
     public Uri? BaseUrl { get; set; }
 }

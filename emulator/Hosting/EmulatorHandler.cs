@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -12,18 +13,18 @@ internal sealed class EmulatorHandler(ApiEmulator emulator) : HttpMessageHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (KeyValuePair<string, IEnumerable<string>> header in request.Headers)
+        var headers = new ApiEmulator.RequestHeaders();
+        foreach (KeyValuePair<string, HeaderStringValues> header in request.Headers.NonValidated)
         {
-            headers[header.Key] = string.Join(", ", header.Value);
+            headers.Add(emulator, header.Key, header.Value.ToString());
         }
 
         string? body = null;
         if (request.Content is not null)
         {
-            foreach (KeyValuePair<string, IEnumerable<string>> header in request.Content.Headers)
+            foreach (KeyValuePair<string, HeaderStringValues> header in request.Content.Headers.NonValidated)
             {
-                headers[header.Key] = string.Join(", ", header.Value);
+                headers.Add(emulator, header.Key, header.Value.ToString());
             }
 
             body = await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -40,8 +41,7 @@ internal sealed class EmulatorHandler(ApiEmulator emulator) : HttpMessageHandler
         }
 
         var response = new HttpResponseMessage((HttpStatusCode)answer.Status) { RequestMessage = request };
-        response.Content = answer.Body is null ? new ByteArrayContent([]) : new StringContent(answer.Body);
-        response.Content.Headers.ContentType = null;
+        response.Content = new ByteArrayContent(answer.ContentArray ?? []);
         foreach (KeyValuePair<string, string> header in answer.Headers)
         {
             if (header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))

@@ -96,12 +96,12 @@ public sealed class EmulatorServer : IAsyncDisposable
         HttpListenerResponse response = context.Response;
         try
         {
-            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var headers = new ApiEmulator.RequestHeaders();
             foreach (string? name in request.Headers.AllKeys)
             {
                 if (name is not null && request.Headers[name] is { } value)
                 {
-                    headers[name] = value;
+                    headers.Add(_emulator, name, value);
                 }
             }
 
@@ -141,7 +141,7 @@ public sealed class EmulatorServer : IAsyncDisposable
                 }
             }
 
-            byte[] bytes = answer.Body is null ? [] : Encoding.UTF8.GetBytes(answer.Body);
+            byte[] bytes = answer.ContentArray ?? [];
             response.ContentLength64 = bytes.Length;
             await response.OutputStream.WriteAsync(bytes, _stopping.Token).ConfigureAwait(false);
             response.Close();

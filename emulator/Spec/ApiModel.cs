@@ -61,6 +61,9 @@ internal sealed class Operation
     /// <summary>Cached by the emulator: how this operation's success response carries one item.</summary>
     public Envelope? Envelope { get; set; }
 
+    /// <summary>Cached by the emulator: the success response's sequential media types (lower case) and their media objects.</summary>
+    public (string Type, JsonNode? Media)[]? SequentialMedia { get; set; }
+
     /// <summary>How many segments are parameters; literal segments win when routing.</summary>
     public int ParameterCount => Segments.Count(IsParameterSegment);
 

@@ -217,4 +217,106 @@ public sealed class HostingAndFaultsTests
     {
         Assert.Throws<FormatException>(() => new ApiEmulator(text));
     }
+
+    [Fact]
+    public async Task The_journal_keeps_the_newest_requests_up_to_its_capacity_and_counts_on()
+    {
+        var emulator = Sip.Emulator(new EmulatorOptions { JournalCapacity = 3 });
+        TelnyxSipClient client = Sip.Client(emulator);
+
+        for (int i = 0; i < 5; i++)
+        {
+            await client.CredentialConnections.CreateAsync(NewConnection("Office " + i));
+        }
+
+        Assert.Equal([3, 4, 5], emulator.Journal.Select(r => r.Sequence));
+        Assert.Equal(5, emulator.Items("/credential_connections").Count); // only the journal is bounded
+        emulator.Reset();
+        await client.CredentialConnections.CreateAsync(NewConnection("Office"));
+        Assert.Equal([1], emulator.Journal.Select(r => r.Sequence));
+    }
+
+    [Fact]
+    public async Task A_journal_capacity_of_zero_keeps_no_requests()
+    {
+        var emulator = Sip.Emulator(new EmulatorOptions { JournalCapacity = 0 });
+        TelnyxSipClient client = Sip.Client(emulator);
+
+        await client.CredentialConnections.CreateAsync(NewConnection("Office"));
+
+        Assert.Empty(emulator.Journal);
+        Assert.Single(emulator.Items("/credential_connections"));
+    }
+
+    [Fact]
+    public async Task Credentials_in_the_headers_the_spec_names_are_recorded_masked_by_both_hosts()
+    {
+        var emulator = new ApiEmulator("""
+            openapi: 3.0.3
+            info: { title: Keys, version: "1" }
+            servers: [{ url: "https://api.example.com" }]
+            security: [{ key: [] }, { session: [] }]
+            components:
+              securitySchemes:
+                key: { type: apiKey, in: header, name: X-Api-Key }
+                session: { type: apiKey, in: cookie, name: sid }
+            paths:
+              /pings:
+                get:
+                  operationId: listPings
+                  responses:
+                    "200": { description: ok, content: { application/json: { schema: { type: array, items: { type: string } } } } }
+            """);
+        await using EmulatorServer server = await emulator.ServeAsync();
+
+        foreach (Uri baseUrl in new[] { emulator.BaseUrl, server.BaseUrl })
+        {
+            using HttpClient http = baseUrl == emulator.BaseUrl ? emulator.CreateHttpClient() : new HttpClient { BaseAddress = baseUrl };
+            using var request = new HttpRequestMessage(HttpMethod.Get, "pings");
+            request.Headers.Add("X-Api-Key", "secret-key");
+            request.Headers.Add("Cookie", "sid=secret-session");
+            request.Headers.Add("X-Trace", "trace-1");
+            using HttpResponseMessage response = await http.SendAsync(request);
+            Assert.Equal(200, (int)response.StatusCode); // the masked key still counts as a credential
+        }
+
+        Assert.Equal(2, emulator.Journal.Count);
+        foreach (RecordedRequest recorded in emulator.Journal)
+        {
+            Assert.Equal("***", recorded.Headers["x-api-key"]);
+            Assert.Equal("***", recorded.Headers["Cookie"]);
+            Assert.Equal("trace-1", recorded.Headers["X-Trace"]);
+        }
+    }
+
+    [Fact]
+    public async Task A_stored_item_is_answered_as_it_is_now_after_each_change()
+    {
+        var emulator = Sip.Emulator();
+        TelnyxSipClient client = Sip.Client(emulator);
+        string id = (await client.CredentialConnections.CreateAsync(NewConnection("Office"))).Id;
+        using HttpClient http = emulator.CreateHttpClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", "test-key");
+
+        async Task<string> Get() => await http.GetStringAsync("credential_connections/" + id);
+        void AssertIsStored(string body) =>
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(body)!["data"], emulator.Find("/credential_connections", id)), body);
+
+        string first = await Get();
+        Assert.Equal(first, await Get()); // the same answer twice while nothing changed
+        AssertIsStored(first);
+
+        await client.CredentialConnections.UpdateAsync(id, new() { ConnectionName = "Office renamed" });
+        string renamed = await Get();
+        Assert.Contains("\"connection_name\":\"Office renamed\"", renamed, StringComparison.Ordinal);
+        AssertIsStored(renamed);
+
+        emulator.Seed("/credential_connections", """{"id":"77","connection_name":"Seeded","user_name":"seeded1","password":"secret-password"}""");
+        AssertIsStored(await Get()); // another item's arrival changes nothing here
+
+        using HttpResponseMessage deleted = await http.DeleteAsync("credential_connections/" + id);
+        Assert.Equal(renamed, await deleted.Content.ReadAsStringAsync()); // the delete answers with the item as it was
+        using HttpResponseMessage gone = await http.GetAsync("credential_connections/" + id);
+        Assert.Equal(404, (int)gone.StatusCode);
+    }
 }
