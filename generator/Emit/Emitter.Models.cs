@@ -140,6 +140,7 @@ internal static partial class Emitter
             TypeKind.Model => $"ReadChild<{type.Name}>(ref reader, {i}, {type.Name}.ReadJson)",
             TypeKind.List when type.Element!.Kind == TypeKind.Model => $"ReadChildren<{type.Element.Name}>(ref reader, {i}, {type.Element.Name}.ReadJson)",
             TypeKind.Map when type.Element!.Kind == TypeKind.Model => $"ReadChildMap<{type.Element.Name}>(ref reader, {i}, {type.Element.Name}.ReadJson)",
+            TypeKind.Enum => $"{Runtime}.JsonRead.EnumWire<{type.Name}>(ref reader)",
             _ => ReadExpression(StoredType(property), true, "reader"),
         };
     }

@@ -173,6 +173,25 @@ internal static partial class Emitter
         w.Line("// The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.");
         w.Line($"{name} {Runtime}.IJsonEnum<{name}>.FromWire(string value) => new(value);");
         w.Line();
+        w.Line("// The runtime reads these values as the strings here rather than as new copies.");
+        if (spec.Members.Count == 0)
+        {
+            w.Line($"global::System.Collections.Generic.IReadOnlyList<string> {Runtime}.IJsonEnum<{name}>.WireValues => global::System.Array.Empty<string>();");
+        }
+        else
+        {
+            w.Line($"global::System.Collections.Generic.IReadOnlyList<string> {Runtime}.IJsonEnum<{name}>.WireValues => new[]");
+            w.Line("{");
+            w.Indent();
+            foreach (EnumMemberSpec member in spec.Members)
+            {
+                w.Line($"Wire.{member.Name},");
+            }
+
+            w.Outdent();
+            w.Line("};");
+        }
+        w.Line();
         w.Doc("summary", "Converts a wire string to a value.");
         w.Line($"public static implicit operator {name}(string value) => new(value);");
         w.Line();

@@ -28,7 +28,7 @@ internal static class Naming
     public static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
     {
         "AdditionalProperties", "ReadJson", "WriteJson", "MemberIndex", "AppendQuery", "ToString", "Equals", "GetHashCode",
-        "GetType", "Value", "Descending", "IsKnown", "FromWire", "MemberwiseClone", "Finalize", "ReferenceEquals", "Json", "Discriminator",
+        "GetType", "Value", "Descending", "IsKnown", "FromWire", "WireValues", "MemberwiseClone", "Finalize", "ReferenceEquals", "Json", "Discriminator",
 
         // Inherited from the runtime's GeneratedModel, or nested in every enum.
         "IsSet", "Unset", "Validate", "ModelInfo", "ReadMember", "WriteMember", "ReadObject", "ReadChild", "ReadChildren",

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
@@ -39,6 +40,12 @@ public interface IJsonEnum<TSelf> where TSelf : struct, IJsonEnum<TSelf>
     /// public static <c>FromWire</c>). On a struct the call is direct, as a static call would be.
     /// </summary>
     TSelf FromWire(string value);
+
+    /// <summary>
+    /// The wire strings of the values the spec lists. The runtime asks once per type, on <c>default(TSelf)</c>, and
+    /// then reads those values as these strings rather than as new copies.
+    /// </summary>
+    IReadOnlyList<string> WireValues { get; }
 }
 
 /// <summary>Where the generic entry points (<see cref="JsonModel.Read{T}(string)"/>, <see cref="JsonModelConverter{T}"/>) find a model's reader.</summary>

@@ -144,7 +144,19 @@ public static class JsonRead
 
     /// <summary>Reads a generated enumeration; values the spec does not list are kept as they are.</summary>
     public static T Enum<T>(ref Utf8JsonReader reader) where T : struct, IJsonEnum<T> =>
-        default(T).FromWire(String(ref reader) ?? throw Mismatch(ref reader, "a string"));
+        default(T).FromWire(EnumWire<T>(ref reader) ?? throw Mismatch(ref reader, "a string"));
+
+    /// <summary>
+    /// Reads the wire string of a generated enumeration: a value the spec lists comes back as the enumeration's own
+    /// string, without allocating; any other value as <see cref="String"/> reads it.
+    /// </summary>
+    public static string? EnumWire<T>(ref Utf8JsonReader reader) where T : struct, IJsonEnum<T> =>
+        reader.TokenType == JsonTokenType.String && WireStrings<T>.Table.Find(ref reader) is { } known ? known : String(ref reader);
+
+    private static class WireStrings<T> where T : struct, IJsonEnum<T>
+    {
+        public static readonly KnownStrings Table = new(default(T).WireValues);
+    }
 
     /// <summary>Reads a generated enumeration that may be null.</summary>
     public static T? NullableEnum<T>(ref Utf8JsonReader reader) where T : struct, IJsonEnum<T> =>

@@ -51,6 +51,35 @@ public class ModelTests
         Json.AssertSame(json, Json.Write(connection));
     }
 
+    [Theory]
+    [MemberData(nameof(AnchorsiteWireValues))]
+    public void ListedEnumValuesAreReadAsTheEnumerationsOwnStringsWithoutACopy(string wire)
+    {
+        string json = JsonSerializer.Serialize(new { id = "1", anchorsite_override = wire });
+        string constant = typeof(AnchorsiteOverride).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(p => p.PropertyType == typeof(AnchorsiteOverride))
+            .Select(p => ((AnchorsiteOverride)p.GetValue(null)!).Value)
+            .Single(v => v == wire); // AnchorsiteOverride.ChicagoIl and the others hold the Wire constants themselves
+
+        CredentialConnection connection = Json.Read<CredentialConnection>(json);
+
+        Assert.Same(constant, connection.AnchorsiteOverride!.Value.Value); // before: an equal string, decoded afresh
+    }
+
+    [Theory]
+    [InlineData("\"Chicago, I\\u004c\"", "Chicago, IL", true)] // escaped: decoded, still equal to the listed value
+    [InlineData("\"Chicago, il\"", "Chicago, il", false)]         // same length, other bytes
+    [InlineData("\"Chicago, IL \"", "Chicago, IL ", false)]       // a listed value plus one byte
+    [InlineData("\"\"", "", false)]
+    [InlineData("42", "42", false)]                             // a number where a string was expected is kept as its text
+    public void EnumValuesThatAreNotListedBytesAreReadAsTheyAre(string token, string expected, bool known)
+    {
+        CredentialConnection connection = Json.Read<CredentialConnection>("{\"id\":\"1\",\"anchorsite_override\":" + token + "}");
+
+        Assert.Equal(expected, connection.AnchorsiteOverride!.Value.Value);
+        Assert.Equal(known, connection.AnchorsiteOverride.Value.IsKnown);
+    }
+
     [Fact]
     public void EscapedMemberNamesAreRecognised()
     {

@@ -71,7 +71,7 @@ public sealed partial class Book : global::Telnyx.Sip.Runtime.GeneratedModel, gl
         {
             case 0: _id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 1: _title = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 2: _genre = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 2: _genre = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Bookshelf.Genre>(ref reader); break;
             case 3: _subtitle = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
         }
     }

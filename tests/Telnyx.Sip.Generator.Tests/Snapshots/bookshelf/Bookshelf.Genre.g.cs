@@ -57,6 +57,14 @@ public readonly partial struct Genre : global::System.IEquatable<Genre>, global:
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     Genre global::Telnyx.Sip.Runtime.IJsonEnum<Genre>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<Genre>.WireValues => new[]
+    {
+        Wire.Fiction,
+        Wire.Poetry,
+        Wire.History,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator Genre(string value) => new(value);
 

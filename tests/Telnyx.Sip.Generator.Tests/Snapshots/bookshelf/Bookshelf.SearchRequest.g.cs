@@ -58,7 +58,7 @@ public sealed partial class SearchRequest : global::Telnyx.Sip.Runtime.Generated
         switch (index)
         {
             case 0: _text = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 1: _genre = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 1: _genre = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Bookshelf.Genre>(ref reader); break;
         }
     }
 

@@ -61,7 +61,7 @@ public sealed partial class ChatCompletionChunk : global::Telnyx.Sip.Runtime.Gen
         switch (index)
         {
             case 0: _id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 1: _object = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 1: _object = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Chat.Events.ChatCompletionChunkObject>(ref reader); break;
             case 2: _choices = ReadChildren<global::Chat.Events.ChatCompletionChunkChoice>(ref reader, 2, global::Chat.Events.ChatCompletionChunkChoice.ReadJson); break;
         }
     }

@@ -45,6 +45,12 @@ public readonly partial struct ChatCompletionChunkObject : global::System.IEquat
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     ChatCompletionChunkObject global::Telnyx.Sip.Runtime.IJsonEnum<ChatCompletionChunkObject>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<ChatCompletionChunkObject>.WireValues => new[]
+    {
+        Wire.ChatCompletionChunk,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator ChatCompletionChunkObject(string value) => new(value);
 

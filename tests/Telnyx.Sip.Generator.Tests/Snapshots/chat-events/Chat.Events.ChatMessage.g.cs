@@ -57,7 +57,7 @@ public sealed partial class ChatMessage : global::Telnyx.Sip.Runtime.GeneratedMo
     {
         switch (index)
         {
-            case 0: _role = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 0: _role = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Chat.Events.ChatMessageRole>(ref reader); break;
             case 1: _content = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
         }
     }

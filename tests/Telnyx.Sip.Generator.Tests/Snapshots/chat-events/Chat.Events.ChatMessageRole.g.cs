@@ -57,6 +57,14 @@ public readonly partial struct ChatMessageRole : global::System.IEquatable<ChatM
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     ChatMessageRole global::Telnyx.Sip.Runtime.IJsonEnum<ChatMessageRole>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<ChatMessageRole>.WireValues => new[]
+    {
+        Wire.System,
+        Wire.User,
+        Wire.Assistant,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator ChatMessageRole(string value) => new(value);
 

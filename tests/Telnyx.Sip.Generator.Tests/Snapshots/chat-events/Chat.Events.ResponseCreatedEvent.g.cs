@@ -52,7 +52,7 @@ public sealed partial class ResponseCreatedEvent : global::Telnyx.Sip.Runtime.Ge
     {
         switch (index)
         {
-            case 0: _type = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 0: _type = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Chat.Events.ResponseCreatedEventType>(ref reader); break;
             case 1: _sequenceNumber = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
         }
     }

@@ -45,6 +45,12 @@ public readonly partial struct ResponseCreatedEventType : global::System.IEquata
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     ResponseCreatedEventType global::Telnyx.Sip.Runtime.IJsonEnum<ResponseCreatedEventType>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<ResponseCreatedEventType>.WireValues => new[]
+    {
+        Wire.ResponseCreated,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator ResponseCreatedEventType(string value) => new(value);
 

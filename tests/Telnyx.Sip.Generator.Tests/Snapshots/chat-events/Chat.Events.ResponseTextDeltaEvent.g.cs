@@ -60,7 +60,7 @@ public sealed partial class ResponseTextDeltaEvent : global::Telnyx.Sip.Runtime.
     {
         switch (index)
         {
-            case 0: _type = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 0: _type = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Chat.Events.ResponseTextDeltaEventType>(ref reader); break;
             case 1: _sequenceNumber = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
             case 2: _delta = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
         }

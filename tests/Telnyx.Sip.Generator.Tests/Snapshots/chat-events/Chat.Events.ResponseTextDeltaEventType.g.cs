@@ -45,6 +45,12 @@ public readonly partial struct ResponseTextDeltaEventType : global::System.IEqua
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     ResponseTextDeltaEventType global::Telnyx.Sip.Runtime.IJsonEnum<ResponseTextDeltaEventType>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<ResponseTextDeltaEventType>.WireValues => new[]
+    {
+        Wire.ResponseOutputTextDelta,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator ResponseTextDeltaEventType(string value) => new(value);
 

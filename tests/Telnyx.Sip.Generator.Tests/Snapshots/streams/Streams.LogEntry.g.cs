@@ -62,7 +62,7 @@ public sealed partial class LogEntry : global::Telnyx.Sip.Runtime.GeneratedModel
         switch (index)
         {
             case 0: _seq = global::Telnyx.Sip.Runtime.JsonRead.Int64(ref reader); break;
-            case 1: _level = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 1: _level = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Streams.LogEntryLevel>(ref reader); break;
             case 2: _message = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
         }
     }

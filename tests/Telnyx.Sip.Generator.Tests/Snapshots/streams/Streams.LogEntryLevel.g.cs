@@ -63,6 +63,15 @@ public readonly partial struct LogEntryLevel : global::System.IEquatable<LogEntr
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     LogEntryLevel global::Telnyx.Sip.Runtime.IJsonEnum<LogEntryLevel>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<LogEntryLevel>.WireValues => new[]
+    {
+        Wire.Debug,
+        Wire.Info,
+        Wire.Warn,
+        Wire.Error,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator LogEntryLevel(string value) => new(value);
 

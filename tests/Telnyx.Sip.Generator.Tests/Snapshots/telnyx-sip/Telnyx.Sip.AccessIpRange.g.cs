@@ -96,7 +96,7 @@ public sealed partial class AccessIpRange : global::Telnyx.Sip.Runtime.Generated
             case 1: _createdAt = global::Telnyx.Sip.Runtime.JsonRead.DateTimeOffset(ref reader); break;
             case 2: _description = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 3: _id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 4: _status = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 4: _status = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.AccessIpRangeStatus>(ref reader); break;
             case 5: _updatedAt = global::Telnyx.Sip.Runtime.JsonRead.DateTimeOffset(ref reader); break;
             case 6: _userId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
         }

@@ -51,6 +51,13 @@ public readonly partial struct AccessIpRangeStatus : global::System.IEquatable<A
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     AccessIpRangeStatus global::Telnyx.Sip.Runtime.IJsonEnum<AccessIpRangeStatus>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<AccessIpRangeStatus>.WireValues => new[]
+    {
+        Wire.Pending,
+        Wire.Added,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator AccessIpRangeStatus(string value) => new(value);
 

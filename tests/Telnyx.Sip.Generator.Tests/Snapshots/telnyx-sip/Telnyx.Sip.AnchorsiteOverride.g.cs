@@ -102,6 +102,21 @@ public readonly partial struct AnchorsiteOverride : global::System.IEquatable<An
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     AnchorsiteOverride global::Telnyx.Sip.Runtime.IJsonEnum<AnchorsiteOverride>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<AnchorsiteOverride>.WireValues => new[]
+    {
+        Wire.Latency,
+        Wire.ChicagoIL,
+        Wire.AshburnVA,
+        Wire.SanJoseCA,
+        Wire.SydneyAustralia,
+        Wire.AmsterdamNetherlands,
+        Wire.LondonUK,
+        Wire.TorontoCanada,
+        Wire.VancouverCanada,
+        Wire.FrankfurtGermany,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator AnchorsiteOverride(string value) => new(value);
 

@@ -63,6 +63,15 @@ public readonly partial struct AniNumberFormat : global::System.IEquatable<AniNu
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     AniNumberFormat global::Telnyx.Sip.Runtime.IJsonEnum<AniNumberFormat>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<AniNumberFormat>.WireValues => new[]
+    {
+        Wire.PlusE164,
+        Wire.E164,
+        Wire.PlusE164National,
+        Wire.E164National,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator AniNumberFormat(string value) => new(value);
 

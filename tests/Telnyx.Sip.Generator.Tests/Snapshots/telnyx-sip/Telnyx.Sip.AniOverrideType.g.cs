@@ -59,6 +59,14 @@ public readonly partial struct AniOverrideType : global::System.IEquatable<AniOv
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     AniOverrideType global::Telnyx.Sip.Runtime.IJsonEnum<AniOverrideType>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<AniOverrideType>.WireValues => new[]
+    {
+        Wire.Always,
+        Wire.Normal,
+        Wire.Emergency,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator AniOverrideType(string value) => new(value);
 

@@ -53,6 +53,13 @@ public readonly partial struct CallRecordingChannels : global::System.IEquatable
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     CallRecordingChannels global::Telnyx.Sip.Runtime.IJsonEnum<CallRecordingChannels>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<CallRecordingChannels>.WireValues => new[]
+    {
+        Wire.Single,
+        Wire.Dual,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator CallRecordingChannels(string value) => new(value);
 

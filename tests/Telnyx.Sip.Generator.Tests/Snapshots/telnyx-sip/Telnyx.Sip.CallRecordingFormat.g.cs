@@ -51,6 +51,13 @@ public readonly partial struct CallRecordingFormat : global::System.IEquatable<C
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     CallRecordingFormat global::Telnyx.Sip.Runtime.IJsonEnum<CallRecordingFormat>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<CallRecordingFormat>.WireValues => new[]
+    {
+        Wire.Wav,
+        Wire.Mp3,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator CallRecordingFormat(string value) => new(value);
 

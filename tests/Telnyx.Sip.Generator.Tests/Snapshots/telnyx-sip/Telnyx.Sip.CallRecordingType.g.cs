@@ -57,6 +57,14 @@ public readonly partial struct CallRecordingType : global::System.IEquatable<Cal
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     CallRecordingType global::Telnyx.Sip.Runtime.IJsonEnum<CallRecordingType>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<CallRecordingType>.WireValues => new[]
+    {
+        Wire.All,
+        Wire.None,
+        Wire.ByCallerPhoneNumber,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator CallRecordingType(string value) => new(value);
 

@@ -147,7 +147,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.GeneratedMod
         switch (index)
         {
             case 0: _active = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 1: _anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 1: _anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.AnchorsiteOverride>(ref reader); break;
             case 2: _connectionName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 3: _createdAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 4: _id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
@@ -155,7 +155,7 @@ public sealed partial class Connection : global::Telnyx.Sip.Runtime.GeneratedMod
             case 6: _recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 7: _tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;
             case 8: _updatedAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 9: _webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 9: _webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.WebhookApiVersion>(ref reader); break;
             case 10: _webhookEventFailoverUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 11: _webhookEventUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
         }

@@ -66,6 +66,15 @@ public readonly partial struct ConnectionNoiseSuppression : global::System.IEqua
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     ConnectionNoiseSuppression global::Telnyx.Sip.Runtime.IJsonEnum<ConnectionNoiseSuppression>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<ConnectionNoiseSuppression>.WireValues => new[]
+    {
+        Wire.Inbound,
+        Wire.Outbound,
+        Wire.Both,
+        Wire.Disabled,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator ConnectionNoiseSuppression(string value) => new(value);
 

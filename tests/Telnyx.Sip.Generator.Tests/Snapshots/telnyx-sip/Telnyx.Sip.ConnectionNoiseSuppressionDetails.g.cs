@@ -61,7 +61,7 @@ public sealed partial class ConnectionNoiseSuppressionDetails : global::Telnyx.S
         switch (index)
         {
             case 0: _attenuationLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
-            case 1: _engine = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 1: _engine = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.ConnectionNoiseSuppressionDetailsEngine>(ref reader); break;
         }
     }
 

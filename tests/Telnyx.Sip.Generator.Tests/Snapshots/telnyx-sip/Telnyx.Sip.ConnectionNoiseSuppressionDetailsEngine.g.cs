@@ -90,6 +90,19 @@ public readonly partial struct ConnectionNoiseSuppressionDetailsEngine : global:
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     ConnectionNoiseSuppressionDetailsEngine global::Telnyx.Sip.Runtime.IJsonEnum<ConnectionNoiseSuppressionDetailsEngine>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<ConnectionNoiseSuppressionDetailsEngine>.WireValues => new[]
+    {
+        Wire.Denoiser,
+        Wire.DeepFilterNet,
+        Wire.DeepFilterNetLarge,
+        Wire.KrispVivaTel,
+        Wire.KrispVivaTelLite,
+        Wire.KrispVivaPromodel,
+        Wire.KrispVivaSs,
+        Wire.QuailVoiceFocus,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator ConnectionNoiseSuppressionDetailsEngine(string value) => new(value);
 

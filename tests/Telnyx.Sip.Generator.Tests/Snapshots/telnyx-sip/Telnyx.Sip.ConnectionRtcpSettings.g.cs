@@ -64,7 +64,7 @@ public sealed partial class ConnectionRtcpSettings : global::Telnyx.Sip.Runtime.
         switch (index)
         {
             case 0: _captureEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 1: _port = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 1: _port = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.ConnectionRtcpSettingsPort>(ref reader); break;
             case 2: _reportFrequencySecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
         }
     }

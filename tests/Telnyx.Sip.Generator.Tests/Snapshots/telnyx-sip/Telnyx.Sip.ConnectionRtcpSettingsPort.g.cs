@@ -53,6 +53,13 @@ public readonly partial struct ConnectionRtcpSettingsPort : global::System.IEqua
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     ConnectionRtcpSettingsPort global::Telnyx.Sip.Runtime.IJsonEnum<ConnectionRtcpSettingsPort>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<ConnectionRtcpSettingsPort>.WireValues => new[]
+    {
+        Wire.RtcpMux,
+        Wire.Rtp1,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator ConnectionRtcpSettingsPort(string value) => new(value);
 

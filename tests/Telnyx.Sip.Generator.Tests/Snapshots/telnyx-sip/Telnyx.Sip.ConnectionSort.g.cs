@@ -78,6 +78,17 @@ public readonly partial struct ConnectionSort : global::System.IEquatable<Connec
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     ConnectionSort global::Telnyx.Sip.Runtime.IJsonEnum<ConnectionSort>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<ConnectionSort>.WireValues => new[]
+    {
+        Wire.CreatedAt,
+        Wire.CreatedAtDescending,
+        Wire.ConnectionName,
+        Wire.ConnectionNameDescending,
+        Wire.Active,
+        Wire.ActiveDescending,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator ConnectionSort(string value) => new(value);
 

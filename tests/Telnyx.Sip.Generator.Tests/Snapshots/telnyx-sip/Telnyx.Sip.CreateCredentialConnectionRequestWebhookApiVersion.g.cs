@@ -60,6 +60,14 @@ public readonly partial struct CreateCredentialConnectionRequestWebhookApiVersio
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     CreateCredentialConnectionRequestWebhookApiVersion global::Telnyx.Sip.Runtime.IJsonEnum<CreateCredentialConnectionRequestWebhookApiVersion>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<CreateCredentialConnectionRequestWebhookApiVersion>.WireValues => new[]
+    {
+        Wire.V1,
+        Wire.V2,
+        Wire.Texml,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator CreateCredentialConnectionRequestWebhookApiVersion(string value) => new(value);
 

@@ -155,16 +155,16 @@ public sealed partial class CredentialInbound : global::Telnyx.Sip.Runtime.Gener
     {
         switch (index)
         {
-            case 0: _aniNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 0: _aniNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.AniNumberFormat>(ref reader); break;
             case 1: _channelLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
             case 2: _codecs = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;
-            case 3: _defaultRoutingMethod = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 4: _dnisNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 3: _defaultRoutingMethod = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.DefaultRoutingMethod>(ref reader); break;
+            case 4: _dnisNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.DnisNumberFormat>(ref reader); break;
             case 5: _generateRingbackTone = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 6: _isupHeadersEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 7: _prackEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 8: _shakenStirEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 9: _simultaneousRinging = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 9: _simultaneousRinging = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.SimultaneousRinging>(ref reader); break;
             case 10: _sipCompactHeadersEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 11: _timeout1xxSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
             case 12: _timeout2xxSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;

@@ -54,6 +54,13 @@ public readonly partial struct DefaultRoutingMethod : global::System.IEquatable<
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     DefaultRoutingMethod global::Telnyx.Sip.Runtime.IJsonEnum<DefaultRoutingMethod>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<DefaultRoutingMethod>.WireValues => new[]
+    {
+        Wire.Sequential,
+        Wire.RoundRobin,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator DefaultRoutingMethod(string value) => new(value);
 

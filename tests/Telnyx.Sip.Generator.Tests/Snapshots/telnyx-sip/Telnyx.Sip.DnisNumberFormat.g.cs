@@ -63,6 +63,15 @@ public readonly partial struct DnisNumberFormat : global::System.IEquatable<Dnis
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     DnisNumberFormat global::Telnyx.Sip.Runtime.IJsonEnum<DnisNumberFormat>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<DnisNumberFormat>.WireValues => new[]
+    {
+        Wire.PlusE164,
+        Wire.E164,
+        Wire.National,
+        Wire.SipUsername,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator DnisNumberFormat(string value) => new(value);
 

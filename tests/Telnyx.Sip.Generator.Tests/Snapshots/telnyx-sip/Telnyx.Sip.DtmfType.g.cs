@@ -60,6 +60,14 @@ public readonly partial struct DtmfType : global::System.IEquatable<DtmfType>, g
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     DtmfType global::Telnyx.Sip.Runtime.IJsonEnum<DtmfType>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<DtmfType>.WireValues => new[]
+    {
+        Wire.Rfc2833,
+        Wire.Inband,
+        Wire.SipInfo,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator DtmfType(string value) => new(value);
 

@@ -45,6 +45,12 @@ public readonly partial struct EncryptedMedia : global::System.IEquatable<Encryp
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     EncryptedMedia global::Telnyx.Sip.Runtime.IJsonEnum<EncryptedMedia>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<EncryptedMedia>.WireValues => new[]
+    {
+        Wire.Srtp,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator EncryptedMedia(string value) => new(value);
 

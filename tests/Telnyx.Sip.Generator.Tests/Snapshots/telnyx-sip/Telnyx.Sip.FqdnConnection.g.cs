@@ -409,16 +409,16 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.Generate
         {
             case 0: _active = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 1: _adjustDtmfTimestamp = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 2: _anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 2: _anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.AnchorsiteOverride>(ref reader); break;
             case 3: _androidPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 4: _callCostEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 5: _callCostInWebhooks = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 6: _connectionName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 7: _createdAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 8: _defaultOnHoldComfortNoiseEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 9: _dtmfType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 9: _dtmfType = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.DtmfType>(ref reader); break;
             case 10: _encodeContactHeaderEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 11: _encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 11: _encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.EncryptedMedia>(ref reader); break;
             case 12: _id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 13: _ignoreDtmfDuration = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 14: _ignoreMarkBit = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
@@ -426,7 +426,7 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.Generate
             case 16: _iosPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 17: _jitterBuffer = ReadChild<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader, 17, global::Telnyx.Sip.ConnectionJitterBuffer.ReadJson); break;
             case 18: _microsoftTeamsSbc = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 19: _noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 19: _noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.ConnectionNoiseSuppression>(ref reader); break;
             case 20: _noiseSuppressionDetails = ReadChild<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader, 20, global::Telnyx.Sip.ConnectionNoiseSuppressionDetails.ReadJson); break;
             case 21: _onnetT38PassthroughEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 22: _outbound = ReadChild<global::Telnyx.Sip.OutboundFqdn>(ref reader, 22, global::Telnyx.Sip.OutboundFqdn.ReadJson); break;
@@ -437,13 +437,13 @@ public sealed partial class FqdnConnection : global::Telnyx.Sip.Runtime.Generate
             case 27: _sendNormalizedTimestamps = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 28: _tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;
             case 29: _thirdPartyControlEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 30: _transportProtocol = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 30: _transportProtocol = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.FqdnConnectionTransportProtocol>(ref reader); break;
             case 31: _txtName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 32: _txtTtl = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
             case 33: _txtValue = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 34: _updatedAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 35: _userName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 36: _webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 36: _webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.WebhookApiVersion>(ref reader); break;
             case 37: _webhookEventFailoverUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 38: _webhookEventUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 39: _webhookTimeoutSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;

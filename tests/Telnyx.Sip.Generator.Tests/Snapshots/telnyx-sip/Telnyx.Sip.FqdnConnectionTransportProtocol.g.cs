@@ -57,6 +57,14 @@ public readonly partial struct FqdnConnectionTransportProtocol : global::System.
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     FqdnConnectionTransportProtocol global::Telnyx.Sip.Runtime.IJsonEnum<FqdnConnectionTransportProtocol>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<FqdnConnectionTransportProtocol>.WireValues => new[]
+    {
+        Wire.Udp,
+        Wire.Tcp,
+        Wire.Tls,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator FqdnConnectionTransportProtocol(string value) => new(value);
 

@@ -218,22 +218,22 @@ public sealed partial class InboundFqdn : global::Telnyx.Sip.Runtime.GeneratedMo
     {
         switch (index)
         {
-            case 0: _aniNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 0: _aniNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.AniNumberFormat>(ref reader); break;
             case 1: _channelLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
             case 2: _codecs = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;
             case 3: _defaultPrimaryFqdnId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 4: _defaultRoutingMethod = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 4: _defaultRoutingMethod = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.DefaultRoutingMethod>(ref reader); break;
             case 5: _defaultSecondaryFqdnId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 6: _defaultTertiaryFqdnId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 7: _dnisNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 7: _dnisNumberFormat = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.DnisNumberFormat>(ref reader); break;
             case 8: _generateRingbackTone = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 9: _isupHeadersEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 10: _prackEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 11: _shakenStirEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 12: _sipCompactHeadersEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 13: _sipRegion = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 13: _sipRegion = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.SipRegion>(ref reader); break;
             case 14: _sipSubdomain = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 15: _sipSubdomainReceiveSettings = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 15: _sipSubdomainReceiveSettings = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.SipSubdomainReceiveSettings>(ref reader); break;
             case 16: _timeout1xxSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
             case 17: _timeout2xxSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
         }

@@ -302,29 +302,29 @@ public sealed partial class IpConnection : global::Telnyx.Sip.Runtime.GeneratedM
         switch (index)
         {
             case 0: _active = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 1: _anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 1: _anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.AnchorsiteOverride>(ref reader); break;
             case 2: _androidPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 3: _callCostInWebhooks = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 4: _connectionName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 5: _createdAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 6: _defaultOnHoldComfortNoiseEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 7: _dtmfType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 7: _dtmfType = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.DtmfType>(ref reader); break;
             case 8: _encodeContactHeaderEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 9: _encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 9: _encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.EncryptedMedia>(ref reader); break;
             case 10: _id = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 11: _inbound = ReadChild<global::Telnyx.Sip.InboundIp>(ref reader, 11, global::Telnyx.Sip.InboundIp.ReadJson); break;
             case 12: _iosPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 13: _jitterBuffer = ReadChild<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader, 13, global::Telnyx.Sip.ConnectionJitterBuffer.ReadJson); break;
-            case 14: _noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 14: _noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.ConnectionNoiseSuppression>(ref reader); break;
             case 15: _noiseSuppressionDetails = ReadChild<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader, 15, global::Telnyx.Sip.ConnectionNoiseSuppressionDetails.ReadJson); break;
             case 16: _onnetT38PassthroughEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 17: _outbound = ReadChild<global::Telnyx.Sip.OutboundIp>(ref reader, 17, global::Telnyx.Sip.OutboundIp.ReadJson); break;
             case 18: _recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 19: _rtcpSettings = ReadChild<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader, 19, global::Telnyx.Sip.ConnectionRtcpSettings.ReadJson); break;
             case 20: _tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;
-            case 21: _transportProtocol = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 21: _transportProtocol = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.TransportProtocol>(ref reader); break;
             case 22: _updatedAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 23: _webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 23: _webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.WebhookApiVersion>(ref reader); break;
             case 24: _webhookEventFailoverUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 25: _webhookEventUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 26: _webhookTimeoutSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;

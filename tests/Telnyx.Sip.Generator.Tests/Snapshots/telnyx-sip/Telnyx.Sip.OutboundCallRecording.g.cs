@@ -72,9 +72,9 @@ public sealed partial class OutboundCallRecording : global::Telnyx.Sip.Runtime.G
         switch (index)
         {
             case 0: _callRecordingCallerPhoneNumbers = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;
-            case 1: _callRecordingChannels = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 2: _callRecordingFormat = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 3: _callRecordingType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 1: _callRecordingChannels = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.CallRecordingChannels>(ref reader); break;
+            case 2: _callRecordingFormat = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.CallRecordingFormat>(ref reader); break;
+            case 3: _callRecordingType = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.CallRecordingType>(ref reader); break;
         }
     }
 

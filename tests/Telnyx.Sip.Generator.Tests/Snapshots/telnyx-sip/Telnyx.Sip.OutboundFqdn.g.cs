@@ -182,17 +182,17 @@ public sealed partial class OutboundFqdn : global::Telnyx.Sip.Runtime.GeneratedM
         switch (index)
         {
             case 0: _aniOverride = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 1: _aniOverrideType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 1: _aniOverrideType = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.AniOverrideType>(ref reader); break;
             case 2: _callParkingEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 3: _channelLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
-            case 4: _encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 4: _encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.EncryptedMedia>(ref reader); break;
             case 5: _generateRingbackTone = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 6: _instantRingbackEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 7: _ipAuthenticationMethod = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 7: _ipAuthenticationMethod = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.OutboundFqdnIpAuthenticationMethod>(ref reader); break;
             case 8: _ipAuthenticationToken = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 9: _localization = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 10: _outboundVoiceProfileId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 11: _t38ReinviteSource = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 11: _t38ReinviteSource = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.T38ReinviteSource>(ref reader); break;
             case 12: _techPrefix = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 13: _timeout1xxSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
             case 14: _timeout2xxSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;

@@ -51,6 +51,13 @@ public readonly partial struct OutboundFqdnIpAuthenticationMethod : global::Syst
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     OutboundFqdnIpAuthenticationMethod global::Telnyx.Sip.Runtime.IJsonEnum<OutboundFqdnIpAuthenticationMethod>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<OutboundFqdnIpAuthenticationMethod>.WireValues => new[]
+    {
+        Wire.CredentialAuthentication,
+        Wire.IpAuthentication,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator OutboundFqdnIpAuthenticationMethod(string value) => new(value);
 

@@ -154,16 +154,16 @@ public sealed partial class OutboundIp : global::Telnyx.Sip.Runtime.GeneratedMod
         switch (index)
         {
             case 0: _aniOverride = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 1: _aniOverrideType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 1: _aniOverrideType = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.AniOverrideType>(ref reader); break;
             case 2: _callParkingEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 3: _channelLimit = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
             case 4: _generateRingbackTone = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 5: _instantRingbackEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 6: _ipAuthenticationMethod = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 6: _ipAuthenticationMethod = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.OutboundIpAuthenticationMethod>(ref reader); break;
             case 7: _ipAuthenticationToken = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 8: _localization = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 9: _outboundVoiceProfileId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 10: _t38ReinviteSource = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 10: _t38ReinviteSource = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.T38ReinviteSource>(ref reader); break;
             case 11: _techPrefix = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
         }
     }

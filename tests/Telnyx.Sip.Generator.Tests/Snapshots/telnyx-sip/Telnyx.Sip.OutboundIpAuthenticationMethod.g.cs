@@ -51,6 +51,13 @@ public readonly partial struct OutboundIpAuthenticationMethod : global::System.I
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     OutboundIpAuthenticationMethod global::Telnyx.Sip.Runtime.IJsonEnum<OutboundIpAuthenticationMethod>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<OutboundIpAuthenticationMethod>.WireValues => new[]
+    {
+        Wire.TechPrefixpChargeInfo,
+        Wire.Token,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator OutboundIpAuthenticationMethod(string value) => new(value);
 

@@ -230,11 +230,11 @@ public sealed partial class OutboundVoiceProfile : global::Telnyx.Sip.Runtime.Ge
             case 10: _maxDestinationRate = global::Telnyx.Sip.Runtime.JsonRead.Double(ref reader); break;
             case 11: _name = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 12: _recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 13: _servicePlan = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 13: _servicePlan = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.ServicePlan>(ref reader); break;
             case 14: _tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;
-            case 15: _trafficType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 15: _trafficType = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.TrafficType>(ref reader); break;
             case 16: _updatedAt = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 17: _usagePaymentMethod = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 17: _usagePaymentMethod = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.UsagePaymentMethod>(ref reader); break;
             case 18: _whitelistedDestinations = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;
         }
     }

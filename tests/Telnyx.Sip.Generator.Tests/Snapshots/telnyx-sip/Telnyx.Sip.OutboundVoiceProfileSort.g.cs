@@ -114,6 +114,23 @@ public readonly partial struct OutboundVoiceProfileSort : global::System.IEquata
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     OutboundVoiceProfileSort global::Telnyx.Sip.Runtime.IJsonEnum<OutboundVoiceProfileSort>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<OutboundVoiceProfileSort>.WireValues => new[]
+    {
+        Wire.Enabled,
+        Wire.EnabledDescending,
+        Wire.CreatedAt,
+        Wire.CreatedAtDescending,
+        Wire.Name,
+        Wire.NameDescending,
+        Wire.ServicePlan,
+        Wire.ServicePlanDescending,
+        Wire.TrafficType,
+        Wire.TrafficTypeDescending,
+        Wire.UsagePaymentMethod,
+        Wire.UsagePaymentMethodDescending,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator OutboundVoiceProfileSort(string value) => new(value);
 

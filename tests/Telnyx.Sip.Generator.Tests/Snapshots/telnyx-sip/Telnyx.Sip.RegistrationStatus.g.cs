@@ -111,7 +111,7 @@ public sealed partial class RegistrationStatus : global::Telnyx.Sip.Runtime.Gene
             case 2: _port = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;
             case 3: _recordType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 4: _sipUsername = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 5: _status = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 5: _status = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.RegistrationStatusValue>(ref reader); break;
             case 6: _transport = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 7: _userAgent = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
         }

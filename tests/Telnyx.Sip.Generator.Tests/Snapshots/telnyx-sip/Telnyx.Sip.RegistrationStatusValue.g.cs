@@ -75,6 +75,17 @@ public readonly partial struct RegistrationStatusValue : global::System.IEquatab
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     RegistrationStatusValue global::Telnyx.Sip.Runtime.IJsonEnum<RegistrationStatusValue>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<RegistrationStatusValue>.WireValues => new[]
+    {
+        Wire.NotApplicable,
+        Wire.NotRegistered,
+        Wire.Failed,
+        Wire.Expired,
+        Wire.Registered,
+        Wire.Unregistered,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator RegistrationStatusValue(string value) => new(value);
 

@@ -45,6 +45,12 @@ public readonly partial struct ServicePlan : global::System.IEquatable<ServicePl
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     ServicePlan global::Telnyx.Sip.Runtime.IJsonEnum<ServicePlan>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<ServicePlan>.WireValues => new[]
+    {
+        Wire.Global,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator ServicePlan(string value) => new(value);
 

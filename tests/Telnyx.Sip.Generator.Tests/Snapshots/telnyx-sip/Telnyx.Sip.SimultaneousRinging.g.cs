@@ -51,6 +51,13 @@ public readonly partial struct SimultaneousRinging : global::System.IEquatable<S
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     SimultaneousRinging global::Telnyx.Sip.Runtime.IJsonEnum<SimultaneousRinging>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<SimultaneousRinging>.WireValues => new[]
+    {
+        Wire.Disabled,
+        Wire.Enabled,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator SimultaneousRinging(string value) => new(value);
 

@@ -57,6 +57,14 @@ public readonly partial struct SipRegion : global::System.IEquatable<SipRegion>,
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     SipRegion global::Telnyx.Sip.Runtime.IJsonEnum<SipRegion>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<SipRegion>.WireValues => new[]
+    {
+        Wire.US,
+        Wire.Europe,
+        Wire.Australia,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator SipRegion(string value) => new(value);
 

@@ -54,6 +54,13 @@ public readonly partial struct SipSubdomainReceiveSettings : global::System.IEqu
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     SipSubdomainReceiveSettings global::Telnyx.Sip.Runtime.IJsonEnum<SipSubdomainReceiveSettings>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<SipSubdomainReceiveSettings>.WireValues => new[]
+    {
+        Wire.OnlyMyConnections,
+        Wire.FromAnyone,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator SipSubdomainReceiveSettings(string value) => new(value);
 

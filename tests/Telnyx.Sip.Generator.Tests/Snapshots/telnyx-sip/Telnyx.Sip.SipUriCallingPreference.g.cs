@@ -61,6 +61,14 @@ public readonly partial struct SipUriCallingPreference : global::System.IEquatab
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     SipUriCallingPreference global::Telnyx.Sip.Runtime.IJsonEnum<SipUriCallingPreference>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<SipUriCallingPreference>.WireValues => new[]
+    {
+        Wire.Disabled,
+        Wire.Unrestricted,
+        Wire.Internal,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator SipUriCallingPreference(string value) => new(value);
 

@@ -78,6 +78,17 @@ public readonly partial struct T38ReinviteSource : global::System.IEquatable<T38
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     T38ReinviteSource global::Telnyx.Sip.Runtime.IJsonEnum<T38ReinviteSource>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<T38ReinviteSource>.WireValues => new[]
+    {
+        Wire.Telnyx,
+        Wire.Customer,
+        Wire.Disabled,
+        Wire.Passthru,
+        Wire.CallerPassthru,
+        Wire.CalleePassthru,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator T38ReinviteSource(string value) => new(value);
 

@@ -45,6 +45,12 @@ public readonly partial struct TrafficType : global::System.IEquatable<TrafficTy
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     TrafficType global::Telnyx.Sip.Runtime.IJsonEnum<TrafficType>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<TrafficType>.WireValues => new[]
+    {
+        Wire.Conversational,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator TrafficType(string value) => new(value);
 

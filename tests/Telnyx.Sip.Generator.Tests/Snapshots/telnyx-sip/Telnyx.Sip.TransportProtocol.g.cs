@@ -57,6 +57,14 @@ public readonly partial struct TransportProtocol : global::System.IEquatable<Tra
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     TransportProtocol global::Telnyx.Sip.Runtime.IJsonEnum<TransportProtocol>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<TransportProtocol>.WireValues => new[]
+    {
+        Wire.Udp,
+        Wire.Tcp,
+        Wire.Tls,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator TransportProtocol(string value) => new(value);
 

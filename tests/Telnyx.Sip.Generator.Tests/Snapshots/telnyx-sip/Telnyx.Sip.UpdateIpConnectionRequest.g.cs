@@ -274,25 +274,25 @@ public sealed partial class UpdateIpConnectionRequest : global::Telnyx.Sip.Runti
         switch (index)
         {
             case 0: _active = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 1: _anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 1: _anchorsiteOverride = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.AnchorsiteOverride>(ref reader); break;
             case 2: _androidPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 3: _callCostInWebhooks = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 4: _connectionName = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 5: _defaultOnHoldComfortNoiseEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 6: _dtmfType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 6: _dtmfType = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.DtmfType>(ref reader); break;
             case 7: _encodeContactHeaderEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
-            case 8: _encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 8: _encryptedMedia = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.EncryptedMedia>(ref reader); break;
             case 9: _inbound = ReadChild<global::Telnyx.Sip.InboundIp>(ref reader, 9, global::Telnyx.Sip.InboundIp.ReadJson); break;
             case 10: _iosPushCredentialId = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 11: _jitterBuffer = ReadChild<global::Telnyx.Sip.ConnectionJitterBuffer>(ref reader, 11, global::Telnyx.Sip.ConnectionJitterBuffer.ReadJson); break;
-            case 12: _noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 12: _noiseSuppression = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.ConnectionNoiseSuppression>(ref reader); break;
             case 13: _noiseSuppressionDetails = ReadChild<global::Telnyx.Sip.ConnectionNoiseSuppressionDetails>(ref reader, 13, global::Telnyx.Sip.ConnectionNoiseSuppressionDetails.ReadJson); break;
             case 14: _onnetT38PassthroughEnabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 15: _outbound = ReadChild<global::Telnyx.Sip.OutboundIp>(ref reader, 15, global::Telnyx.Sip.OutboundIp.ReadJson); break;
             case 16: _rtcpSettings = ReadChild<global::Telnyx.Sip.ConnectionRtcpSettings>(ref reader, 16, global::Telnyx.Sip.ConnectionRtcpSettings.ReadJson); break;
             case 17: _tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;
-            case 18: _transportProtocol = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 19: _webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 18: _transportProtocol = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.TransportProtocol>(ref reader); break;
+            case 19: _webhookApiVersion = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.WebhookApiVersion>(ref reader); break;
             case 20: _webhookEventFailoverUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 21: _webhookEventUrl = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
             case 22: _webhookTimeoutSecs = global::Telnyx.Sip.Runtime.JsonRead.Int32(ref reader); break;

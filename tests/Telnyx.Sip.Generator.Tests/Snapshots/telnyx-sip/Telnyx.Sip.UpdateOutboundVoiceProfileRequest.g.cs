@@ -189,10 +189,10 @@ public sealed partial class UpdateOutboundVoiceProfileRequest : global::Telnyx.S
             case 6: _enabled = global::Telnyx.Sip.Runtime.JsonRead.Boolean(ref reader); break;
             case 7: _maxDestinationRate = global::Telnyx.Sip.Runtime.JsonRead.Double(ref reader); break;
             case 8: _name = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 9: _servicePlan = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 9: _servicePlan = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.ServicePlan>(ref reader); break;
             case 10: _tags = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;
-            case 11: _trafficType = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
-            case 12: _usagePaymentMethod = global::Telnyx.Sip.Runtime.JsonRead.String(ref reader); break;
+            case 11: _trafficType = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.TrafficType>(ref reader); break;
+            case 12: _usagePaymentMethod = global::Telnyx.Sip.Runtime.JsonRead.EnumWire<global::Telnyx.Sip.UsagePaymentMethod>(ref reader); break;
             case 13: _whitelistedDestinations = global::Telnyx.Sip.Runtime.JsonRead.List<string>(ref reader, global::Telnyx.Sip.Runtime.JsonRead.NonNullString); break;
         }
     }

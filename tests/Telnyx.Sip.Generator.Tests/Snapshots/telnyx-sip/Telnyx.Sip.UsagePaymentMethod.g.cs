@@ -45,6 +45,12 @@ public readonly partial struct UsagePaymentMethod : global::System.IEquatable<Us
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     UsagePaymentMethod global::Telnyx.Sip.Runtime.IJsonEnum<UsagePaymentMethod>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<UsagePaymentMethod>.WireValues => new[]
+    {
+        Wire.RateDeck,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator UsagePaymentMethod(string value) => new(value);
 

@@ -51,6 +51,13 @@ public readonly partial struct WebhookApiVersion : global::System.IEquatable<Web
     // The runtime's generic readers call this on default(T): a static abstract member would not run on .NET Framework.
     WebhookApiVersion global::Telnyx.Sip.Runtime.IJsonEnum<WebhookApiVersion>.FromWire(string value) => new(value);
 
+    // The runtime reads these values as the strings here rather than as new copies.
+    global::System.Collections.Generic.IReadOnlyList<string> global::Telnyx.Sip.Runtime.IJsonEnum<WebhookApiVersion>.WireValues => new[]
+    {
+        Wire.V1,
+        Wire.V2,
+    };
+
     /// <summary>Converts a wire string to a value.</summary>
     public static implicit operator WebhookApiVersion(string value) => new(value);
 
