@@ -25,7 +25,8 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
     /// <summary>The most unrecognized events kept in <see cref="UnrecognizedEvents"/>; later ones are counted only.</summary>
     public const int MaxUnrecognizedEvents = 1000;
 
-    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip };
+    // Items are strict JSON (RFC 8259, RFC 7464; SSE data as JSON): no comments, which also keeps the reader on its fast path.
+    private static readonly JsonReaderOptions ReaderOptions = default;
 
     private readonly HttpResponseMessage? _response;
     private readonly Stream? _content;
@@ -35,7 +36,6 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
     private readonly IEnumerable<T>? _items;
     private readonly CancellationToken _callToken;
     private List<ApiStreamEvent>? _unrecognized;
-    private SseParser<Entry>? _parser;
     private int _enumerated;
     private int _closed;
 
@@ -89,7 +89,9 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
             throw new InvalidOperationException("A streamed response can be enumerated only once: its items are read from the connection as they arrive.");
         }
 
-        return _items is not null ? FromMemory(cancellationToken) : ReadAsync(cancellationToken);
+        return _items is not null ? FromMemory(cancellationToken)
+            : _format == ItemStreamFormat.ServerSentEvents ? new EventReader(this, cancellationToken)
+            : new FrameReader(this, cancellationToken);
     }
 
     /// <summary>Closes the connection; items not yet read are lost.</summary>
@@ -120,100 +122,295 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
         }
     }
 
-    private async IAsyncEnumerator<T> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// What the enumerators share: the call's and the enumeration's cancellation (either closes the response, since not
+    /// every handler stops a pending read when its token is cancelled), and closing at the end, on an error or on
+    /// dispose. An item already buffered is handed out without an await, so that a stream costs little more per item
+    /// than the read of the item itself.
+    /// </summary>
+    private abstract class Reader : IAsyncEnumerator<T>
     {
-        CancellationTokenSource? linked = cancellationToken.CanBeCanceled && _callToken.CanBeCanceled
-            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _callToken)
-            : null;
-        CancellationToken token = linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : _callToken);
+        private readonly CancellationTokenSource? _linked;
+        private readonly CancellationTokenRegistration _registration;
 
-        // Not every HttpClient handler stops a pending read when its token is cancelled: closing the response does.
-        CancellationTokenRegistration registration = token.Register(static state => ((ApiItemStream<T>)state!).Dispose(), this);
-        try
+        protected Reader(ApiItemStream<T> owner, CancellationToken cancellationToken)
         {
-            if (_format == ItemStreamFormat.ServerSentEvents)
+            Owner = owner;
+            _linked = cancellationToken.CanBeCanceled && owner._callToken.CanBeCanceled
+                ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, owner._callToken)
+                : null;
+            Token = _linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : owner._callToken);
+            _registration = Token.Register(static state => ((ApiItemStream<T>)state!).Dispose(), owner);
+        }
+
+        public T Current { get; private set; } = default!;
+
+        protected ApiItemStream<T> Owner { get; }
+
+        protected CancellationToken Token { get; }
+
+        protected bool Finished { get; private set; }
+
+        public abstract ValueTask<bool> MoveNextAsync();
+
+        public ValueTask DisposeAsync()
+        {
+            Finish();
+            return default;
+        }
+
+        /// <summary>Closes the response and lets go of the tokens; safe to call more than once.</summary>
+        protected virtual void Finish()
+        {
+            if (Finished)
             {
-                _parser = SseParser.Create(_content!, ParseEvent);
-                IAsyncEnumerator<SseItem<Entry>> events = _parser.EnumerateAsync(token).GetAsyncEnumerator(token);
-                try
+                return;
+            }
+
+            Finished = true;
+            _registration.Dispose();
+            _linked?.Dispose();
+            Owner.Dispose();
+        }
+
+        /// <summary>Makes <paramref name="item"/> the current item.</summary>
+        protected bool Yield(T item)
+        {
+            Current = item;
+            Owner.ItemCount++;
+            return true;
+        }
+
+        /// <summary>Throws when the enumeration was cancelled, even if items are still buffered.</summary>
+        protected void ThrowIfCancelled()
+        {
+            if (Token.IsCancellationRequested)
+            {
+                Finish();
+                throw new OperationCanceledException("The stream was cancelled.", Token);
+            }
+        }
+    }
+
+    /// <summary>JSON Lines, NDJSON and JSON text sequences: one item a frame.</summary>
+    private sealed class FrameReader : Reader
+    {
+        private readonly DelimitedFrameReader _frames;
+
+        public FrameReader(ApiItemStream<T> owner, CancellationToken cancellationToken)
+            : base(owner, cancellationToken)
+        {
+            _frames = new DelimitedFrameReader(owner._content!, owner._format == ItemStreamFormat.JsonSequence ? (byte)0x1E : (byte)'\n');
+        }
+
+        public override ValueTask<bool> MoveNextAsync()
+        {
+            if (Finished)
+            {
+                return new(false);
+            }
+
+            ThrowIfCancelled();
+            try
+            {
+                if (_frames.TryRead())
                 {
-                    for (; ; )
-                    {
-                        Entry entry;
-                        try
-                        {
-                            if (!await events.MoveNextAsync().ConfigureAwait(false))
-                            {
-                                break;
-                            }
-
-                            entry = events.Current.Data;
-                        }
-                        catch (Exception error) when (Translate(error, token) is { } translated)
-                        {
-                            throw translated;
-                        }
-
-                        LastEventId = _parser.LastEventId.Length == 0 ? null : _parser.LastEventId;
-                        ReconnectionInterval = _parser.ReconnectionInterval == Timeout.InfiniteTimeSpan ? null : _parser.ReconnectionInterval;
-                        if (entry.Error is { } malformed)
-                        {
-                            throw malformed;
-                        }
-
-                        if (entry.Done)
-                        {
-                            break;
-                        }
-
-                        if (entry.Unrecognized is { } other)
-                        {
-                            UnrecognizedEventCount++;
-                            if ((_unrecognized ??= []).Count < MaxUnrecognizedEvents)
-                            {
-                                _unrecognized.Add(new ApiStreamEvent(other.EventType, other.Data, LastEventId));
-                            }
-
-                            continue;
-                        }
-
-                        ItemCount++;
-                        yield return entry.Value;
-                    }
+                    return new(Yield(Owner.ReadItem(_frames.Frame.Span)));
                 }
-                finally
+
+                if (_frames.Completed)
                 {
-                    await events.DisposeAsync().ConfigureAwait(false);
+                    Finish();
+                    return new(false);
                 }
             }
-            else
+            catch
             {
-                using var frames = new DelimitedFrameReader(_content!, _format == ItemStreamFormat.JsonSequence ? (byte)0x1E : (byte)'\n');
+                Finish();
+                throw;
+            }
+
+            return ReadMoreAsync();
+        }
+
+        protected override void Finish()
+        {
+            base.Finish();
+            _frames.Dispose();
+        }
+
+        private async ValueTask<bool> ReadMoreAsync()
+        {
+            try
+            {
                 for (; ; )
                 {
                     try
                     {
-                        if (!await frames.ReadAsync(token).ConfigureAwait(false))
-                        {
-                            break;
-                        }
+                        await _frames.FillAsync(Token).ConfigureAwait(false);
                     }
-                    catch (Exception error) when (Translate(error, token) is { } translated)
+                    catch (Exception error) when (Owner.Translate(error, Token) is { } translated)
                     {
                         throw translated;
                     }
 
-                    T item = ReadItem(frames.Frame.Span);
-                    ItemCount++;
-                    yield return item;
+                    if (_frames.TryRead())
+                    {
+                        return Yield(Owner.ReadItem(_frames.Frame.Span));
+                    }
+
+                    if (_frames.Completed)
+                    {
+                        Finish();
+                        return false;
+                    }
                 }
             }
+            catch
+            {
+                Finish();
+                throw;
+            }
         }
-        finally
+    }
+
+    /// <summary>Server-sent events, read by <see cref="SseParser"/>: items, the <c>[DONE]</c> sentinel, events kept raw.</summary>
+    private sealed class EventReader : Reader
+    {
+        private readonly SseParser<Entry> _parser;
+        private readonly IAsyncEnumerator<SseItem<Entry>> _events;
+
+        public EventReader(ApiItemStream<T> owner, CancellationToken cancellationToken)
+            : base(owner, cancellationToken)
         {
-            registration.Dispose();
-            linked?.Dispose();
-            Dispose();
+            _parser = SseParser.Create(owner._content!, owner.ParseEvent);
+            _events = _parser.EnumerateAsync(Token).GetAsyncEnumerator(Token);
+        }
+
+        public override ValueTask<bool> MoveNextAsync()
+        {
+            if (Finished)
+            {
+                return new(false);
+            }
+
+            ThrowIfCancelled();
+            try
+            {
+                for (; ; )
+                {
+                    ValueTask<bool> next = NextEvent();
+                    if (!next.IsCompletedSuccessfully)
+                    {
+                        return ReadMoreAsync(next);
+                    }
+
+                    if (Take(next.Result) is { } result)
+                    {
+                        return new(result);
+                    }
+                }
+            }
+            catch
+            {
+                Finish();
+                throw;
+            }
+        }
+
+        protected override void Finish()
+        {
+            if (Finished)
+            {
+                return;
+            }
+
+            base.Finish();
+            ValueTask disposed = _events.DisposeAsync();
+            if (!disposed.IsCompletedSuccessfully)
+            {
+                _ = disposed.AsTask(); // The parser only returns its buffers; nothing waits for it.
+            }
+        }
+
+        private ValueTask<bool> NextEvent()
+        {
+            try
+            {
+                return _events.MoveNextAsync();
+            }
+            catch (Exception error) when (Owner.Translate(error, Token) is { } translated)
+            {
+                throw translated;
+            }
+        }
+
+        private async ValueTask<bool> ReadMoreAsync(ValueTask<bool> pending)
+        {
+            try
+            {
+                for (; ; )
+                {
+                    bool more;
+                    try
+                    {
+                        more = await pending.ConfigureAwait(false);
+                    }
+                    catch (Exception error) when (Owner.Translate(error, Token) is { } translated)
+                    {
+                        throw translated;
+                    }
+
+                    if (Take(more) is { } result)
+                    {
+                        return result;
+                    }
+
+                    pending = NextEvent();
+                }
+            }
+            catch
+            {
+                Finish();
+                throw;
+            }
+        }
+
+        /// <summary>True: an item is current; false: the stream ended; null: the event was no item, read on.</summary>
+        private bool? Take(bool more)
+        {
+            if (!more)
+            {
+                Finish();
+                return false;
+            }
+
+            Entry entry = _events.Current.Data;
+            Owner.LastEventId = _parser.LastEventId.Length == 0 ? null : _parser.LastEventId;
+            Owner.ReconnectionInterval = _parser.ReconnectionInterval == Timeout.InfiniteTimeSpan ? null : _parser.ReconnectionInterval;
+            if (entry.Error is { } malformed)
+            {
+                throw malformed;
+            }
+
+            if (entry.Done)
+            {
+                Finish();
+                return false;
+            }
+
+            if (entry.Unrecognized is { } other)
+            {
+                Owner.UnrecognizedEventCount++;
+                if ((Owner._unrecognized ??= []).Count < MaxUnrecognizedEvents)
+                {
+                    Owner._unrecognized.Add(new ApiStreamEvent(other.EventType, other.Data, Owner.LastEventId));
+                }
+
+                return null;
+            }
+
+            return Yield(entry.Value);
         }
     }
 

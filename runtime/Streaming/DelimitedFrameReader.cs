@@ -34,64 +34,74 @@ internal sealed class DelimitedFrameReader : IDisposable
     /// <summary>The frame read last, without its delimiter; valid until the next read.</summary>
     public ReadOnlyMemory<byte> Frame { get; private set; }
 
-    /// <summary>Reads the next frame that is not blank; false at the end of the stream.</summary>
-    public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>True once the stream has ended and every frame it held has been handed out.</summary>
+    public bool Completed => _endOfStream && _start == _end;
+
+    /// <summary>
+    /// Hands out the next frame that is not blank from what has been read, without waiting: false when the buffer
+    /// holds no whole frame (then <see cref="FillAsync"/> reads more, unless <see cref="Completed"/>).
+    /// </summary>
+    public bool TryRead()
     {
         for (; ; )
         {
             int found = _buffer.AsSpan(_scanned, _end - _scanned).IndexOf(_delimiter);
-            if (found >= 0)
+            if (found < 0)
             {
-                int at = _scanned + found;
-                Frame = _buffer.AsMemory(_start, at - _start);
-                _start = _scanned = at + 1;
-                if (!IsBlank(Frame.Span))
+                _scanned = _end;
+                if (!_endOfStream || _start == _end)
                 {
-                    return true;
+                    return false;
                 }
 
-                continue;
+                // The last frame needs no delimiter.
+                found = _end - _scanned;
             }
 
-            _scanned = _end;
-            if (_endOfStream)
+            int at = _scanned + found;
+            Frame = _buffer.AsMemory(_start, at - _start);
+            _start = _scanned = Math.Min(at + 1, _end);
+            if (!IsBlank(Frame.Span))
             {
-                Frame = _buffer.AsMemory(_start, _end - _start);
-                _start = _scanned = _end;
-                return !IsBlank(Frame.Span);
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Reads more of the stream into the buffer (growing it for a frame longer than it), or notes its end.</summary>
+    /// <exception cref="ApiSerializationException">A frame is longer than <see cref="MaxFrameBytes"/>.</exception>
+    public async ValueTask FillAsync(CancellationToken cancellationToken)
+    {
+        if (_start > 0)
+        {
+            // Keep the unfinished frame at the front of the buffer.
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _scanned -= _start;
+            _start = 0;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            if (_buffer.Length >= MaxFrameBytes)
+            {
+                throw new ApiSerializationException($"An item of the stream is longer than {MaxFrameBytes / (1024 * 1024)} MiB, the most the client reads", "$");
             }
 
-            if (_start > 0)
-            {
-                // Keep the unfinished frame at the front of the buffer.
-                Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-                _end -= _start;
-                _scanned -= _start;
-                _start = 0;
-            }
+            byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Min(_buffer.Length * 2, MaxFrameBytes));
+            Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
 
-            if (_end == _buffer.Length)
-            {
-                if (_buffer.Length >= MaxFrameBytes)
-                {
-                    throw new ApiSerializationException($"An item of the stream is longer than {MaxFrameBytes / (1024 * 1024)} MiB, the most the client reads", "$");
-                }
-
-                byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Min(_buffer.Length * 2, MaxFrameBytes));
-                Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
-                ArrayPool<byte>.Shared.Return(_buffer);
-                _buffer = larger;
-            }
-
-            int read = await _stream.ReadAsync(_buffer, _end, _buffer.Length - _end, cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                _endOfStream = true;
-            }
-            else
-            {
-                _end += read;
-            }
+        int read = await _stream.ReadAsync(_buffer, _end, _buffer.Length - _end, cancellationToken).ConfigureAwait(false);
+        if (read == 0)
+        {
+            _endOfStream = true;
+        }
+        else
+        {
+            _end += read;
         }
     }
 
