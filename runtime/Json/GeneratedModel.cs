@@ -225,9 +225,10 @@ public abstract class GeneratedModel
             model.Issues.SetWhole(JsonElement.ParseValue(ref reader), error.Reason);
             return model;
         }
+        int expected = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            int index = info.IndexOf(ref reader);
+            int index = info.IndexOf(ref reader, expected);
             if (index < 0)
             {
                 string name = reader.GetString()!;
@@ -236,6 +237,7 @@ public abstract class GeneratedModel
                 continue;
             }
 
+            expected = index + 1;
             reader.Read();
             model.Mark(index);
             JsonTokenType token = reader.TokenType;

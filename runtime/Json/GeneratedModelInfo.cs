@@ -118,7 +118,13 @@ public sealed class GeneratedModelInfo
     internal JsonEncodedText EncodedName(int index) => _encodedNames[index];
 
     /// <summary>The index of the member whose name the reader is on, or -1 for a member the spec does not describe.</summary>
-    public int IndexOf(ref Utf8JsonReader reader)
+    public int IndexOf(ref Utf8JsonReader reader) => IndexOf(ref reader, -1);
+
+    /// <summary>
+    /// The index of the member whose name the reader is on, trying <paramref name="expected"/> first (members mostly
+    /// arrive in the order the spec lists them, so the one after the last is a good guess), or -1.
+    /// </summary>
+    internal int IndexOf(ref Utf8JsonReader reader, int expected)
     {
         if (reader.HasValueSequence || reader.ValueIsEscaped)
         {
@@ -127,6 +133,11 @@ public sealed class GeneratedModelInfo
         }
 
         ReadOnlySpan<byte> name = reader.ValueSpan;
+        if ((uint)expected < (uint)_utf8Names.Length && name.SequenceEqual(_utf8Names[expected]))
+        {
+            return expected;
+        }
+
         int mask = _slots.Length - 1;
         int slot = Hash(name) & mask;
         while (true)

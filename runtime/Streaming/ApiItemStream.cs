@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -215,7 +214,7 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
             {
                 if (_frames.TryRead())
                 {
-                    return new(Yield(Owner.ReadItem(_frames.Frame.Span)));
+                    return new(Yield(Owner.ReadItem(_frames.Frame)));
                 }
 
                 if (_frames.Completed)
@@ -256,7 +255,7 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
 
                     if (_frames.TryRead())
                     {
-                        return Yield(Owner.ReadItem(_frames.Frame.Span));
+                        return Yield(Owner.ReadItem(_frames.Frame));
                     }
 
                     if (_frames.Completed)
@@ -274,17 +273,15 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
         }
     }
 
-    /// <summary>Server-sent events, read by <see cref="SseParser"/>: items, the <c>[DONE]</c> sentinel, events kept raw.</summary>
+    /// <summary>Server-sent events: items, the <c>[DONE]</c> sentinel, and events of other types kept raw.</summary>
     private sealed class EventReader : Reader
     {
-        private readonly SseParser<Entry> _parser;
-        private readonly IAsyncEnumerator<SseItem<Entry>> _events;
+        private readonly ServerSentEventReader _events;
 
         public EventReader(ApiItemStream<T> owner, CancellationToken cancellationToken)
             : base(owner, cancellationToken)
         {
-            _parser = SseParser.Create(owner._content!, owner.ParseEvent);
-            _events = _parser.EnumerateAsync(Token).GetAsyncEnumerator(Token);
+            _events = new ServerSentEventReader(owner._content!);
         }
 
         public override ValueTask<bool> MoveNextAsync()
@@ -297,18 +294,18 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
             ThrowIfCancelled();
             try
             {
-                for (; ; )
+                while (_events.TryRead())
                 {
-                    ValueTask<bool> next = NextEvent();
-                    if (!next.IsCompletedSuccessfully)
-                    {
-                        return ReadMoreAsync(next);
-                    }
-
-                    if (Take(next.Result) is { } result)
+                    if (Take() is { } result)
                     {
                         return new(result);
                     }
+                }
+
+                if (_events.Completed)
+                {
+                    Finish();
+                    return new(false);
                 }
             }
             catch
@@ -316,57 +313,44 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
                 Finish();
                 throw;
             }
+
+            return ReadMoreAsync();
         }
 
         protected override void Finish()
         {
-            if (Finished)
-            {
-                return;
-            }
-
             base.Finish();
-            ValueTask disposed = _events.DisposeAsync();
-            if (!disposed.IsCompletedSuccessfully)
-            {
-                _ = disposed.AsTask(); // The parser only returns its buffers; nothing waits for it.
-            }
+            _events.Dispose();
         }
 
-        private ValueTask<bool> NextEvent()
-        {
-            try
-            {
-                return _events.MoveNextAsync();
-            }
-            catch (Exception error) when (Owner.Translate(error, Token) is { } translated)
-            {
-                throw translated;
-            }
-        }
-
-        private async ValueTask<bool> ReadMoreAsync(ValueTask<bool> pending)
+        private async ValueTask<bool> ReadMoreAsync()
         {
             try
             {
                 for (; ; )
                 {
-                    bool more;
                     try
                     {
-                        more = await pending.ConfigureAwait(false);
+                        await _events.FillAsync(Token).ConfigureAwait(false);
                     }
                     catch (Exception error) when (Owner.Translate(error, Token) is { } translated)
                     {
                         throw translated;
                     }
 
-                    if (Take(more) is { } result)
+                    while (_events.TryRead())
                     {
-                        return result;
+                        if (Take() is { } result)
+                        {
+                            return result;
+                        }
                     }
 
-                    pending = NextEvent();
+                    if (_events.Completed)
+                    {
+                        Finish();
+                        return false;
+                    }
                 }
             }
             catch
@@ -376,64 +360,44 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
             }
         }
 
-        /// <summary>True: an item is current; false: the stream ended; null: the event was no item, read on.</summary>
-        private bool? Take(bool more)
+        private static bool IsOneOf(string eventType, string[] types)
         {
-            if (!more)
+            foreach (string type in types)
             {
-                Finish();
-                return false;
-            }
-
-            Entry entry = _events.Current.Data;
-            Owner.LastEventId = _parser.LastEventId.Length == 0 ? null : _parser.LastEventId;
-            Owner.ReconnectionInterval = _parser.ReconnectionInterval == Timeout.InfiniteTimeSpan ? null : _parser.ReconnectionInterval;
-            if (entry.Error is { } malformed)
-            {
-                throw malformed;
-            }
-
-            if (entry.Done)
-            {
-                Finish();
-                return false;
-            }
-
-            if (entry.Unrecognized is { } other)
-            {
-                Owner.UnrecognizedEventCount++;
-                if ((Owner._unrecognized ??= []).Count < MaxUnrecognizedEvents)
+                if (ReferenceEquals(type, eventType) || type == eventType)
                 {
-                    Owner._unrecognized.Add(new ApiStreamEvent(other.EventType, other.Data, Owner.LastEventId));
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True: an item is current; false: the stream ended (<c>[DONE]</c>); null: the event was no item, read on.</summary>
+        private bool? Take()
+        {
+            ApiItemStream<T> owner = Owner;
+            owner.LastEventId = _events.LastEventId.Length == 0 ? null : _events.LastEventId;
+            owner.ReconnectionInterval = _events.ReconnectionInterval;
+            ReadOnlySpan<byte> data = _events.Data;
+            if (data.SequenceEqual("[DONE]"u8))
+            {
+                Finish();
+                return false;
+            }
+
+            if (owner._eventTypes is { } types && !IsOneOf(_events.EventType, types))
+            {
+                owner.UnrecognizedEventCount++;
+                if ((owner._unrecognized ??= []).Count < MaxUnrecognizedEvents)
+                {
+                    owner._unrecognized.Add(new ApiStreamEvent(_events.EventType, Encoding.UTF8.GetString(data), owner.LastEventId));
                 }
 
                 return null;
             }
 
-            return Yield(entry.Value);
-        }
-    }
-
-    /// <summary>Reads one server-sent event inside the parser: an item, the <c>[DONE]</c> sentinel, or an event kept raw.</summary>
-    private Entry ParseEvent(string eventType, ReadOnlySpan<byte> data)
-    {
-        if (data.SequenceEqual("[DONE]"u8))
-        {
-            return new Entry { Done = true };
-        }
-
-        if (_eventTypes is not null && Array.IndexOf(_eventTypes, eventType) < 0)
-        {
-            return new Entry { Unrecognized = new ApiStreamEvent(eventType, Encoding.UTF8.GetString(data), null) };
-        }
-
-        try
-        {
-            return new Entry { Value = ReadItem(data) };
-        }
-        catch (ApiSerializationException error)
-        {
-            return new Entry { Error = error };
+            return Yield(owner.ReadItem(data));
         }
     }
 
@@ -479,13 +443,5 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
         return error is IOException or HttpRequestException or ObjectDisposedException
             ? new ApiConnectionException($"The stream broke after {ItemCount} item(s): {error.Message}", error)
             : null;
-    }
-
-    private struct Entry
-    {
-        public T Value;
-        public bool Done;
-        public ApiStreamEvent? Unrecognized;
-        public ApiSerializationException? Error;
     }
 }

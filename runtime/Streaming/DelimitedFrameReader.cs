@@ -31,8 +31,11 @@ internal sealed class DelimitedFrameReader : IDisposable
         _buffer = ArrayPool<byte>.Shared.Rent(initialSize);
     }
 
+    private int _frameStart;
+    private int _frameLength;
+
     /// <summary>The frame read last, without its delimiter; valid until the next read.</summary>
-    public ReadOnlyMemory<byte> Frame { get; private set; }
+    public ReadOnlySpan<byte> Frame => new(_buffer, _frameStart, _frameLength);
 
     /// <summary>True once the stream has ended and every frame it held has been handed out.</summary>
     public bool Completed => _endOfStream && _start == _end;
@@ -59,9 +62,10 @@ internal sealed class DelimitedFrameReader : IDisposable
             }
 
             int at = _scanned + found;
-            Frame = _buffer.AsMemory(_start, at - _start);
+            _frameStart = _start;
+            _frameLength = at - _start;
             _start = _scanned = Math.Min(at + 1, _end);
-            if (!IsBlank(Frame.Span))
+            if (!IsBlank(Frame))
             {
                 return true;
             }
@@ -122,7 +126,7 @@ internal sealed class DelimitedFrameReader : IDisposable
     {
         byte[] buffer = _buffer;
         _buffer = [];
-        _start = _end = _scanned = 0;
+        _start = _end = _scanned = _frameStart = _frameLength = 0;
         if (buffer.Length > 0)
         {
             ArrayPool<byte>.Shared.Return(buffer);
