@@ -225,50 +225,22 @@ public abstract class GeneratedModel
             model.Issues.SetWhole(JsonElement.ParseValue(ref reader), error.Reason);
             return model;
         }
-        int expected = 0;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+
+        // The loop runs without an exception handler around each member (which would keep its locals out of
+        // registers): a primitive member that does not fit throws out of it, is recorded here, and reading goes on.
+        var cursor = new Cursor { Member = -1 };
+        for (; ; )
         {
-            int index = info.IndexOf(ref reader, expected);
-            if (index < 0)
+            try
             {
-                string name = reader.GetString()!;
-                reader.Read();
-                model.AdditionalProperties[name] = JsonElement.ParseValue(ref reader);
-                continue;
+                ReadMembers(ref reader, model, info, ref cursor);
+                break;
             }
-
-            expected = index + 1;
-            reader.Read();
-            model.Mark(index);
-            JsonTokenType token = reader.TokenType;
-            if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            catch (ApiSerializationException error) when (cursor.Member >= 0)
             {
-                Utf8JsonReader start = reader;
-                try
-                {
-                    model.ReadMember(index, ref reader);
-                }
-                catch (ApiSerializationException error)
-                {
-                    reader = start;
-                    model.Issues.AddInvalid(index, JsonElement.ParseValue(ref reader), error);
-                }
-            }
-            else
-            {
-                if (token == JsonTokenType.Null && info.IsRequired(index))
-                {
-                    model.Issues.AddMissing(index, present: true);
-                }
-
-                try
-                {
-                    model.ReadMember(index, ref reader);
-                }
-                catch (ApiSerializationException error)
-                {
-                    model.Issues.AddInvalid(index, JsonElement.ParseValue(ref reader), error);
-                }
+                // The reader is still on the value that did not fit.
+                model.Issues.AddInvalid(cursor.Member, JsonElement.ParseValue(ref reader), error);
+                cursor.Member = -1;
             }
         }
 
@@ -284,6 +256,62 @@ public abstract class GeneratedModel
         }
 
         return model;
+    }
+
+    /// <summary>Where <see cref="ReadMembers"/> is: the member being read (-1 between members) and the one expected next.</summary>
+    private struct Cursor
+    {
+        public int Member;
+        public int Expected;
+    }
+
+    private static void ReadMembers(ref Utf8JsonReader reader, GeneratedModel model, GeneratedModelInfo info, ref Cursor cursor)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            int index = info.IndexOf(ref reader, cursor.Expected);
+            if (index < 0)
+            {
+                string name = reader.GetString()!;
+                reader.Read();
+                model.AdditionalProperties[name] = JsonElement.ParseValue(ref reader);
+                continue;
+            }
+
+            cursor.Expected = index + 1;
+            reader.Read();
+            model.Mark(index);
+            JsonTokenType token = reader.TokenType;
+            if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                ReadStructured(ref reader, model, index);
+                continue;
+            }
+
+            if (token == JsonTokenType.Null && info.IsRequired(index))
+            {
+                model.Issues.AddMissing(index, present: true);
+            }
+
+            cursor.Member = index;
+            model.ReadMember(index, ref reader);
+            cursor.Member = -1;
+        }
+    }
+
+    /// <summary>An object or array member; one that does not fit is kept whole, from where it started.</summary>
+    private static void ReadStructured(ref Utf8JsonReader reader, GeneratedModel model, int index)
+    {
+        Utf8JsonReader start = reader;
+        try
+        {
+            model.ReadMember(index, ref reader);
+        }
+        catch (ApiSerializationException error)
+        {
+            reader = start;
+            model.Issues.AddInvalid(index, JsonElement.ParseValue(ref reader), error);
+        }
     }
 
     /// <summary>Reads a model-typed member, so that a problem inside it can say where it is and <see cref="Validate"/> finds it.</summary>
