@@ -131,6 +131,7 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
     {
         private readonly CancellationTokenSource? _linked;
         private readonly CancellationTokenRegistration _registration;
+        private readonly bool _cancellable;
 
         protected Reader(ApiItemStream<T> owner, CancellationToken cancellationToken)
         {
@@ -139,6 +140,7 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
                 ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, owner._callToken)
                 : null;
             Token = _linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : owner._callToken);
+            _cancellable = Token.CanBeCanceled;
             _registration = Token.Register(static state => ((ApiItemStream<T>)state!).Dispose(), owner);
         }
 
@@ -183,7 +185,7 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
         /// <summary>Throws when the enumeration was cancelled, even if items are still buffered.</summary>
         protected void ThrowIfCancelled()
         {
-            if (Token.IsCancellationRequested)
+            if (_cancellable && Token.IsCancellationRequested)
             {
                 Finish();
                 throw new OperationCanceledException("The stream was cancelled.", Token);

@@ -95,6 +95,11 @@ internal sealed class ServerSentEventReader : IDisposable
 
         for (; ; )
         {
+            if (!_hasData && _eventType is null && TryReadLoneDataLine())
+            {
+                return true;
+            }
+
             int found = _scanned < _end && _buffer[_scanned] is (byte)'\n' or (byte)'\r'
                 ? 0 // the blank line after a data line, most often
                 : _buffer.AsSpan(_scanned, _end - _scanned).IndexOfAny((byte)'\r', (byte)'\n');
@@ -141,6 +146,31 @@ internal sealed class ServerSentEventReader : IDisposable
                 Field(lineStart, at - lineStart);
             }
         }
+    }
+
+    /// <summary>
+    /// The most common event on its own: <c>data: …</c>, LF, and the blank line (LF) that dispatches it, with nothing
+    /// pending from earlier lines. Handed out in place, as the general path would; anything else is left to it.
+    /// </summary>
+    private bool TryReadLoneDataLine()
+    {
+        ReadOnlySpan<byte> rest = _buffer.AsSpan(_start, _end - _start);
+        if (!rest.StartsWith("data:"u8))
+        {
+            return false;
+        }
+
+        int end = rest.Slice(5).IndexOfAny((byte)'\r', (byte)'\n') + 5;
+        if (end < 5 || rest[end] != (byte)'\n' || end + 1 >= rest.Length || rest[end + 1] != (byte)'\n')
+        {
+            return false;
+        }
+
+        int value = rest.Length > 5 && rest[5] == (byte)' ' && end > 5 ? 6 : 5;
+        (_dataArray, _dispatchedStart, _dispatchedLength) = (_buffer, _start + value, end - value);
+        EventType = DefaultEventType;
+        _start = _scanned = _start + end + 2;
+        return true;
     }
 
     /// <summary>Reads more of the stream into the buffer (growing it for a line longer than it), or notes its end.</summary>
