@@ -89,8 +89,8 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
         }
 
         return _items is not null ? FromMemory(cancellationToken)
-            : _format == ItemStreamFormat.ServerSentEvents ? new EventReader(this, cancellationToken)
-            : new FrameReader(this, cancellationToken);
+            : _format == ItemStreamFormat.ServerSentEvents ? new EventReader(this, new ServerSentEventReader(_content!), cancellationToken)
+            : new FrameReader(this, new DelimitedFrameReader(_content!, _format == ItemStreamFormat.JsonSequence ? (byte)0x1E : (byte)'\n'), cancellationToken);
     }
 
     /// <summary>Closes the connection; items not yet read are lost.</summary>
@@ -123,19 +123,21 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
 
     /// <summary>
     /// What the enumerators share: the call's and the enumeration's cancellation (either closes the response, since not
-    /// every handler stops a pending read when its token is cancelled), and closing at the end, on an error or on
-    /// dispose. An item already buffered is handed out without an await, so that a stream costs little more per item
-    /// than the read of the item itself.
+    /// every handler stops a pending read when its token is cancelled), closing at the end, on an error or on dispose,
+    /// and the loop over the buffer. An item already buffered is handed out without an await, so that a stream costs
+    /// little more per item than the read of the item itself.
     /// </summary>
     private abstract class Reader : IAsyncEnumerator<T>
     {
         private readonly CancellationTokenSource? _linked;
         private readonly CancellationTokenRegistration _registration;
         private readonly bool _cancellable;
+        private readonly StreamBuffer _buffer;
 
-        protected Reader(ApiItemStream<T> owner, CancellationToken cancellationToken)
+        protected Reader(ApiItemStream<T> owner, StreamBuffer buffer, CancellationToken cancellationToken)
         {
             Owner = owner;
+            _buffer = buffer;
             _linked = cancellationToken.CanBeCanceled && owner._callToken.CanBeCanceled
                 ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, owner._callToken)
                 : null;
@@ -148,11 +150,38 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
 
         protected ApiItemStream<T> Owner { get; }
 
-        protected CancellationToken Token { get; }
+        private CancellationToken Token { get; }
 
-        protected bool Finished { get; private set; }
+        private bool Finished { get; set; }
 
-        public abstract ValueTask<bool> MoveNextAsync();
+        public ValueTask<bool> MoveNextAsync()
+        {
+            if (Finished)
+            {
+                return new(false);
+            }
+
+            if (_cancellable && Token.IsCancellationRequested)
+            {
+                Finish();
+                throw new OperationCanceledException("The stream was cancelled.", Token);
+            }
+
+            try
+            {
+                if (Next() is { } result)
+                {
+                    return new(result || Finish());
+                }
+            }
+            catch
+            {
+                Finish();
+                throw;
+            }
+
+            return ReadMoreAsync();
+        }
 
         public ValueTask DisposeAsync()
         {
@@ -160,19 +189,8 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
             return default;
         }
 
-        /// <summary>Closes the response and lets go of the tokens; safe to call more than once.</summary>
-        protected virtual void Finish()
-        {
-            if (Finished)
-            {
-                return;
-            }
-
-            Finished = true;
-            _registration.Dispose();
-            _linked?.Dispose();
-            Owner.Dispose();
-        }
+        /// <summary>From what is buffered: true when an item is current, false when the stream has ended, null to read more.</summary>
+        protected abstract bool? Next();
 
         /// <summary>Makes <paramref name="item"/> the current item.</summary>
         protected bool Yield(T item)
@@ -182,62 +200,19 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
             return true;
         }
 
-        /// <summary>Throws when the enumeration was cancelled, even if items are still buffered.</summary>
-        protected void ThrowIfCancelled()
+        /// <summary>Closes the response, lets go of the tokens and the buffer; safe to call more than once. Returns false.</summary>
+        private bool Finish()
         {
-            if (_cancellable && Token.IsCancellationRequested)
+            if (!Finished)
             {
-                Finish();
-                throw new OperationCanceledException("The stream was cancelled.", Token);
-            }
-        }
-    }
-
-    /// <summary>JSON Lines, NDJSON and JSON text sequences: one item a frame.</summary>
-    private sealed class FrameReader : Reader
-    {
-        private readonly DelimitedFrameReader _frames;
-
-        public FrameReader(ApiItemStream<T> owner, CancellationToken cancellationToken)
-            : base(owner, cancellationToken)
-        {
-            _frames = new DelimitedFrameReader(owner._content!, owner._format == ItemStreamFormat.JsonSequence ? (byte)0x1E : (byte)'\n');
-        }
-
-        public override ValueTask<bool> MoveNextAsync()
-        {
-            if (Finished)
-            {
-                return new(false);
+                Finished = true;
+                _registration.Dispose();
+                _linked?.Dispose();
+                Owner.Dispose();
+                _buffer.Dispose();
             }
 
-            ThrowIfCancelled();
-            try
-            {
-                if (_frames.TryRead())
-                {
-                    return new(Yield(Owner.ReadItem(_frames.Frame)));
-                }
-
-                if (_frames.Completed)
-                {
-                    Finish();
-                    return new(false);
-                }
-            }
-            catch
-            {
-                Finish();
-                throw;
-            }
-
-            return ReadMoreAsync();
-        }
-
-        protected override void Finish()
-        {
-            base.Finish();
-            _frames.Dispose();
+            return false;
         }
 
         private async ValueTask<bool> ReadMoreAsync()
@@ -248,22 +223,16 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
                 {
                     try
                     {
-                        await _frames.FillAsync(Token).ConfigureAwait(false);
+                        await _buffer.FillAsync(Token).ConfigureAwait(false);
                     }
                     catch (Exception error) when (Owner.Translate(error, Token) is { } translated)
                     {
                         throw translated;
                     }
 
-                    if (_frames.TryRead())
+                    if (Next() is { } result)
                     {
-                        return Yield(Owner.ReadItem(_frames.Frame));
-                    }
-
-                    if (_frames.Completed)
-                    {
-                        Finish();
-                        return false;
+                        return result || Finish();
                     }
                 }
             }
@@ -273,6 +242,23 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
                 throw;
             }
         }
+    }
+
+    /// <summary>JSON Lines, NDJSON and JSON text sequences: one item a frame.</summary>
+    private sealed class FrameReader : Reader
+    {
+        private readonly DelimitedFrameReader _frames;
+
+        public FrameReader(ApiItemStream<T> owner, DelimitedFrameReader frames, CancellationToken cancellationToken)
+            : base(owner, frames, cancellationToken)
+        {
+            _frames = frames;
+        }
+
+        protected override bool? Next() =>
+            _frames.TryRead() ? Yield(Owner.ReadItem(_frames.Frame))
+            : _frames.Completed ? false
+            : null;
     }
 
     /// <summary>Server-sent events: items, the <c>[DONE]</c> sentinel, and events of other types kept raw.</summary>
@@ -280,86 +266,23 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
     {
         private readonly ServerSentEventReader _events;
 
-        public EventReader(ApiItemStream<T> owner, CancellationToken cancellationToken)
-            : base(owner, cancellationToken)
+        public EventReader(ApiItemStream<T> owner, ServerSentEventReader events, CancellationToken cancellationToken)
+            : base(owner, events, cancellationToken)
         {
-            _events = new ServerSentEventReader(owner._content!);
+            _events = events;
         }
 
-        public override ValueTask<bool> MoveNextAsync()
+        protected override bool? Next()
         {
-            if (Finished)
+            while (_events.TryRead())
             {
-                return new(false);
-            }
-
-            ThrowIfCancelled();
-            try
-            {
-                while (_events.TryRead())
+                if (Take() is { } result)
                 {
-                    if (Take() is { } result)
-                    {
-                        return new(result);
-                    }
-                }
-
-                if (_events.Completed)
-                {
-                    Finish();
-                    return new(false);
+                    return result;
                 }
             }
-            catch
-            {
-                Finish();
-                throw;
-            }
 
-            return ReadMoreAsync();
-        }
-
-        protected override void Finish()
-        {
-            base.Finish();
-            _events.Dispose();
-        }
-
-        private async ValueTask<bool> ReadMoreAsync()
-        {
-            try
-            {
-                for (; ; )
-                {
-                    try
-                    {
-                        await _events.FillAsync(Token).ConfigureAwait(false);
-                    }
-                    catch (Exception error) when (Owner.Translate(error, Token) is { } translated)
-                    {
-                        throw translated;
-                    }
-
-                    while (_events.TryRead())
-                    {
-                        if (Take() is { } result)
-                        {
-                            return result;
-                        }
-                    }
-
-                    if (_events.Completed)
-                    {
-                        Finish();
-                        return false;
-                    }
-                }
-            }
-            catch
-            {
-                Finish();
-                throw;
-            }
+            return _events.Completed ? false : null;
         }
 
         private static bool IsOneOf(string eventType, string[] types)
@@ -384,7 +307,6 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
             ReadOnlySpan<byte> data = _events.Data;
             if (data.SequenceEqual("[DONE]"u8))
             {
-                Finish();
                 return false;
             }
 

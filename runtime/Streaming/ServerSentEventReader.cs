@@ -2,8 +2,6 @@ using System;
 using System.Buffers;
 using System.IO;
 using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace Telnyx.Sip.Runtime;
 
@@ -19,20 +17,11 @@ namespace Telnyx.Sip.Runtime;
 /// iterator over 1 KB reads, costs on its own about half of such a loop (docs/performance.md). The tests read random
 /// streams with both and require the same events.
 /// </remarks>
-internal sealed class ServerSentEventReader : IDisposable
+internal sealed class ServerSentEventReader : StreamBuffer
 {
-    /// <summary>The longest line or event data read (a server that never ends a line must not take all memory).</summary>
-    internal const int MaxBytes = 64 * 1024 * 1024;
-
     private const string DefaultEventType = "message";
 
-    private readonly Stream _stream;
-    private byte[] _buffer;
-    private int _start;
-    private int _end;
-    private int _scanned;
-    private bool _endOfStream;
-    private bool _started;
+    private bool Started;
 
     private byte[] _data = [];
     private int _dataLength;
@@ -51,9 +40,8 @@ internal sealed class ServerSentEventReader : IDisposable
     private string? _lastEventType;
 
     public ServerSentEventReader(Stream stream, int initialSize = 16 * 1024)
+        : base(stream, initialSize)
     {
-        _stream = stream;
-        _buffer = ArrayPool<byte>.Shared.Rent(initialSize);
     }
 
     /// <summary>The data of the event read last, its lines joined with LF; valid until the next read.</summary>
@@ -68,28 +56,25 @@ internal sealed class ServerSentEventReader : IDisposable
     /// <summary>The reconnection time the stream asked for with <c>retry</c>, or null.</summary>
     public TimeSpan? ReconnectionInterval { get; private set; }
 
-    /// <summary>True once the stream has ended and every whole line it held has been read.</summary>
-    public bool Completed => _endOfStream && _start == _end;
-
     /// <summary>
     /// Reads lines from what has been buffered until an event is dispatched (true), without waiting: false when the
-    /// buffer holds no whole line that completes one (then <see cref="FillAsync"/> reads more, unless <see cref="Completed"/>).
+    /// buffer holds no whole line that completes one (then <see cref="StreamBuffer.FillAsync"/> reads more, unless <see cref="StreamBuffer.Completed"/>).
     /// </summary>
-    /// <exception cref="ApiSerializationException">An event's data is longer than <see cref="MaxBytes"/>.</exception>
+    /// <exception cref="ApiSerializationException">An event's data is longer than <see cref="StreamBuffer.MaxBytes"/>.</exception>
     public bool TryRead()
     {
-        if (!_started)
+        if (!Started)
         {
             // A byte order mark is allowed once, at the start; wait for three bytes (or the end) to tell.
-            if (_end - _start < 3 && !_endOfStream)
+            if (End - Start < 3 && !EndOfStream)
             {
                 return false;
             }
 
-            _started = true;
-            if (_buffer.AsSpan(_start, _end - _start).StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }))
+            Started = true;
+            if (Buffer.AsSpan(Start, End - Start).StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }))
             {
-                _start = _scanned = _start + 3;
+                Start = Scanned = Start + 3;
             }
         }
 
@@ -100,40 +85,40 @@ internal sealed class ServerSentEventReader : IDisposable
                 return true;
             }
 
-            int found = _scanned < _end && _buffer[_scanned] is (byte)'\n' or (byte)'\r'
+            int found = Scanned < End && Buffer[Scanned] is (byte)'\n' or (byte)'\r'
                 ? 0 // the blank line after a data line, most often
-                : _buffer.AsSpan(_scanned, _end - _scanned).IndexOfAny((byte)'\r', (byte)'\n');
+                : Buffer.AsSpan(Scanned, End - Scanned).IndexOfAny((byte)'\r', (byte)'\n');
             if (found < 0)
             {
-                _scanned = _end;
-                if (_endOfStream)
+                Scanned = End;
+                if (EndOfStream)
                 {
                     // The standard discards an event the stream did not finish; a last line without its end is no line.
-                    _start = _scanned = _end;
+                    Start = Scanned = End;
                 }
 
                 return false;
             }
 
-            int at = _scanned + found;
+            int at = Scanned + found;
             int next = at + 1;
-            if (_buffer[at] == (byte)'\r')
+            if (Buffer[at] == (byte)'\r')
             {
-                if (next == _end && !_endOfStream)
+                if (next == End && !EndOfStream)
                 {
                     // A CR at the end of what was read may be the first half of CRLF.
-                    _scanned = at;
+                    Scanned = at;
                     return false;
                 }
 
-                if (next < _end && _buffer[next] == (byte)'\n')
+                if (next < End && Buffer[next] == (byte)'\n')
                 {
                     next++;
                 }
             }
 
-            int lineStart = _start;
-            _start = _scanned = next;
+            int lineStart = Start;
+            Start = Scanned = next;
             if (at == lineStart)
             {
                 if (Dispatch())
@@ -154,7 +139,7 @@ internal sealed class ServerSentEventReader : IDisposable
     /// </summary>
     private bool TryReadLoneDataLine()
     {
-        ReadOnlySpan<byte> rest = _buffer.AsSpan(_start, _end - _start);
+        ReadOnlySpan<byte> rest = Buffer.AsSpan(Start, End - Start);
         if (!rest.StartsWith("data:"u8))
         {
             return false;
@@ -167,75 +152,33 @@ internal sealed class ServerSentEventReader : IDisposable
         }
 
         int value = rest.Length > 5 && rest[5] == (byte)' ' && end > 5 ? 6 : 5;
-        (_dataArray, _dispatchedStart, _dispatchedLength) = (_buffer, _start + value, end - value);
+        (_dataArray, _dispatchedStart, _dispatchedLength) = (Buffer, Start + value, end - value);
         EventType = DefaultEventType;
-        _start = _scanned = _start + end + 2;
+        Start = Scanned = Start + end + 2;
         return true;
     }
 
-    /// <summary>Reads more of the stream into the buffer (growing it for a line longer than it), or notes its end.</summary>
-    /// <exception cref="ApiSerializationException">A line is longer than <see cref="MaxBytes"/>.</exception>
-    public async ValueTask FillAsync(CancellationToken cancellationToken)
+    public override void Dispose()
     {
-        if (_dataInBuffer)
-        {
-            MoveDataOut(); // the buffer is about to move
-        }
-
-        if (_start > 0)
-        {
-            // Keep the unfinished line at the front of the buffer.
-            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-            _end -= _start;
-            _scanned -= _start;
-            _start = 0;
-        }
-
-        if (_end == _buffer.Length)
-        {
-            if (_buffer.Length >= MaxBytes)
-            {
-                throw TooLong();
-            }
-
-            byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Min(_buffer.Length * 2, MaxBytes));
-            Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
-        }
-
-        int read = await _stream.ReadAsync(_buffer, _end, _buffer.Length - _end, cancellationToken).ConfigureAwait(false);
-        if (read == 0)
-        {
-            _endOfStream = true;
-        }
-        else
-        {
-            _end += read;
-        }
-    }
-
-    public void Dispose()
-    {
-        byte[] buffer = _buffer, data = _data;
-        _buffer = _data = [];
-        _start = _end = _scanned = _dataLength = 0;
+        base.Dispose();
+        byte[] data = _data;
+        _data = _dataArray = [];
+        _dataLength = _dispatchedStart = _dispatchedLength = 0;
         _dataInBuffer = false;
-        _dataArray = [];
-        _dispatchedStart = _dispatchedLength = 0;
-        if (buffer.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
         if (data.Length > 0)
         {
             ArrayPool<byte>.Shared.Return(data);
         }
     }
 
-    private static ApiSerializationException TooLong() =>
-        new($"An event of the stream is longer than {MaxBytes / (1024 * 1024)} MiB, the most the client reads", "$");
+    /// <summary>The data left in the buffer is copied out before the buffer moves.</summary>
+    protected override void BeforeMove()
+    {
+        if (_dataInBuffer)
+        {
+            MoveDataOut();
+        }
+    }
 
     /// <summary>A blank line: the event so far is dispatched when it has data; the event type starts again either way.</summary>
     private bool Dispatch()
@@ -248,7 +191,7 @@ internal sealed class ServerSentEventReader : IDisposable
         }
 
         _hasData = false;
-        (_dataArray, _dispatchedStart, _dispatchedLength) = _dataInBuffer ? (_buffer, _dataStart, _dataLength) : (_data, 0, _dataLength);
+        (_dataArray, _dispatchedStart, _dispatchedLength) = _dataInBuffer ? (Buffer, _dataStart, _dataLength) : (_data, 0, _dataLength);
         _dataInBuffer = false;
         _dataLength = 0;
         EventType = eventType ?? DefaultEventType;
@@ -258,7 +201,7 @@ internal sealed class ServerSentEventReader : IDisposable
     /// <summary>One field line: <c>name: value</c> (one space after the colon is not part of the value), or a comment.</summary>
     private void Field(int start, int length)
     {
-        ReadOnlySpan<byte> line = _buffer.AsSpan(start, length);
+        ReadOnlySpan<byte> line = Buffer.AsSpan(start, length);
         if (line.StartsWith("data:"u8))
         {
             // Most lines: no need to look for the colon or compare the name.
@@ -326,7 +269,7 @@ internal sealed class ServerSentEventReader : IDisposable
 
         Reserve(_dataLength + 1 + length);
         _data[_dataLength++] = (byte)'\n';
-        _buffer.AsSpan(start, length).CopyTo(_data.AsSpan(_dataLength));
+        Buffer.AsSpan(start, length).CopyTo(_data.AsSpan(_dataLength));
         _dataLength += length;
     }
 
@@ -334,7 +277,7 @@ internal sealed class ServerSentEventReader : IDisposable
     private void MoveDataOut()
     {
         Reserve(_dataLength);
-        _buffer.AsSpan(_dataStart, _dataLength).CopyTo(_data);
+        Buffer.AsSpan(_dataStart, _dataLength).CopyTo(_data);
         _dataInBuffer = false;
     }
 
