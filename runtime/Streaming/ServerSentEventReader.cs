@@ -21,7 +21,7 @@ internal sealed class ServerSentEventReader : StreamBuffer
 {
     private const string DefaultEventType = "message";
 
-    private bool Started;
+    private bool _bomChecked;
 
     private byte[] _data = [];
     private int _dataLength;
@@ -63,7 +63,7 @@ internal sealed class ServerSentEventReader : StreamBuffer
     /// <exception cref="ApiSerializationException">An event's data is longer than <see cref="StreamBuffer.MaxBytes"/>.</exception>
     public bool TryRead()
     {
-        if (!Started)
+        if (!_bomChecked)
         {
             // A byte order mark is allowed once, at the start; wait for three bytes (or the end) to tell.
             if (End - Start < 3 && !EndOfStream)
@@ -71,8 +71,8 @@ internal sealed class ServerSentEventReader : StreamBuffer
                 return false;
             }
 
-            Started = true;
-            if (Buffer.AsSpan(Start, End - Start).StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }))
+            _bomChecked = true;
+            if (Buffer.AsSpan(Start, End - Start).StartsWith("\uFEFF"u8))
             {
                 Start = Scanned = Start + 3;
             }
