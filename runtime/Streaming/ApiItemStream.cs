@@ -265,6 +265,7 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
     private sealed class EventReader : Reader
     {
         private readonly ServerSentEventReader _events;
+        private string _lastEventId = "";
 
         public EventReader(ApiItemStream<T> owner, ServerSentEventReader events, CancellationToken cancellationToken)
             : base(owner, events, cancellationToken)
@@ -302,7 +303,14 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
         private bool? Take()
         {
             ApiItemStream<T> owner = Owner;
-            owner.LastEventId = _events.LastEventId.Length == 0 ? null : _events.LastEventId;
+            string lastEventId = _events.LastEventId;
+            if (!ReferenceEquals(lastEventId, _lastEventId))
+            {
+                // Most streams send no id, or change it now and then: the stream's properties change with it.
+                _lastEventId = lastEventId;
+                owner.LastEventId = lastEventId.Length == 0 ? null : lastEventId;
+            }
+
             owner.ReconnectionInterval = _events.ReconnectionInterval;
             ReadOnlySpan<byte> data = _events.Data;
             if (data.SequenceEqual("[DONE]"u8))

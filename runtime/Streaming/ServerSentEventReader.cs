@@ -153,7 +153,11 @@ internal sealed class ServerSentEventReader : StreamBuffer
 
         int value = rest.Length > 5 && rest[5] == (byte)' ' && end > 5 ? 6 : 5;
         (_dataArray, _dispatchedStart, _dispatchedLength) = (Buffer, Start + value, end - value);
-        EventType = DefaultEventType;
+        if (!ReferenceEquals(EventType, DefaultEventType))
+        {
+            EventType = DefaultEventType;
+        }
+
         Start = Scanned = Start + end + 2;
         return true;
     }
