@@ -38,6 +38,7 @@ public sealed partial class ApiEmulator
     private int _received;
     private readonly Dictionary<int, (JsonNode? Schema, JsonNode? Example)> _errorShapes = [];
     private readonly Dictionary<int, Operation[]> _routes;
+    private readonly List<(string? In, string Name)> _apiKeys = [];
     private readonly HashSet<string> _credentialHeaders = new(StringComparer.OrdinalIgnoreCase) { "Authorization", "Proxy-Authorization" };
     private readonly ConditionalWeakTable<JsonObject, Rendered> _rendered = new();
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
@@ -60,7 +61,7 @@ public sealed partial class ApiEmulator
         Faults = new FaultInjector(_options.Seed);
         BaseUrl = _options.BaseUrl ?? new Uri("http://localhost" + _model.BasePath + "/");
         CollectErrorShapes();
-        CollectCredentialHeaders();
+        CollectApiKeys();
         // By segment count; within one, literal segments before parameters (/things/search before /things/{id}).
         _routes = _model.Operations.GroupBy(o => o.Segments.Length).ToDictionary(g => g.Key, g => g.OrderBy(o => o.ParameterCount).ToArray());
     }
@@ -251,8 +252,11 @@ public sealed partial class ApiEmulator
         return found;
     }
 
-    /// <summary>The headers the spec's API-key schemes name (a cookie scheme makes <c>Cookie</c> one), besides <c>Authorization</c>.</summary>
-    private void CollectCredentialHeaders()
+    /// <summary>
+    /// The spec's API-key schemes, where each is sent and under what name, read once: what <c>HasCredentials</c> accepts
+    /// besides <c>Authorization</c>, and which headers are credentials (a cookie scheme makes <c>Cookie</c> one).
+    /// </summary>
+    private void CollectApiKeys()
     {
         if (_model.Schemas.Root["components"]?["securitySchemes"] is not JsonObject schemes)
         {
@@ -267,14 +271,19 @@ public sealed partial class ApiEmulator
                 continue;
             }
 
-            switch (Schemas.String(definition, "in"))
+            string? where = Schemas.String(definition, "in");
+            if (where == "cookie")
             {
-                case "header" when Schemas.String(definition, "name") is { Length: > 0 } name:
+                _credentialHeaders.Add("Cookie");
+            }
+
+            if (Schemas.String(definition, "name") is { } name)
+            {
+                _apiKeys.Add((where, name));
+                if (where == "header" && name.Length > 0)
+                {
                     _credentialHeaders.Add(name);
-                    break;
-                case "cookie":
-                    _credentialHeaders.Add("Cookie");
-                    break;
+                }
             }
         }
     }
