@@ -24,8 +24,6 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
     /// <summary>The most unrecognized events kept in <see cref="UnrecognizedEvents"/>; later ones are counted only.</summary>
     public const int MaxUnrecognizedEvents = 1000;
 
-    // Items are strict JSON (RFC 8259, RFC 7464; SSE data as JSON): no comments, which also keeps the reader on its fast path.
-    private static readonly JsonReaderOptions ReaderOptions = default;
 
     private readonly HttpResponseMessage? _response;
     private readonly Stream? _content;
@@ -338,7 +336,9 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
     {
         try
         {
-            var reader = new Utf8JsonReader(json, ReaderOptions);
+            // Items are strict JSON (RFC 8259, RFC 7464; SSE data as JSON): default options, no comment skipping, which
+            // also keeps the reader on its fast path.
+            var reader = new Utf8JsonReader(json);
             T value = _read!(ref reader);
             if (value is GeneratedModel { HasReadIssues: true } model)
             {
