@@ -312,7 +312,13 @@ public sealed partial class ApiEmulator
 
         foreach ((string? where, string name) in _apiKeys)
         {
-            if (where == "query" ? exchange.Query.Any(q => q.Key == name) : headers.ContainsKey(name))
+            bool sent = where switch
+            {
+                "query" => exchange.Query.Any(q => q.Key == name),
+                "cookie" => headers.TryGetValue("Cookie", out string? cookies) && CookieNames(cookies).Contains(name, StringComparer.Ordinal),
+                _ => headers.ContainsKey(name),
+            };
+            if (sent)
             {
                 return true;
             }

@@ -317,7 +317,35 @@ public sealed partial class ApiEmulator
     internal sealed class RequestHeaders() : Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         public void Add(ApiEmulator emulator, string name, string value) =>
-            this[name] = emulator.IsCredentialHeader(name) ? "***" : value;
+            this[name] = !emulator.IsCredentialHeader(name) ? value
+                : string.Equals(name, "Cookie", StringComparison.OrdinalIgnoreCase) ? MaskCookies(value)
+                : "***";
+
+        /// <summary><c>a=1; sid=xyz</c> as <c>a=***; sid=***</c>: which cookies came stays visible (and checkable), not their values.</summary>
+        private static string MaskCookies(string value)
+        {
+            var masked = new System.Text.StringBuilder(value.Length);
+            foreach (string name in CookieNames(value))
+            {
+                masked.Append(masked.Length == 0 ? "" : "; ").Append(name).Append("=***");
+            }
+
+            return masked.ToString();
+        }
+    }
+
+    /// <summary>The names in a <c>Cookie</c> header (<c>name=value</c> pairs separated by <c>;</c>, RFC 6265 5.4).</summary>
+    internal static IEnumerable<string> CookieNames(string header)
+    {
+        foreach (string pair in header.Split(';'))
+        {
+            int equals = pair.IndexOf('=');
+            string name = (equals < 0 ? pair : pair.Substring(0, equals)).Trim();
+            if (name.Length > 0)
+            {
+                yield return name;
+            }
+        }
     }
 
     /// <summary>

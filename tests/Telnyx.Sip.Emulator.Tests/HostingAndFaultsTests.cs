@@ -284,9 +284,55 @@ public sealed class HostingAndFaultsTests
         foreach (RecordedRequest recorded in emulator.Journal)
         {
             Assert.Equal("***", recorded.Headers["x-api-key"]);
-            Assert.Equal("***", recorded.Headers["Cookie"]);
+            Assert.Equal("sid=***", recorded.Headers["Cookie"]);
             Assert.Equal("trace-1", recorded.Headers["X-Trace"]);
         }
+    }
+
+    [Fact]
+    public async Task A_cookie_scheme_is_satisfied_by_its_cookie_among_others_and_only_by_it()
+    {
+        var emulator = new ApiEmulator("""
+            openapi: 3.0.3
+            info: { title: Cookies, version: "1" }
+            servers: [{ url: "https://api.example.com" }]
+            security: [{ session: [] }]
+            components:
+              securitySchemes:
+                session: { type: apiKey, in: cookie, name: sid }
+            paths:
+              /pings:
+                get:
+                  operationId: listPings
+                  responses:
+                    "200": { description: ok, content: { application/json: { schema: { type: array, items: { type: string } } } } }
+            """);
+        await using EmulatorServer server = await emulator.ServeAsync();
+
+        foreach (Uri baseUrl in new[] { emulator.BaseUrl, server.BaseUrl })
+        {
+            using HttpClient http = baseUrl == emulator.BaseUrl ? emulator.CreateHttpClient() : new HttpClient { BaseAddress = baseUrl };
+            async Task<int> Get(string? cookie)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "pings");
+                if (cookie is not null)
+                {
+                    request.Headers.Add("Cookie", cookie);
+                }
+
+                using HttpResponseMessage response = await http.SendAsync(request);
+                return (int)response.StatusCode;
+            }
+
+            Assert.Equal(200, await Get("theme=dark; sid=secret-session"));
+            Assert.Equal(200, await Get("sid=secret-session"));
+            Assert.Equal(401, await Get("theme=dark; session=sid"));
+            Assert.Equal(401, await Get(null));
+        }
+
+        Assert.Equal("theme=***; sid=***", emulator.Journal[0].Headers["Cookie"]);
+        Assert.Equal("theme=***; session=***", emulator.Journal[2].Headers["Cookie"]);
+        Assert.DoesNotContain(emulator.Journal, recorded => recorded.Headers.Values.Any(value => value.Contains("secret", StringComparison.Ordinal)));
     }
 
     [Fact]
