@@ -522,7 +522,7 @@ internal static partial class Emitter
         "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
         "HEAD" => "global::System.Net.Http.HttpMethod.Head",
         "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
-        _ => $"new global::System.Net.Http.HttpMethod({Literal(method)})", // QUERY (OpenAPI 3.2) and additionalOperations
+        _ => $"{Runtime}.ApiRequest.MethodNamed({Literal(method)})", // QUERY (OpenAPI 3.2) and additionalOperations
     };
 
     private static void WriteObsolete(SourceWriter w, OperationSpec operation)

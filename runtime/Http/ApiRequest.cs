@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Net.Http;
 
@@ -18,6 +20,15 @@ public sealed class ApiRequest
 #else
     public static HttpMethod Patch { get; } = new("PATCH");
 #endif
+
+    private static readonly ConcurrentDictionary<string, HttpMethod> OtherMethods = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The method named <paramref name="name"/>, one instance per name: for QUERY (OpenAPI 3.2) and a spec's
+    /// <c>additionalOperations</c>, which <see cref="HttpMethod"/> has no property for. Generated code passes only the
+    /// spec's method names, so the cache stays as small as the spec.
+    /// </summary>
+    public static HttpMethod MethodNamed(string name) => OtherMethods.GetOrAdd(name, static key => new HttpMethod(key));
 
     /// <summary>A request with no operation name: traced and logged as its method and path.</summary>
     public ApiRequest(HttpMethod method, string path)

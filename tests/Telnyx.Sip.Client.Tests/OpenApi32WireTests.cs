@@ -79,4 +79,13 @@ public class OpenApi32WireTests
         await Assert.ThrowsAnyAsync<ApiException>(() => Client(server, maxRetries: 1).Books.PurgeAsync("moby-dick"));
         Assert.Equal(["QUERY", "QUERY", "PURGE"], server.Requests.Select(r => r.Method));
     }
+
+    [Fact]
+    public void AMethodHttpMethodHasNoPropertyForIsOneInstanceForEveryCall()
+    {
+        // The generated QUERY and additional-operation calls name their method; it is made once, not per request.
+        Assert.Same(ApiRequest.MethodNamed("QUERY"), ApiRequest.MethodNamed("QUERY"));
+        Assert.Equal("PURGE", ApiRequest.MethodNamed("PURGE").Method);
+        Assert.NotSame(ApiRequest.MethodNamed("PURGE"), ApiRequest.MethodNamed("purge"));
+    }
 }

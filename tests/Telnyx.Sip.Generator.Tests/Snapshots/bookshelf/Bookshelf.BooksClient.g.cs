@@ -93,7 +93,7 @@ public partial class BooksClient
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse<global::Bookshelf.BookList>> SearchWithResponseAsync(global::Bookshelf.SearchRequest body, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(new global::System.Net.Http.HttpMethod("QUERY"), "books/search", "searchBooks", "/books/search");
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::Telnyx.Sip.Runtime.ApiRequest.MethodNamed("QUERY"), "books/search", "searchBooks", "/books/search");
         request.Body = body.WriteJson;
         return _pipeline.SendAsync<global::Bookshelf.BookList>(request, global::Bookshelf.BookList.ReadJson, unwrapData: false, options, cancellationToken);
     }
@@ -143,7 +143,7 @@ public partial class BooksClient
     public virtual global::System.Threading.Tasks.Task<global::Telnyx.Sip.Runtime.ApiResponse> PurgeAsync(string bookId, global::Telnyx.Sip.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (bookId is null) throw new global::System.ArgumentNullException(nameof(bookId));
-        var request = new global::Telnyx.Sip.Runtime.ApiRequest(new global::System.Net.Http.HttpMethod("PURGE"), "books/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(bookId), "purgeBook", "/books/{bookId}");
+        var request = new global::Telnyx.Sip.Runtime.ApiRequest(global::Telnyx.Sip.Runtime.ApiRequest.MethodNamed("PURGE"), "books/" + global::Telnyx.Sip.Runtime.PathSegment.Escape(bookId), "purgeBook", "/books/{bookId}");
         return _pipeline.SendAsync(request, options, cancellationToken);
     }
 }
