@@ -132,12 +132,38 @@ internal sealed class ApiModel
 
     public IReadOnlyList<Resource> Resources { get; }
 
+    /// <summary>A server URL with each <c>{variable}</c> that declares a default replaced by it; others stay as they are.</summary>
+    private static string WithDefaults(string url, JsonObject? variables)
+    {
+        var resolved = new System.Text.StringBuilder(url.Length);
+        int at = 0;
+        while (at < url.Length)
+        {
+            int open = url.IndexOf('{', at);
+            int close = open < 0 ? -1 : url.IndexOf('}', open + 1);
+            if (close < 0)
+            {
+                resolved.Append(url, at, url.Length - at);
+                break;
+            }
+
+            string name = url.Substring(open + 1, close - open - 1);
+            resolved.Append(url, at, open - at)
+                .Append(Schemas.String(variables?[name], "default") is { } value ? value : url.Substring(open, close - open + 1));
+            at = close + 1;
+        }
+
+        return resolved.ToString();
+    }
+
     public static ApiModel Build(JsonObject root)
     {
         var schemas = new Schemas(root);
         string basePath = "";
-        if (root["servers"] is JsonArray servers && Schemas.String(servers.FirstOrDefault(), "url") is { } url)
+        if (root["servers"] is JsonArray servers && Schemas.String(servers.FirstOrDefault(), "url") is { } template)
         {
+            // Variables take their defaults, as the generated client's base URL does.
+            string url = WithDefaults(template, servers[0]?["variables"] as JsonObject);
             string path = Uri.TryCreate(url, UriKind.Absolute, out Uri? absolute) ? absolute.AbsolutePath : url;
             basePath = path.Contains('{') ? "" : path.TrimEnd('/');
         }

@@ -106,6 +106,15 @@ internal static partial class Emitter
         {
             w.Doc("summary", "The spec's first server: the base URL when neither BaseUrl" +
                 (spec.BaseUrlVariable is null ? "" : $" nor the {spec.BaseUrlVariable} environment variable") + " sets one.");
+            if (spec.ServerTemplate is { } template)
+            {
+                w.Doc("remarks", $"The spec writes it as `{template}`, and its variables take their defaults: " +
+                    string.Join("; ", spec.ServerVariables.Select(v => $"`{v.Name}` is `{v.Default}`" +
+                        (v.Values.Count > 0 ? $" (one of {string.Join(", ", v.Values.Select(value => $"`{value}`"))})" : "") +
+                        (v.Description is { } description ? ": " + description.TrimEnd('.') : ""))) +
+                    ". For another value, set BaseUrl to the URL it makes.");
+            }
+
             w.Line($"public const string DefaultBaseUrl = {Literal(url)};");
             w.Line();
         }

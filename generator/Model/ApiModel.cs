@@ -22,6 +22,15 @@ internal sealed record ApiSpec
     /// <summary>How requests authenticate, from the spec's <c>securitySchemes</c> and <c>security</c>.</summary>
     public SecuritySpec Security { get; init; } = SecuritySpec.None;
 
+    /// <summary>
+    /// The first server's <c>url</c> as the spec writes it when it has <c>{variables}</c>, which <see cref="DefaultBaseUrl"/>
+    /// fills with their defaults; null otherwise.
+    /// </summary>
+    public string? ServerTemplate { get; init; }
+
+    /// <summary>The variables of <see cref="ServerTemplate"/> with their defaults, for the options' documentation.</summary>
+    public EquatableArray<ServerVariableSpec> ServerVariables { get; init; } = EquatableArray<ServerVariableSpec>.Empty;
+
     /// <summary>The environment variable that may set the base URL (<c>x-env</c> on the first server); null for none.</summary>
     public string? BaseUrlVariable { get; init; }
 
@@ -34,6 +43,9 @@ internal sealed record ApiSpec
     /// <summary>The spec's top-level <c>webhooks</c>: their event type and signature scheme; null when it has none.</summary>
     public WebhooksSpec? Webhooks { get; init; }
 }
+
+/// <summary>A variable of the server URL (<c>servers[0].variables</c>): its default, the values it lists, its description.</summary>
+internal sealed record ServerVariableSpec(string Name, string Default, EquatableArray<string> Values, string? Description);
 
 /// <summary>How a value is represented in C#.</summary>
 internal enum TypeKind

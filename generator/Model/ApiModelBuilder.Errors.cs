@@ -66,17 +66,76 @@ internal sealed partial class ApiModelBuilder
     }
 
     /// <summary>
-    /// Warns when the spec's first server is not an absolute http(s) URL (no <c>servers</c>, or <c>url: /v1</c>): the
-    /// client then has no base URL of its own and refuses to send until its options give one. Nothing else is assumed.
+    /// The first server's <c>url</c> with its <c>{variables}</c> replaced by their defaults (<c>https://{region}.sentry.io</c>
+    /// with <c>region: { default: us }</c> is <c>https://us.sentry.io</c>); null when it has none. A placeholder without a
+    /// declared default is left as it is and named in <paramref name="unresolved"/>, so that TSG020 can say why.
     /// </summary>
-    private void ReportMissingServer(SpecNode? firstServer, string? url, string clientName)
+    private string? ServerUrl(SpecNode? server, out string? unresolved, out List<ServerVariableSpec> used)
     {
-        if (url is not null && Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+        unresolved = null;
+        used = [];
+        string? url = SpecDocument.GetString(server, "url");
+        if (url is null || url.IndexOf('{') < 0)
+        {
+            return url;
+        }
+
+        SpecNode? variables = SpecDocument.Get(server, "variables");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var resolved = new System.Text.StringBuilder(url.Length);
+        int at = 0;
+        while (at < url.Length)
+        {
+            int open = url.IndexOf('{', at);
+            int close = open < 0 ? -1 : url.IndexOf('}', open + 1);
+            if (close < 0)
+            {
+                resolved.Append(url, at, url.Length - at);
+                break;
+            }
+
+            string name = url.Substring(open + 1, close - open - 1);
+            resolved.Append(url, at, open - at);
+            SpecNode? variable = SpecDocument.Get(variables, name);
+            if (SpecDocument.GetString(variable, "default") is { } value)
+            {
+                resolved.Append(value);
+                if (seen.Add(name))
+                {
+                    used.Add(new ServerVariableSpec(name, value,
+                        (SpecDocument.GetSequence(variable, "enum")?.Children ?? []).Select(SpecDocument.ScalarText).OfType<string>().ToEquatableArray(),
+                        Text(variable, "description")));
+                }
+            }
+            else
+            {
+                unresolved ??= name;
+                resolved.Append(url, open, close - open + 1);
+            }
+
+            at = close + 1;
+        }
+
+        return resolved.ToString();
+    }
+
+    /// <summary>
+    /// Warns when the spec's first server is not an absolute http(s) URL (no <c>servers</c>, or <c>url: /v1</c>, or a
+    /// variable without a default): the client then has no base URL of its own and refuses to send until its options
+    /// give one. Nothing else is assumed.
+    /// </summary>
+    private void ReportMissingServer(SpecNode? firstServer, string? url, string? unresolved, string clientName)
+    {
+        if (unresolved is null && url is not null && Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) &&
+            (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
         {
             return;
         }
 
-        string found = firstServer is null ? "it has no 'servers'" : url is null ? "its first server has no 'url'" : $"its first server is '{url}'";
+        string found = firstServer is null ? "it has no 'servers'"
+            : url is null ? "its first server has no 'url'"
+            : unresolved is not null ? $"its first server is '{url}', whose variable '{unresolved}' has no default"
+            : $"its first server is '{url}'";
         Report(DiagnosticDescriptors.NoServerUrl, SpecDocument.Get(firstServer, "url") ?? firstServer ?? SpecDocument.Get(_document.Root, "openapi"),
             FileName(_input), found, clientName);
     }

@@ -178,8 +178,8 @@ internal sealed partial class ApiModelBuilder
 
         WebhooksSpec? webhooks = BuildWebhooks();
         SpecNode? firstServer = SpecDocument.GetSequence(_document.Root, "servers")?.Children.FirstOrDefault();
-        string? server = SpecDocument.GetString(firstServer, "url");
-        ReportMissingServer(firstServer, server, clientName);
+        string? server = ServerUrl(firstServer, out string? unresolved, out List<ServerVariableSpec> variables);
+        ReportMissingServer(firstServer, server, unresolved, clientName);
         var resources = AvoidMemberClashes(root.Children.Select(c => c.ToSpec(TryReserveMadeUpName, name => ReserveMadeUpName(name, () => name))).ToEquatableArray(),
             clientName, webhooks is null ? RootClientMembers : RootClientMembers.Concat(new[] { "Webhooks" }));
         return AvoidMembersNamedLikeTheirType(NameSharedTypes(new ApiSpec
@@ -188,7 +188,9 @@ internal sealed partial class ApiModelBuilder
             ClientName = clientName,
             Title = title,
             Description = Text(info, "description"),
-            DefaultBaseUrl = server,
+            DefaultBaseUrl = unresolved is null ? server : null,
+            ServerTemplate = unresolved is null && variables.Count > 0 ? SpecDocument.GetString(firstServer, "url") : null,
+            ServerVariables = unresolved is null ? variables.ToEquatableArray() : EquatableArray<ServerVariableSpec>.Empty,
             Models = _models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
             Enums = _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
             Resources = resources,

@@ -336,6 +336,31 @@ public sealed class HostingAndFaultsTests
     }
 
     [Fact]
+    public async Task A_server_path_with_variables_is_served_with_their_defaults_as_the_client_sends_it()
+    {
+        var emulator = new ApiEmulator("""
+            openapi: 3.0.3
+            info: { title: Versions, version: "1" }
+            servers:
+            - url: "https://{region}.api.example.com/{version}"
+              variables:
+                region: { default: eu }
+                version: { default: v3, enum: [v2, v3] }
+            paths:
+              /pings:
+                get:
+                  operationId: listPings
+                  responses:
+                    "200": { description: ok, content: { application/json: { schema: { type: array, items: { type: string } } } } }
+            """);
+
+        Assert.Equal("/v3/", emulator.BaseUrl.AbsolutePath);
+        using HttpClient http = emulator.CreateHttpClient();
+        using HttpResponseMessage response = await http.GetAsync("pings");
+        Assert.Equal(200, (int)response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_stored_item_is_answered_as_it_is_now_after_each_change()
     {
         var emulator = Sip.Emulator();

@@ -151,6 +151,8 @@ public class DiagnosticsTests
     [InlineData("", "it has no 'servers'")]
     [InlineData("servers:\n- url: /v1\n", "its first server is '/v1'")]
     [InlineData("servers:\n- description: Production\n", "its first server has no 'url'")]
+    [InlineData("servers:\n- url: https://{region}.pets.example\n", "its first server is 'https://{region}.pets.example', whose variable 'region' has no default")]
+    [InlineData("servers:\n- url: https://pets.example/{version}\n  variables:\n    version: { enum: [v1, v2] }\n", "its first server is 'https://pets.example/{version}', whose variable 'version' has no default")]
     public void ASpecWithoutAnAbsoluteServerUrlIsAWarningThatNamesTheOptionToSet(string servers, string found)
     {
         string spec = Minimal[..Minimal.IndexOf("servers:", StringComparison.Ordinal)] + servers;
@@ -164,6 +166,29 @@ public class DiagnosticsTests
         string client = run.Results.Single().GeneratedSources.Single(s => s.HintName == "Pets.PetsClient.g.cs").SourceText.ToString();
         Assert.DoesNotContain("api.telnyx.com", client);
         Assert.DoesNotContain("TELNYX_", client);
+    }
+
+    [Fact]
+    public void ServerVariablesTakeTheirDefaultsInTheBaseUrlAndTheOptionsSayHowToChooseAnother()
+    {
+        string spec = Minimal[..Minimal.IndexOf("servers:", StringComparison.Ordinal)] + """
+            servers:
+            - url: https://{region}.pets.example/{version}
+              variables:
+                region: { default: eu, enum: [eu, us], description: "Where the data is kept." }
+                version: { default: v2 }
+            """;
+        var (run, output) = GeneratorHarness.Run(spec, Path);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        string source(string name) => run.Results.Single().GeneratedSources.Single(s => s.HintName == name).SourceText.ToString();
+        string options = source("Pets.PetsClientOptions.g.cs");
+        Assert.Contains("public const string DefaultBaseUrl = \"https://eu.pets.example/v2\";", options);
+        Assert.Contains("DefaultBaseUrl = \"https://eu.pets.example/v2\",", source("Pets.PetsClient.g.cs"));
+        string remarks = System.Text.RegularExpressions.Regex.Replace(options, @"\s*\n\s*/// ", " ");
+        Assert.Contains("<c>https://{region}.pets.example/{version}</c>", remarks);
+        Assert.Contains("<c>region</c> is <c>eu</c> (one of <c>eu</c>, <c>us</c>): Where the data is kept; <c>version</c> is <c>v2</c>.", remarks);
     }
 
     [Theory]
