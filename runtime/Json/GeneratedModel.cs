@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -265,6 +266,9 @@ public abstract class GeneratedModel
         public int Expected;
     }
 
+    // Kept apart from ReadObject (which holds the exception handler) and small: what every member does is inline,
+    // everything rare (unknown members, nulls, more than 64 members) is a call.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ReadMembers(ref Utf8JsonReader reader, GeneratedModel model, GeneratedModelInfo info, ref Cursor cursor)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -272,15 +276,21 @@ public abstract class GeneratedModel
             int index = info.IndexOf(ref reader, cursor.Expected);
             if (index < 0)
             {
-                string name = reader.GetString()!;
-                reader.Read();
-                model.AdditionalProperties[name] = JsonElement.ParseValue(ref reader);
+                ReadAdditional(ref reader, model);
                 continue;
             }
 
             cursor.Expected = index + 1;
             reader.Read();
-            model.Mark(index);
+            if (index < 64)
+            {
+                model._set |= 1UL << index;
+            }
+            else
+            {
+                model.Mark(index);
+            }
+
             JsonTokenType token = reader.TokenType;
             if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
             {
@@ -288,14 +298,33 @@ public abstract class GeneratedModel
                 continue;
             }
 
-            if (token == JsonTokenType.Null && info.IsRequired(index))
+            if (token == JsonTokenType.Null)
             {
-                model.Issues.AddMissing(index, present: true);
+                NullMember(model, info, index);
             }
 
             cursor.Member = index;
             model.ReadMember(index, ref reader);
             cursor.Member = -1;
+        }
+    }
+
+    /// <summary>A member the spec does not describe: kept as it came.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ReadAdditional(ref Utf8JsonReader reader, GeneratedModel model)
+    {
+        string name = reader.GetString()!;
+        reader.Read();
+        model.AdditionalProperties[name] = JsonElement.ParseValue(ref reader);
+    }
+
+    /// <summary>A null member: noted when the spec requires it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void NullMember(GeneratedModel model, GeneratedModelInfo info, int index)
+    {
+        if (info.IsRequired(index))
+        {
+            model.Issues.AddMissing(index, present: true);
         }
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -118,13 +119,22 @@ public sealed class GeneratedModelInfo
     internal JsonEncodedText EncodedName(int index) => _encodedNames[index];
 
     /// <summary>The index of the member whose name the reader is on, or -1 for a member the spec does not describe.</summary>
-    public int IndexOf(ref Utf8JsonReader reader) => IndexOf(ref reader, -1);
+    public int IndexOf(ref Utf8JsonReader reader) => Lookup(ref reader);
 
     /// <summary>
     /// The index of the member whose name the reader is on, trying <paramref name="expected"/> first (members mostly
     /// arrive in the order the spec lists them, so the one after the last is a good guess), or -1.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int IndexOf(ref Utf8JsonReader reader, int expected)
+    {
+        byte[][] names = _utf8Names;
+        return (uint)expected < (uint)names.Length && !reader.HasValueSequence && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(names[expected])
+            ? expected
+            : Lookup(ref reader);
+    }
+
+    private int Lookup(ref Utf8JsonReader reader)
     {
         if (reader.HasValueSequence || reader.ValueIsEscaped)
         {
@@ -133,11 +143,6 @@ public sealed class GeneratedModelInfo
         }
 
         ReadOnlySpan<byte> name = reader.ValueSpan;
-        if ((uint)expected < (uint)_utf8Names.Length && name.SequenceEqual(_utf8Names[expected]))
-        {
-            return expected;
-        }
-
         int mask = _slots.Length - 1;
         int slot = Hash(name) & mask;
         while (true)

@@ -35,9 +35,11 @@ public static class JsonRead
     }
 
     /// <summary>Reads a string; numbers and booleans are accepted as their text.</summary>
-    public static string? String(ref Utf8JsonReader reader) => reader.TokenType switch
+    public static string? String(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String ? reader.GetString() : NotString(ref reader);
+
+    private static string? NotString(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.GetString(),
         JsonTokenType.Null => null,
         JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray()),
         JsonTokenType.True => "true",

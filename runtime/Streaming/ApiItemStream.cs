@@ -33,6 +33,7 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
     private readonly IEnumerable<T>? _items;
     private readonly CancellationToken _callToken;
     private List<ApiStreamEvent>? _unrecognized;
+    private ServerSentEventReader? _events; // read through for the reconnection time, which applies as soon as it is read
     private int _enumerated;
     private int _closed;
 
@@ -64,7 +65,7 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
     public string? LastEventId { get; private set; }
 
     /// <summary>The reconnection time the server asked for with <c>retry</c> (server-sent events only).</summary>
-    public TimeSpan? ReconnectionInterval { get; private set; }
+    public TimeSpan? ReconnectionInterval => _events?.ReconnectionInterval;
 
     /// <summary>
     /// Server-sent events of a type the spec gives no items for, as they came, in order (the first
@@ -87,7 +88,7 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
         }
 
         return _items is not null ? FromMemory(cancellationToken)
-            : _format == ItemStreamFormat.ServerSentEvents ? new EventReader(this, new ServerSentEventReader(_content!), cancellationToken)
+            : _format == ItemStreamFormat.ServerSentEvents ? new EventReader(this, _events = new ServerSentEventReader(_content!), cancellationToken)
             : new FrameReader(this, new DelimitedFrameReader(_content!, _format == ItemStreamFormat.JsonSequence ? (byte)0x1E : (byte)'\n'), cancellationToken);
     }
 
@@ -131,6 +132,7 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
         private readonly CancellationTokenRegistration _registration;
         private readonly bool _cancellable;
         private readonly StreamBuffer _buffer;
+        private bool _reading;
 
         protected Reader(ApiItemStream<T> owner, StreamBuffer buffer, CancellationToken cancellationToken)
         {
@@ -172,9 +174,14 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
                     return new(result || Finish());
                 }
             }
-            catch
+            catch (Exception error)
             {
-                Finish();
+                Exception thrown = Failed(error);
+                if (thrown != error)
+                {
+                    throw thrown;
+                }
+
                 throw;
             }
 
@@ -190,12 +197,51 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
         /// <summary>From what is buffered: true when an item is current, false when the stream has ended, null to read more.</summary>
         protected abstract bool? Next();
 
-        /// <summary>Makes <paramref name="item"/> the current item.</summary>
-        protected bool Yield(T item)
+        /// <summary>The raw bytes of the item read last (valid until the buffer moves).</summary>
+        protected abstract ReadOnlySpan<byte> Item { get; }
+
+        /// <summary>
+        /// Reads <paramref name="json"/> with the generated reader and makes it the current item. No exception handler
+        /// here (this runs once an item and stays small): a failure reaches <see cref="Failed"/>, which knows by
+        /// <see cref="_reading"/> that it was an item's and makes it an error at <c>$[index]</c> with the raw text.
+        /// </summary>
+        protected bool YieldItem(ReadOnlySpan<byte> json)
         {
+            ApiItemStream<T> owner = Owner;
+            _reading = true;
+
+            // Items are strict JSON (RFC 8259, RFC 7464; SSE data as JSON): default options, no comment skipping, which
+            // also keeps the reader on its fast path.
+            var reader = new Utf8JsonReader(json);
+            T item = owner._read!(ref reader);
+            _reading = false;
+            if (item is GeneratedModel { HasReadIssues: true } model)
+            {
+                model.Locate("$[" + owner.ItemCount.ToString(CultureInfo.InvariantCulture) + "]", null);
+            }
+
             Current = item;
-            Owner.ItemCount++;
+            owner.ItemCount++;
             return true;
+        }
+
+        /// <summary>Ends the enumeration on an error; what to throw: a bad item as a located error, anything else as it is.</summary>
+        private Exception Failed(Exception error)
+        {
+            Exception thrown = error;
+            if (_reading)
+            {
+                // Before Finish, which gives the buffer back.
+                thrown = error switch
+                {
+                    ApiSerializationException serialization => Owner.Malformed(serialization, Item),
+                    JsonException json => Owner.Malformed(JsonRead.Malformed(json), Item),
+                    _ => error,
+                };
+            }
+
+            Finish();
+            return thrown;
         }
 
         /// <summary>Closes the response, lets go of the tokens and the buffer; safe to call more than once. Returns false.</summary>
@@ -234,9 +280,14 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
                     }
                 }
             }
-            catch
+            catch (Exception error)
             {
-                Finish();
+                Exception thrown = Failed(error);
+                if (thrown != error)
+                {
+                    throw thrown;
+                }
+
                 throw;
             }
         }
@@ -253,8 +304,10 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
             _frames = frames;
         }
 
+        protected override ReadOnlySpan<byte> Item => _frames.Frame;
+
         protected override bool? Next() =>
-            _frames.TryRead() ? Yield(Owner.ReadItem(_frames.Frame))
+            _frames.TryRead() ? YieldItem(_frames.Frame)
             : _frames.Completed ? false
             : null;
     }
@@ -271,17 +324,33 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
             _events = events;
         }
 
+        protected override ReadOnlySpan<byte> Item => _events.Data;
+
         protected override bool? Next()
         {
-            while (_events.TryRead())
+            ServerSentEventReader events = _events;
+            while (events.TryRead())
             {
-                if (Take() is { } result)
+                if (!ReferenceEquals(events.LastEventId, _lastEventId))
                 {
-                    return result;
+                    IdChanged();
                 }
+
+                ReadOnlySpan<byte> data = events.Data;
+                if (data.SequenceEqual("[DONE]"u8))
+                {
+                    return false;
+                }
+
+                if (Owner._eventTypes is null || IsOneOf(events.EventType, Owner._eventTypes))
+                {
+                    return YieldItem(data);
+                }
+
+                Unrecognized(data);
             }
 
-            return _events.Completed ? false : null;
+            return events.Completed ? false : null;
         }
 
         private static bool IsOneOf(string eventType, string[] types)
@@ -297,63 +366,23 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
             return false;
         }
 
-        /// <summary>True: an item is current; false: the stream ended (<c>[DONE]</c>); null: the event was no item, read on.</summary>
-        private bool? Take()
+        /// <summary>Most streams send no id, or change it now and then: the stream's property changes with it.</summary>
+        private void IdChanged()
+        {
+            string lastEventId = _events.LastEventId;
+            _lastEventId = lastEventId;
+            Owner.LastEventId = lastEventId.Length == 0 ? null : lastEventId;
+        }
+
+        /// <summary>An event of a type the spec gives no items for: kept raw (the first few), counted, and the stream goes on.</summary>
+        private void Unrecognized(ReadOnlySpan<byte> data)
         {
             ApiItemStream<T> owner = Owner;
-            string lastEventId = _events.LastEventId;
-            if (!ReferenceEquals(lastEventId, _lastEventId))
+            owner.UnrecognizedEventCount++;
+            if ((owner._unrecognized ??= []).Count < MaxUnrecognizedEvents)
             {
-                // Most streams send no id, or change it now and then: the stream's properties change with it.
-                _lastEventId = lastEventId;
-                owner.LastEventId = lastEventId.Length == 0 ? null : lastEventId;
+                owner._unrecognized.Add(new ApiStreamEvent(_events.EventType, Encoding.UTF8.GetString(data), owner.LastEventId));
             }
-
-            owner.ReconnectionInterval = _events.ReconnectionInterval;
-            ReadOnlySpan<byte> data = _events.Data;
-            if (data.SequenceEqual("[DONE]"u8))
-            {
-                return false;
-            }
-
-            if (owner._eventTypes is { } types && !IsOneOf(_events.EventType, types))
-            {
-                owner.UnrecognizedEventCount++;
-                if ((owner._unrecognized ??= []).Count < MaxUnrecognizedEvents)
-                {
-                    owner._unrecognized.Add(new ApiStreamEvent(_events.EventType, Encoding.UTF8.GetString(data), owner.LastEventId));
-                }
-
-                return null;
-            }
-
-            return Yield(owner.ReadItem(data));
-        }
-    }
-
-    /// <summary>Reads one item with the generated reader; a bad one becomes an error at <c>$[index]</c> carrying its raw text.</summary>
-    private T ReadItem(ReadOnlySpan<byte> json)
-    {
-        try
-        {
-            // Items are strict JSON (RFC 8259, RFC 7464; SSE data as JSON): default options, no comment skipping, which
-            // also keeps the reader on its fast path.
-            var reader = new Utf8JsonReader(json);
-            T value = _read!(ref reader);
-            if (value is GeneratedModel { HasReadIssues: true } model)
-            {
-                model.Locate("$[" + ItemCount.ToString(CultureInfo.InvariantCulture) + "]", null);
-            }
-
-            return value;
-        }
-        catch (ApiSerializationException error)
-        {
-            throw Malformed(error, json);
-        }
-        catch (JsonException error)
-        {
-            throw Malformed(JsonRead.Malformed(error), json);
         }
     }
 
