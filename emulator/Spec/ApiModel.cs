@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using Telnyx.Sip.Generator.Model;
 
 namespace Telnyx.Sip.Emulator.Spec;
 
@@ -132,30 +133,6 @@ internal sealed class ApiModel
 
     public IReadOnlyList<Resource> Resources { get; }
 
-    /// <summary>A server URL with each <c>{variable}</c> that declares a default replaced by it; others stay as they are.</summary>
-    private static string WithDefaults(string url, JsonObject? variables)
-    {
-        var resolved = new System.Text.StringBuilder(url.Length);
-        int at = 0;
-        while (at < url.Length)
-        {
-            int open = url.IndexOf('{', at);
-            int close = open < 0 ? -1 : url.IndexOf('}', open + 1);
-            if (close < 0)
-            {
-                resolved.Append(url, at, url.Length - at);
-                break;
-            }
-
-            string name = url.Substring(open + 1, close - open - 1);
-            resolved.Append(url, at, open - at)
-                .Append(Schemas.String(variables?[name], "default") is { } value ? value : url.Substring(open, close - open + 1));
-            at = close + 1;
-        }
-
-        return resolved.ToString();
-    }
-
     public static ApiModel Build(JsonObject root)
     {
         var schemas = new Schemas(root);
@@ -163,7 +140,8 @@ internal sealed class ApiModel
         if (root["servers"] is JsonArray servers && Schemas.String(servers.FirstOrDefault(), "url") is { } template)
         {
             // Variables take their defaults, as the generated client's base URL does.
-            string url = WithDefaults(template, servers[0]?["variables"] as JsonObject);
+            JsonObject? variables = servers[0]?["variables"] as JsonObject;
+            string url = ServerUrlTemplate.Fill(template, name => Schemas.String(variables?[name], "default"), out _);
             string path = Uri.TryCreate(url, UriKind.Absolute, out Uri? absolute) ? absolute.AbsolutePath : url;
             basePath = path.Contains('{') ? "" : path.TrimEnd('/');
         }

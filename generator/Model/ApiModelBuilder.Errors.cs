@@ -73,50 +73,26 @@ internal sealed partial class ApiModelBuilder
     private string? ServerUrl(SpecNode? server, out string? unresolved, out List<ServerVariableSpec> used)
     {
         unresolved = null;
-        used = [];
-        string? url = SpecDocument.GetString(server, "url");
-        if (url is null || url.IndexOf('{') < 0)
+        var variables = new List<ServerVariableSpec>();
+        used = variables;
+        if (SpecDocument.GetString(server, "url") is not { } url)
         {
-            return url;
+            return null;
         }
 
-        SpecNode? variables = SpecDocument.Get(server, "variables");
+        SpecNode? declared = SpecDocument.Get(server, "variables");
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var resolved = new System.Text.StringBuilder(url.Length);
-        int at = 0;
-        while (at < url.Length)
-        {
-            int open = url.IndexOf('{', at);
-            int close = open < 0 ? -1 : url.IndexOf('}', open + 1);
-            if (close < 0)
+        return ServerUrlTemplate.Fill(url, name => SpecDocument.GetString(SpecDocument.Get(declared, name), "default"), out unresolved,
+            (name, value) =>
             {
-                resolved.Append(url, at, url.Length - at);
-                break;
-            }
-
-            string name = url.Substring(open + 1, close - open - 1);
-            resolved.Append(url, at, open - at);
-            SpecNode? variable = SpecDocument.Get(variables, name);
-            if (SpecDocument.GetString(variable, "default") is { } value)
-            {
-                resolved.Append(value);
                 if (seen.Add(name))
                 {
-                    used.Add(new ServerVariableSpec(name, value,
+                    SpecNode? variable = SpecDocument.Get(declared, name);
+                    variables.Add(new ServerVariableSpec(name, value,
                         (SpecDocument.GetSequence(variable, "enum")?.Children ?? []).Select(SpecDocument.ScalarText).OfType<string>().ToEquatableArray(),
                         Text(variable, "description")));
                 }
-            }
-            else
-            {
-                unresolved ??= name;
-                resolved.Append(url, open, close - open + 1);
-            }
-
-            at = close + 1;
-        }
-
-        return resolved.ToString();
+            });
     }
 
     /// <summary>
