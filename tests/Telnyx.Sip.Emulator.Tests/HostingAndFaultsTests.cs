@@ -248,10 +248,20 @@ public sealed class HostingAndFaultsTests
         Assert.Single(emulator.Items("/credential_connections"));
     }
 
+    /// <summary>An emulator for a spec with one operation, <c>GET /pings</c>, after <paramref name="head"/> (info, servers, security).</summary>
+    private static ApiEmulator Pings(string head) => new(head + "\n" + """
+        paths:
+          /pings:
+            get:
+              operationId: listPings
+              responses:
+                "200": { description: ok, content: { application/json: { schema: { type: array, items: { type: string } } } } }
+        """);
+
     [Fact]
     public async Task Credentials_in_the_headers_the_spec_names_are_recorded_masked_by_both_hosts()
     {
-        var emulator = new ApiEmulator("""
+        ApiEmulator emulator = Pings("""
             openapi: 3.0.3
             info: { title: Keys, version: "1" }
             servers: [{ url: "https://api.example.com" }]
@@ -260,12 +270,6 @@ public sealed class HostingAndFaultsTests
               securitySchemes:
                 key: { type: apiKey, in: header, name: X-Api-Key }
                 session: { type: apiKey, in: cookie, name: sid }
-            paths:
-              /pings:
-                get:
-                  operationId: listPings
-                  responses:
-                    "200": { description: ok, content: { application/json: { schema: { type: array, items: { type: string } } } } }
             """);
         await using EmulatorServer server = await emulator.ServeAsync();
 
@@ -292,7 +296,7 @@ public sealed class HostingAndFaultsTests
     [Fact]
     public async Task A_cookie_scheme_is_satisfied_by_its_cookie_among_others_and_only_by_it()
     {
-        var emulator = new ApiEmulator("""
+        ApiEmulator emulator = Pings("""
             openapi: 3.0.3
             info: { title: Cookies, version: "1" }
             servers: [{ url: "https://api.example.com" }]
@@ -300,12 +304,6 @@ public sealed class HostingAndFaultsTests
             components:
               securitySchemes:
                 session: { type: apiKey, in: cookie, name: sid }
-            paths:
-              /pings:
-                get:
-                  operationId: listPings
-                  responses:
-                    "200": { description: ok, content: { application/json: { schema: { type: array, items: { type: string } } } } }
             """);
         await using EmulatorServer server = await emulator.ServeAsync();
 
@@ -338,7 +336,7 @@ public sealed class HostingAndFaultsTests
     [Fact]
     public async Task A_server_path_with_variables_is_served_with_their_defaults_as_the_client_sends_it()
     {
-        var emulator = new ApiEmulator("""
+        ApiEmulator emulator = Pings("""
             openapi: 3.0.3
             info: { title: Versions, version: "1" }
             servers:
@@ -346,12 +344,6 @@ public sealed class HostingAndFaultsTests
               variables:
                 region: { default: eu }
                 version: { default: v3, enum: [v2, v3] }
-            paths:
-              /pings:
-                get:
-                  operationId: listPings
-                  responses:
-                    "200": { description: ok, content: { application/json: { schema: { type: array, items: { type: string } } } } }
             """);
 
         Assert.Equal("/v3/", emulator.BaseUrl.AbsolutePath);
