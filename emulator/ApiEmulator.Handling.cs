@@ -251,7 +251,7 @@ public sealed partial class ApiEmulator
             {
                 try
                 {
-                    body = JsonNode.Parse(exchange.Request.Body);
+                    body = JsonNode.Parse(exchange.Request.Body!); // not blank, checked above
                 }
                 catch (JsonException error)
                 {
@@ -630,7 +630,7 @@ public sealed partial class ApiEmulator
             digits[i] = (char)('0' + _random.Next(10));
         }
 
-        return new string(digits);
+        return digits.ToString();
     }
 
     private static string IdText(JsonNode? id) => Json.Text(id);

@@ -135,7 +135,7 @@ public sealed partial class ApiEmulator
             {
                 bool lastIsOperator = parameter.Path.Length > 1 && TextOperators.Contains(parameter.Path[^1]);
                 op = lastIsOperator ? parameter.Path[^1] : "eq";
-                field = string.Join('.', lastIsOperator ? parameter.Path[..^1] : parameter.Path);
+                field = string.Join('.', lastIsOperator ? parameter.Path.Take(parameter.Path.Length - 1) : parameter.Path);
             }
             else if (itemProperties.Any(p => p.Key == parameter.Name))
             {
@@ -158,7 +158,7 @@ public sealed partial class ApiEmulator
         List<JsonObject> ordered = items.ToList();
         if (!string.IsNullOrEmpty(sort))
         {
-            foreach (string rawField in Enumerable.Reverse(sort.Split(',')))
+            foreach (string rawField in Enumerable.Reverse(sort!.Split(','))) // not empty, checked above
             {
                 bool descending = rawField.StartsWith('-');
                 string field = rawField.TrimStart('-', '+');

@@ -306,7 +306,11 @@ public sealed partial class ApiEmulator
         _random.NextBytes(bytes);
         bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // version 4
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
+#if NET8_0_OR_GREATER
         return new Guid(bytes);
+#else
+        return new Guid(bytes.ToArray());
+#endif
     }
 
     /// <summary>

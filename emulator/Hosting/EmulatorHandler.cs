@@ -14,17 +14,31 @@ internal sealed class EmulatorHandler(ApiEmulator emulator) : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var headers = new ApiEmulator.RequestHeaders();
+#if NET8_0_OR_GREATER
         foreach (KeyValuePair<string, HeaderStringValues> header in request.Headers.NonValidated)
+#else
+        foreach (KeyValuePair<string, IEnumerable<string>> header in request.Headers)
+#endif
         {
+#if NET8_0_OR_GREATER
             headers.Add(emulator, header.Key, header.Value.ToString());
+#else
+            headers.Add(emulator, header.Key, string.Join(header.Key.Equals("Cookie", StringComparison.OrdinalIgnoreCase) ? "; " : ", ", header.Value));
+#endif
         }
 
         string? body = null;
         if (request.Content is not null)
         {
+#if NET8_0_OR_GREATER
             foreach (KeyValuePair<string, HeaderStringValues> header in request.Content.Headers.NonValidated)
             {
                 headers.Add(emulator, header.Key, header.Value.ToString());
+#else
+            foreach (KeyValuePair<string, IEnumerable<string>> header in request.Content.Headers)
+            {
+                headers.Add(emulator, header.Key, string.Join(", ", header.Value));
+#endif
             }
 
             body = await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -37,7 +51,11 @@ internal sealed class EmulatorHandler(ApiEmulator emulator) : HttpMessageHandler
             .ConfigureAwait(false);
         if (answer.DropConnection)
         {
+#if NET8_0_OR_GREATER
             throw new HttpRequestException(HttpRequestError.ConnectionError, "The emulator dropped the connection (an injected fault).");
+#else
+            throw new HttpRequestException("The emulator dropped the connection (an injected fault).");
+#endif
         }
 
         var response = new HttpResponseMessage((HttpStatusCode)answer.Status) { RequestMessage = request };

@@ -85,6 +85,77 @@ public class FrameworkTests(PackageFixture packages)
     }
 
     /// <summary>
+    /// A .NET Framework test project can use the emulator too (its netstandard2.0 build): the generated client against
+    /// it in process and over its loopback server, on Mono, through the packed packages.
+    /// </summary>
+    [Fact]
+    public async Task ANet48ProjectRunsTheClientAgainstTheEmulatorInProcessAndOnItsLoopbackServerOnMono()
+    {
+        string mono = await RequireMonoAsync();
+        string project = CreateProject("Net48Emulator", "net48", "Exe", "Program.cs", """
+            using System;
+            using System.IO;
+            using System.Linq;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Telnyx.Sip;
+            using Telnyx.Sip.Emulator;
+            using Telnyx.Sip.Runtime;
+
+            internal static class Program
+            {
+                private static async Task<int> Main()
+                {
+                    var emulator = ApiEmulator.FromFile(Path.Combine(AppDomain.CurrentDomain.BaseDirectory, "specs", "telnyx-sip.yaml"));
+                    emulator.Seed("/credential_connections", "{\"connection_name\": \"Office Berlin\"}");
+                    var inProcess = new TelnyxSipClient(new TelnyxSipClientOptions { HttpClient = new HttpClient(emulator.CreateHandler()), BaseUrl = emulator.BaseUrl, ApiKey = "test" });
+                    emulator.Faults.Next(1, Fault.TooManyRequests(TimeSpan.Zero));
+                    CredentialConnection created = await inProcess.CredentialConnections.CreateAsync(new()
+                    {
+                        UserName = "office42", Password = "secret-42", ConnectionName = "Office Hamburg", AnchorsiteOverride = AnchorsiteOverride.ChicagoIL,
+                    });
+
+                    await using EmulatorServer server = await emulator.ServeAsync();
+                    var overLoopback = new TelnyxSipClient(new TelnyxSipClientOptions { BaseUrl = server.BaseUrl, ApiKey = "test" });
+                    await foreach (CredentialConnection c in overLoopback.CredentialConnections.ListAsync(new() { Filter = new() { ConnectionName = new() { Contains = "office" } } }))
+                    {
+                        Console.WriteLine($"listed {c.ConnectionName} {c.AnchorsiteOverride}");
+                    }
+
+                    await overLoopback.CredentialConnections.DeleteAsync(created.Id);
+                    try
+                    {
+                        await inProcess.CredentialConnections.RetrieveAsync(created.Id);
+                    }
+                    catch (NotFoundException)
+                    {
+                        Console.WriteLine("deleted, then 404");
+                    }
+
+                    Console.WriteLine("statuses " + string.Join(",", emulator.Journal.Select(r => r.Status)));
+                    Console.WriteLine("credentials " + emulator.Journal[0].Headers["Authorization"]);
+                    return 0;
+                }
+            }
+            """, "<Nullable>enable</Nullable>", items: """
+            <PackageReference Include="Telnyx.Sip.Emulator" Version="0.1.0" />
+            <None Include="specs/telnyx-sip.yaml" CopyToOutputDirectory="PreserveNewest" />
+            """);
+        var (buildCode, buildOutput) = await Dotnet.RunAsync(project, packages.NuGetPackages, "build", "-c", "Release");
+        Assert.True(buildCode == 0, buildOutput);
+        Assert.Contains("0 Warning(s)", buildOutput);
+
+        var (runCode, runOutput) = await Run(mono, [Path.Combine(project, "bin", "Release", "net48", "Net48Emulator.exe")], TimeSpan.FromMinutes(2));
+
+        Assert.True(runCode == 0, runOutput);
+        Assert.True(runOutput.Contains("listed Office Berlin Latency"), runOutput);
+        Assert.True(runOutput.Contains("listed Office Hamburg Chicago, IL"), runOutput);
+        Assert.True(runOutput.Contains("deleted, then 404"), runOutput);
+        Assert.True(runOutput.Contains("statuses 429,201,200,200,404"), runOutput); // the create was retried after the 429
+        Assert.True(runOutput.Contains("credentials ***"), runOutput);
+    }
+
+    /// <summary>
     /// Webhooks through the packed packages on .NET Framework: the runtime's netstandard2.0 build with BouncyCastle's
     /// Ed25519 on Mono, for a spec of ours with Telnyx's headers (the consumer signs with BouncyCastle, which the runtime
     /// package brings).
