@@ -52,7 +52,7 @@ public sealed partial class ApiEmulator
             }
 
             Record(new RecordedRequest(
-                ++_received, Now(), request.Method, exchange.Path, exchange.Query, Recorded(request.Headers), request.Body,
+                ++_received, Now(), request.Method, exchange.Path, Recorded(exchange.Query), Recorded(request.Headers), request.Body,
                 exchange.Operation?.Id, response.Status, fault is { Kind: not FaultKind.Latency } ? fault : null));
             return response;
         }
@@ -145,6 +145,17 @@ public sealed partial class ApiEmulator
         }
 
         return copy;
+    }
+
+    /// <summary>The query as the journal keeps it: the parameters the spec's API-key schemes name as <c>***</c> (copied only then).</summary>
+    private IReadOnlyList<KeyValuePair<string, string>> Recorded(IReadOnlyList<KeyValuePair<string, string>> query)
+    {
+        if (_queryKeys.Count == 0 || !query.Any(parameter => _queryKeys.Contains(parameter.Key)))
+        {
+            return query;
+        }
+
+        return query.Select(parameter => _queryKeys.Contains(parameter.Key) ? new KeyValuePair<string, string>(parameter.Key, "***") : parameter).ToList();
     }
 
     /// <summary>Whether a request header carries a credential: <c>Authorization</c>, a cookie, or a header the spec's API-key schemes name.</summary>

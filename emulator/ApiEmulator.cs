@@ -40,6 +40,7 @@ public sealed partial class ApiEmulator
     private readonly Dictionary<int, Operation[]> _routes;
     private readonly List<(string? In, string Name)> _apiKeys = [];
     private readonly HashSet<string> _credentialHeaders = new(StringComparer.OrdinalIgnoreCase) { "Authorization", "Proxy-Authorization" };
+    private readonly HashSet<string> _queryKeys = new(StringComparer.Ordinal); // query parameters that are API keys
     private readonly ConditionalWeakTable<JsonObject, Rendered> _rendered = new();
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private Utf8JsonWriter? _writer;
@@ -284,6 +285,10 @@ public sealed partial class ApiEmulator
                 {
                     _credentialHeaders.Add(name);
                 }
+                else if (where == "query")
+                {
+                    _queryKeys.Add(name);
+                }
             }
         }
     }
@@ -325,13 +330,21 @@ public sealed partial class ApiEmulator
                 : string.Equals(name, "Cookie", StringComparison.OrdinalIgnoreCase) ? MaskCookies(value)
                 : "***";
 
-        /// <summary><c>a=1; sid=xyz</c> as <c>a=***; sid=***</c>: which cookies came stays visible (and checkable), not their values.</summary>
+        /// <summary>
+        /// <c>a=1; sid=xyz</c> as <c>a=***; sid=***</c>: which cookies came stays visible (and checkable), not their
+        /// values. A pair without <c>=</c> is all value (RFC 6265bis 5.7), so it is <c>***</c> whole.
+        /// </summary>
         private static string MaskCookies(string value)
         {
             var masked = new System.Text.StringBuilder(value.Length);
-            foreach (string name in CookieNames(value))
+            foreach (string pair in value.Split(';'))
             {
-                masked.Append(masked.Length == 0 ? "" : "; ").Append(name).Append("=***");
+                if (pair.Trim().Length == 0)
+                {
+                    continue;
+                }
+
+                masked.Append(masked.Length == 0 ? "" : "; ").Append(CookieName(pair) is { } name ? name + "=***" : "***");
             }
 
             return masked.ToString();
@@ -339,17 +352,14 @@ public sealed partial class ApiEmulator
     }
 
     /// <summary>The names in a <c>Cookie</c> header (<c>name=value</c> pairs separated by <c>;</c>, RFC 6265 5.4).</summary>
-    internal static IEnumerable<string> CookieNames(string header)
+    internal static IEnumerable<string> CookieNames(string header) => header.Split(';').Select(CookieName).OfType<string>();
+
+    /// <summary>The name of one <c>name=value</c> pair; null for a pair without <c>=</c> or with an empty name.</summary>
+    private static string? CookieName(string pair)
     {
-        foreach (string pair in header.Split(';'))
-        {
-            int equals = pair.IndexOf('=');
-            string name = (equals < 0 ? pair : pair.Substring(0, equals)).Trim();
-            if (name.Length > 0)
-            {
-                yield return name;
-            }
-        }
+        int equals = pair.IndexOf('=');
+        string name = equals < 0 ? "" : pair.Substring(0, equals).Trim();
+        return name.Length > 0 ? name : null;
     }
 
     /// <summary>

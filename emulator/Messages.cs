@@ -64,8 +64,8 @@ public sealed record EmulatorResponse
 /// <param name="Time">When it arrived, by the emulator's clock.</param>
 /// <param name="Method">The HTTP method.</param>
 /// <param name="Path">The path, without the spec's base path (<c>/things/42</c>).</param>
-/// <param name="Query">The query parameters in their order, decoded (<c>filter[name][contains]</c> → <c>office</c>).</param>
-/// <param name="Headers">The request headers; credentials (<c>Authorization</c>, <c>Proxy-Authorization</c>, the headers the spec's API-key schemes name, <c>Cookie</c> when a scheme is a cookie) are recorded as <c>***</c>.</param>
+/// <param name="Query">The query parameters in their order, decoded (<c>filter[name][contains]</c> → <c>office</c>); those the spec's API-key schemes name are recorded as <c>***</c>.</param>
+/// <param name="Headers">The request headers; credentials (<c>Authorization</c>, <c>Proxy-Authorization</c>, the headers the spec's API-key schemes name) are recorded as <c>***</c>, and cookie values (when a scheme is a cookie) as <c>name=***</c>.</param>
 /// <param name="Body">The request body, or null.</param>
 /// <param name="OperationId">The <c>operationId</c> of the operation the request matched, or null.</param>
 /// <param name="Status">The status the emulator answered (0 for a dropped connection).</param>

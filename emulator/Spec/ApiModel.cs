@@ -141,7 +141,10 @@ internal sealed class ApiModel
         {
             // Variables take their defaults, as the generated client's base URL does.
             JsonObject? variables = servers[0]?["variables"] as JsonObject;
-            string url = ServerUrlTemplate.Fill(template, name => Schemas.String(variables?[name], "default"), out _);
+            // A default is any scalar, as the generator reads it (`default: 2` is a number once the YAML is JSON).
+            string url = ServerUrlTemplate.Fill(template,
+                name => variables?[name]?["default"] is JsonValue value && Json.Kind(value) != System.Text.Json.JsonValueKind.Null ? Json.Text(value) : null,
+                out _);
             string path = Uri.TryCreate(url, UriKind.Absolute, out Uri? absolute) ? absolute.AbsolutePath : url;
             basePath = path.Contains('{') ? "" : path.TrimEnd('/');
         }

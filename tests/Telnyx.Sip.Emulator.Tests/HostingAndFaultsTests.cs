@@ -325,12 +325,35 @@ public sealed class HostingAndFaultsTests
             Assert.Equal(200, await Get("theme=dark; sid=secret-session"));
             Assert.Equal(200, await Get("sid=secret-session"));
             Assert.Equal(401, await Get("theme=dark; session=sid"));
+            Assert.Equal(401, await Get("sid")); // a pair without '=' is a value with no name (RFC 6265bis)
             Assert.Equal(401, await Get(null));
         }
 
         Assert.Equal("theme=***; sid=***", emulator.Journal[0].Headers["Cookie"]);
         Assert.Equal("theme=***; session=***", emulator.Journal[2].Headers["Cookie"]);
+        Assert.Equal("***", emulator.Journal[3].Headers["Cookie"]);
         Assert.DoesNotContain(emulator.Journal, recorded => recorded.Headers.Values.Any(value => value.Contains("secret", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_query_api_key_satisfies_its_scheme_and_is_journaled_masked()
+    {
+        ApiEmulator emulator = Pings("""
+            openapi: 3.0.3
+            info: { title: Query keys, version: "1" }
+            servers: [{ url: "https://api.example.com" }]
+            security: [{ key: [] }]
+            components:
+              securitySchemes:
+                key: { type: apiKey, in: query, name: api_key }
+            """);
+        using HttpClient http = emulator.CreateHttpClient();
+
+        Assert.Equal(200, (int)(await http.GetAsync("pings?api_key=secret-key&page=2")).StatusCode);
+        Assert.Equal(401, (int)(await http.GetAsync("pings?page=2")).StatusCode);
+
+        Assert.Equal([new("api_key", "***"), new("page", "2")], emulator.Journal[0].Query);
+        Assert.Equal([new("page", "2")], emulator.Journal[1].Query);
     }
 
     [Fact]
@@ -340,13 +363,14 @@ public sealed class HostingAndFaultsTests
             openapi: 3.0.3
             info: { title: Versions, version: "1" }
             servers:
-            - url: "https://{region}.api.example.com/{version}"
+            - url: "https://{region}.api.example.com/{version}/r{release}"
               variables:
                 region: { default: eu }
                 version: { default: v3, enum: [v2, v3] }
+                release: { default: 2 }
             """);
 
-        Assert.Equal("/v3/", emulator.BaseUrl.AbsolutePath);
+        Assert.Equal("/v3/r2/", emulator.BaseUrl.AbsolutePath); // a number default too, as the generator reads it
         using HttpClient http = emulator.CreateHttpClient();
         using HttpResponseMessage response = await http.GetAsync("pings");
         Assert.Equal(200, (int)response.StatusCode);
