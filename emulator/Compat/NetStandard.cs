@@ -13,7 +13,9 @@ namespace Telnyx.Sip.Emulator;
 /// <summary>
 /// The base-library members .NET 8 has and netstandard2.0 lacks that the emulator uses (beyond those the runtime's
 /// polyfills, linked too, give), with the same names, so that its code reads the same for both builds. Only the
-/// netstandard2.0 build, which serves .NET Framework test projects, compiles this file.
+/// netstandard2.0 build, which serves .NET Framework test projects, compiles this file. They are as strict as the
+/// emulator's calls need, no more: the cancellable reads check the token before reading only, <c>Clamp</c> does not check
+/// that min &lt;= max, <c>CancelAsync</c> runs the callbacks before it returns.
 /// </summary>
 internal static class EmulatorNetStandard
 {

@@ -23,6 +23,7 @@ internal sealed class EmulatorHandler(ApiEmulator emulator) : HttpMessageHandler
 #if NET8_0_OR_GREATER
             headers.Add(emulator, header.Key, header.Value.ToString());
 #else
+            // Joined with ", " (cookies with "; "); .NET 8 uses each header's own separator (User-Agent: a space).
             headers.Add(emulator, header.Key, string.Join(header.Key.Equals("Cookie", StringComparison.OrdinalIgnoreCase) ? "; " : ", ", header.Value));
 #endif
         }

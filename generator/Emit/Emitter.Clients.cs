@@ -108,11 +108,21 @@ internal static partial class Emitter
                 (spec.BaseUrlVariable is null ? "" : $" nor the {spec.BaseUrlVariable} environment variable") + " sets one.");
             if (spec.ServerTemplate is { } template)
             {
-                w.Doc("remarks", $"The spec writes it as `{template}`, and its variables take their defaults: " +
-                    string.Join("; ", spec.ServerVariables.Select(v => $"`{v.Name}` is `{v.Default}`" +
-                        (v.Values.Count > 0 ? $" (one of {string.Join(", ", v.Values.Select(value => $"`{value}`"))})" : "") +
-                        (v.Description is { } description ? ": " + description.TrimEnd('.') : ""))) +
-                    ". For another value, set BaseUrl to the URL it makes.");
+                // Written as XML here, each spec string escaped, rather than as Markdown: a backtick or a tag in the
+                // spec's text must not change the markup around it.
+                static string Code(string text) => "<c>" + Escape.Xml(text) + "</c>";
+                string remarks = $"The spec writes it as {Code(template)}, and its variables take their defaults: " +
+                    string.Join("; ", spec.ServerVariables.Select(v => $"{Code(v.Name)} is {Code(v.Default)}" +
+                        (v.Values.Count > 0 ? $" (one of {string.Join(", ", v.Values.Select(Code))})" : "") +
+                        (v.Description is { } description ? ": " + Escape.Xml(description.TrimEnd('.')) : ""))) +
+                    ". For another value, set BaseUrl to the URL it makes.";
+                w.RawDoc("<remarks>");
+                foreach (string line in XmlDoc.Wrap(remarks, 100))
+                {
+                    w.RawDoc(line);
+                }
+
+                w.RawDoc("</remarks>");
             }
 
             w.Line($"public const string DefaultBaseUrl = {Literal(url)};");

@@ -110,6 +110,7 @@ internal sealed partial class ApiModelBuilder
 
         string found = firstServer is null ? "it has no 'servers'"
             : url is null ? "its first server has no 'url'"
+            : unresolved is "" ? $"its first server is '{url}', whose '{{}}' names no variable"
             : unresolved is not null ? $"its first server is '{url}', whose variable '{unresolved}' has no default"
             : $"its first server is '{url}'";
         Report(DiagnosticDescriptors.NoServerUrl, SpecDocument.Get(firstServer, "url") ?? firstServer ?? SpecDocument.Get(_document.Root, "openapi"),

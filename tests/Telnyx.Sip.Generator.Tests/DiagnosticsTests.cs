@@ -153,6 +153,7 @@ public class DiagnosticsTests
     [InlineData("servers:\n- description: Production\n", "its first server has no 'url'")]
     [InlineData("servers:\n- url: https://{region}.pets.example\n", "its first server is 'https://{region}.pets.example', whose variable 'region' has no default")]
     [InlineData("servers:\n- url: https://pets.example/{version}\n  variables:\n    version: { enum: [v1, v2] }\n", "its first server is 'https://pets.example/{version}', whose variable 'version' has no default")]
+    [InlineData("servers:\n- url: https://pets.example/{}\n", "its first server is 'https://pets.example/{}', whose '{}' names no variable")]
     public void ASpecWithoutAnAbsoluteServerUrlIsAWarningThatNamesTheOptionToSet(string servers, string found)
     {
         string spec = Minimal[..Minimal.IndexOf("servers:", StringComparison.Ordinal)] + servers;
@@ -189,6 +190,28 @@ public class DiagnosticsTests
         string remarks = System.Text.RegularExpressions.Regex.Replace(options, @"\s*\n\s*/// ", " ");
         Assert.Contains("<c>https://{region}.pets.example/{version}</c>", remarks);
         Assert.Contains("<c>region</c> is <c>eu</c> (one of <c>eu</c>, <c>us</c>): Where the data is kept; <c>version</c> is <c>v2</c>.", remarks);
+    }
+
+    [Fact]
+    public void ServerVariableTextWithMarkupIsEscapedAndTheClientCompilesStrictly()
+    {
+        string spec = Minimal[..Minimal.IndexOf("servers:", StringComparison.Ordinal)] + """
+            servers:
+            - url: "https://pets.example/`{v}`/{w}"
+              variables:
+                v: { default: "a\"b", description: "<code>x and </remarks> */ & more" }
+                w: { default: 8443, enum: ["<c>", "`x`"] }
+            """;
+        var (generator, compiler, output) = GeneratorHarness.RunStrict(spec, Path);
+
+        Assert.Empty(generator);
+        Assert.Empty(compiler);
+        string options = output.SyntaxTrees.Single(t => t.FilePath.EndsWith("Pets.PetsClientOptions.g.cs", StringComparison.Ordinal)).ToString();
+        string remarks = System.Text.RegularExpressions.Regex.Replace(options, @"\s*\n\s*/// ", " ");
+        Assert.Contains("<c>https://pets.example/`{v}`/{w}</c>", remarks);
+        Assert.Contains("<c>v</c> is <c>a&quot;b</c>: &lt;code&gt;x and &lt;/remarks&gt; */ &amp; more;", remarks);
+        Assert.Contains("(one of <c>&lt;c&gt;</c>, <c>`x`</c>)", remarks);
+        Assert.Contains("public const string DefaultBaseUrl = \"https://pets.example/`a\\\"b`/8443\";", options);
     }
 
     [Theory]
