@@ -33,7 +33,7 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
     private readonly IEnumerable<T>? _items;
     private readonly CancellationToken _callToken;
     private List<ApiStreamEvent>? _unrecognized;
-    private ServerSentEventReader? _events; // read through for the reconnection time, which applies as soon as it is read
+    private ServerSentEventReader? _events; // read through for the last event id and the reconnection time
     private int _enumerated;
     private int _closed;
 
@@ -62,7 +62,7 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
     public int ItemCount { get; private set; }
 
     /// <summary>The last event id the server sent (server-sent events only): what a reconnection sends as <c>Last-Event-ID</c>.</summary>
-    public string? LastEventId { get; private set; }
+    public string? LastEventId => _events?.DispatchedEventId is { Length: > 0 } id ? id : null;
 
     /// <summary>The reconnection time the server asked for with <c>retry</c> (server-sent events only).</summary>
     public TimeSpan? ReconnectionInterval => _events?.ReconnectionInterval;
@@ -316,7 +316,6 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
     private sealed class EventReader : Reader
     {
         private readonly ServerSentEventReader _events;
-        private string _lastEventId = "";
 
         public EventReader(ApiItemStream<T> owner, ServerSentEventReader events, CancellationToken cancellationToken)
             : base(owner, events, cancellationToken)
@@ -331,11 +330,6 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
             ServerSentEventReader events = _events;
             while (events.TryRead())
             {
-                if (!ReferenceEquals(events.LastEventId, _lastEventId))
-                {
-                    IdChanged();
-                }
-
                 ReadOnlySpan<byte> data = events.Data;
                 if (data.SequenceEqual("[DONE]"u8))
                 {
@@ -364,14 +358,6 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
             }
 
             return false;
-        }
-
-        /// <summary>Most streams send no id, or change it now and then: the stream's property changes with it.</summary>
-        private void IdChanged()
-        {
-            string lastEventId = _events.LastEventId;
-            _lastEventId = lastEventId;
-            Owner.LastEventId = lastEventId.Length == 0 ? null : lastEventId;
         }
 
         /// <summary>An event of a type the spec gives no items for: kept raw (the first few), counted, and the stream goes on.</summary>

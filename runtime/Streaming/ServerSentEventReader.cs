@@ -53,6 +53,12 @@ internal sealed class ServerSentEventReader : StreamBuffer
     /// <summary>The last event id the stream set, kept from event to event; empty when none was set.</summary>
     public string LastEventId { get; private set; } = "";
 
+    /// <summary>
+    /// The event source's last event id: <see cref="LastEventId"/> as of the last blank line, which sets it whether or
+    /// not the event had data (the standard's dispatch, step 1), so that an <c>id</c> sent alone as a heartbeat counts.
+    /// </summary>
+    public string DispatchedEventId { get; private set; } = "";
+
     /// <summary>The reconnection time the stream asked for with <c>retry</c>, or null.</summary>
     public TimeSpan? ReconnectionInterval { get; private set; }
 
@@ -153,6 +159,11 @@ internal sealed class ServerSentEventReader : StreamBuffer
 
         int value = rest.Length > 5 && rest[5] == (byte)' ' && end > 5 ? 6 : 5;
         (_dataArray, _dispatchedStart, _dispatchedLength) = (Buffer, Start + value, end - value);
+        if (!ReferenceEquals(DispatchedEventId, LastEventId))
+        {
+            DispatchedEventId = LastEventId;
+        }
+
         if (!ReferenceEquals(EventType, DefaultEventType))
         {
             EventType = DefaultEventType;
@@ -187,6 +198,11 @@ internal sealed class ServerSentEventReader : StreamBuffer
     /// <summary>A blank line: the event so far is dispatched when it has data; the event type starts again either way.</summary>
     private bool Dispatch()
     {
+        if (!ReferenceEquals(DispatchedEventId, LastEventId))
+        {
+            DispatchedEventId = LastEventId;
+        }
+
         string? eventType = _eventType;
         _eventType = null;
         if (!_hasData)

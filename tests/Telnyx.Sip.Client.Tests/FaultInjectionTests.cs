@@ -246,9 +246,15 @@ public class FaultInjectionTests
     [Fact]
     public async Task CancellationStopsAWaitBetweenRetriesAtOnce()
     {
-        await using var server = new FaultServer((_, _) => new Fault.Respond(503, "{}", Headers: new Dictionary<string, string> { ["Retry-After"] = "30" }));
+        // Cancelled 200 ms after the server has the request (a timer started before sending could fire before the
+        // request arrives on a loaded machine), so that the cancellation lands in the 30-second wait.
+        using var cancellation = new CancellationTokenSource();
+        await using var server = new FaultServer((_, _) =>
+        {
+            cancellation.CancelAfter(TimeSpan.FromMilliseconds(200));
+            return new Fault.Respond(503, "{}", Headers: new Dictionary<string, string> { ["Retry-After"] = "30" });
+        });
         var client = new TelnyxSipClient(server.Options(maxRetries: 2));
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var clock = Stopwatch.StartNew();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Connections.RetrieveAsync("1", cancellationToken: cancellation.Token));

@@ -216,6 +216,30 @@ public class StreamTests
     }
 
     [Fact]
+    public async Task AnIdSentAloneSetsTheLastEventIdButOnlyOnceItsBlankLineCame()
+    {
+        await using var server = new StreamingServer(async exchange =>
+        {
+            await exchange.StartAsync("text/event-stream");
+            await exchange.SendAsync(
+                "id: 7\nevent: tick\ndata: {\"symbol\":\"ACME\",\"price\":1}\n\n" +
+                "id: 8\n\n" +                                                  // a heartbeat: an id and no data
+                "id: 9\nevent: tick\ndata: {\"symbol\":\"ACME\",\"pri");   // unfinished when the stream ends: not dispatched
+        });
+        var client = Client(server);
+
+        await using ApiItemStream<Tick> ticks = await client.Ticks.WatchAsync();
+        var seen = new List<string?>();
+        await foreach (Tick tick in ticks)
+        {
+            seen.Add(ticks.LastEventId);
+        }
+
+        Assert.Equal(["7"], seen);
+        Assert.Equal("8", ticks.LastEventId); // what a reconnection sends as Last-Event-ID
+    }
+
+    [Fact]
     public async Task AMalformedItemThrowsATypedErrorWithItsTextAfterTheGoodItems()
     {
         await using var server = new StreamingServer(async exchange =>
