@@ -176,10 +176,9 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
             }
             catch (Exception error)
             {
-                Exception thrown = Failed(error);
-                if (thrown != error)
+                if (Failed(error) is { } located)
                 {
-                    throw thrown;
+                    throw located;
                 }
 
                 throw;
@@ -225,23 +224,21 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
             return true;
         }
 
-        /// <summary>Ends the enumeration on an error; what to throw: a bad item as a located error, anything else as it is.</summary>
-        private Exception Failed(Exception error)
+        /// <summary>
+        /// Ends the enumeration on an error. Returns what to throw instead when an item was being read (the error located
+        /// at <c>$[index]</c>, with the item's raw text); null when the error goes on as it is.
+        /// </summary>
+        private ApiSerializationException? Failed(Exception error)
         {
-            Exception thrown = error;
-            if (_reading)
+            // Before Finish, which gives the buffer back.
+            ApiSerializationException? located = !_reading ? null : error switch
             {
-                // Before Finish, which gives the buffer back.
-                thrown = error switch
-                {
-                    ApiSerializationException serialization => Owner.Malformed(serialization, Item),
-                    JsonException json => Owner.Malformed(JsonRead.Malformed(json), Item),
-                    _ => error,
-                };
-            }
-
+                ApiSerializationException serialization => Owner.Malformed(serialization, Item),
+                JsonException json => Owner.Malformed(JsonRead.Malformed(json), Item),
+                _ => null,
+            };
             Finish();
-            return thrown;
+            return located;
         }
 
         /// <summary>Closes the response, lets go of the tokens and the buffer; safe to call more than once. Returns false.</summary>
@@ -282,10 +279,9 @@ public sealed class ApiItemStream<T> : ApiResponse, IAsyncEnumerable<T>, IDispos
             }
             catch (Exception error)
             {
-                Exception thrown = Failed(error);
-                if (thrown != error)
+                if (Failed(error) is { } located)
                 {
-                    throw thrown;
+                    throw located;
                 }
 
                 throw;
