@@ -14,34 +14,12 @@ internal sealed class EmulatorHandler(ApiEmulator emulator) : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var headers = new ApiEmulator.RequestHeaders();
-#if NET8_0_OR_GREATER
-        foreach (KeyValuePair<string, HeaderStringValues> header in request.Headers.NonValidated)
-#else
-        foreach (KeyValuePair<string, IEnumerable<string>> header in request.Headers)
-#endif
-        {
-#if NET8_0_OR_GREATER
-            headers.Add(emulator, header.Key, header.Value.ToString());
-#else
-            // Joined with ", " (cookies with "; "); .NET 8 uses each header's own separator (User-Agent: a space).
-            headers.Add(emulator, header.Key, string.Join(header.Key.Equals("Cookie", StringComparison.OrdinalIgnoreCase) ? "; " : ", ", header.Value));
-#endif
-        }
+        AddAll(request.Headers);
 
         string? body = null;
         if (request.Content is not null)
         {
-#if NET8_0_OR_GREATER
-            foreach (KeyValuePair<string, HeaderStringValues> header in request.Content.Headers.NonValidated)
-            {
-                headers.Add(emulator, header.Key, header.Value.ToString());
-#else
-            foreach (KeyValuePair<string, IEnumerable<string>> header in request.Content.Headers)
-            {
-                headers.Add(emulator, header.Key, string.Join(", ", header.Value));
-#endif
-            }
-
+            AddAll(request.Content.Headers);
             body = await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -74,5 +52,22 @@ internal sealed class EmulatorHandler(ApiEmulator emulator) : HttpMessageHandler
         }
 
         return response;
+
+        // Each header as one value, as the journal records it.
+        void AddAll(HttpHeaders source)
+        {
+#if NET8_0_OR_GREATER
+            foreach (KeyValuePair<string, HeaderStringValues> header in source.NonValidated)
+            {
+                headers.Add(emulator, header.Key, header.Value.ToString());
+            }
+#else
+            // Joined with ", " (cookies with "; "); .NET 8 uses each header's own separator (User-Agent: a space).
+            foreach (KeyValuePair<string, IEnumerable<string>> header in source)
+            {
+                headers.Add(emulator, header.Key, string.Join(header.Key.Equals("Cookie", StringComparison.OrdinalIgnoreCase) ? "; " : ", ", header.Value));
+            }
+#endif
+        }
     }
 }
